@@ -1,0 +1,83 @@
+/**
+ * What one replication of the model returns: monthly series (one value per calendar month of the
+ * horizon) and scalar KPIs. Every consumer (experiment summaries, CLI, server, web) reads these
+ * names, so they are the model's public vocabulary; series are in cases or people as named.
+ */
+
+/** Monthly series. Stocks are measured at the end of the month; flows are totals within it. */
+export const SERIES = [
+  // stocks
+  'awaitingDecisionCases',
+  'awaitingDecisionPeople',
+  'awaitingDecisionOver6mCases',
+  'awaitingDecisionOver6mPeople',
+  'awaitingAppealCases',
+  'awaitingAppealPeople',
+  'awaitingReturnCases',
+  'awaitingReturnPeople',
+  'limboCases',
+  'limboPeople',
+  'inSupportPeople',
+  'inHotelsPeople',
+  'inLargeSitesPeople',
+  'inDispersalPeople',
+  'caseworkersProductive',
+  // flows
+  'arrivalsCases',
+  'arrivalsPeople',
+  'arrivalsSmallBoatPeople',
+  'decisionsGrant',
+  'decisionsRefuse',
+  'decisionsWithdraw',
+  'decisionsInadmissible',
+  'decisionsPeople',
+  'appealsLodged',
+  'appealsAllowed',
+  'appealsDismissed',
+  'returns',
+  'returnsEnforced',
+  'returnsVoluntary',
+  'absconded',
+  'accommodationNightsHotel',
+  'accommodationNightsLargeSite',
+  'accommodationNightsDispersal',
+  'costAccommodationGbp',
+  'costSupportGbp',
+  'costStaffGbp',
+  'costReturnsGbp',
+  'costGbp',
+] as const;
+export type SeriesName = (typeof SERIES)[number];
+
+/**
+ * Scalar KPIs of one replication. A KPI that did not happen within the horizon (the backlog never
+ * fell below the threshold, hotels never emptied) is `Infinity`; summaries and the JSON writer
+ * turn that into "not within horizon" / null.
+ */
+export const KPIS = [
+  'backlogPeopleAt12m',
+  'backlogPeopleAt24m',
+  'backlogPeopleEnd',
+  'backlogCasesEnd',
+  'monthsUntilBacklogBelowThreshold',
+  'meanWaitFirstDecisionDays',
+  'p90WaitFirstDecisionDays',
+  'hotelPeopleAt12m',
+  'hotelPeopleAt24m',
+  'monthsUntilHotelsEmpty',
+  'totalCostGbp',
+  'totalAccommodationCostGbp',
+  'casesSimulated',
+] as const;
+export type KpiName = (typeof KPIS)[number];
+
+export interface RunResult {
+  /** First day of the first month, ISO date (YYYY-MM-DD). */
+  readonly startDate: string;
+  /** One label per month, `YYYY-MM`. */
+  readonly months: readonly string[];
+  readonly series: Readonly<Record<SeriesName, Float64Array>>;
+  readonly kpis: Readonly<Record<KpiName, number>>;
+  /** Per financial year (April to March) total cost, label `FY2023-24`. */
+  readonly costByFinancialYear: readonly { readonly year: string; readonly gbp: number }[];
+}
