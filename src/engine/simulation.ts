@@ -1,0 +1,123 @@
+/**
+ * The clock and the event loop. Events are integer-coded: a kind (what happens) and an entity
+ * (to whom, usually a row of the model's case table). The model passes one handler that switches
+ * on the kind; nothing is allocated per event and there are no per-event closures.
+ *
+ * Kinds >= 0 belong to the user. Negative kinds are the engine's own (e.g. a station's capacity
+ * schedule): they are registered with `internalKind` and dispatched by the engine itself, never
+ * shown to the user's handler. Order of events: see the rule in calendar.ts.
+ */
+import type { Calendar } from './calendar.js';
+import { HeapCalendar } from './heap-calendar.js';
+
+export type Handler = (kind: number, entity: number) => void;
+
+/**
+ * The priority of engine-internal capacity changes: lower than any user priority, so a capacity
+ * change at time t applies before every user event at t. User priorities must be finite and
+ * greater than this.
+ */
+export const PRIORITY_CAPACITY = -(2 ** 31);
+
+export interface SimulationOptions {
+  /** The event calendar; default a new HeapCalendar. */
+  calendar?: Calendar;
+}
+
+export class Simulation {
+  /** The current simulated time (the model's unit, e.g. days). */
+  now = 0;
+  private processed = 0;
+  private readonly calendar: Calendar;
+  private readonly internal: Handler[] = [];
+
+  constructor(options: SimulationOptions = {}) {
+    this.calendar = options.calendar ?? new HeapCalendar();
+  }
+
+  /** Events processed since construction (all run() calls, internal events included). */
+  get events(): number {
+    return this.processed;
+  }
+
+  /** Events waiting in the calendar. */
+  get pending(): number {
+    return this.calendar.size;
+  }
+
+  /** Time of the next event, Infinity when none. */
+  peekTime(): number {
+    return this.calendar.peekTime();
+  }
+
+  /**
+   * Schedules user event `kind` (an integer >= 0) for `entity` (an int32) at absolute `time`
+   * (finite, >= now). Lower `priority` goes first among events at the same time.
+   */
+  at(time: number, kind: number, entity: number, priority = 0): void {
+    if (!(time >= this.now && time < Infinity)) {
+      throw new RangeError(`Simulation.at: time must be finite and >= now (${this.now}), got ${time} (kind ${kind}, entity ${entity})`);
+    }
+    if (!(kind >= 0) || (kind | 0) !== kind || (entity | 0) !== entity) {
+      throw new RangeError(`Simulation.at: kind must be an integer >= 0 and entity an int32, got kind ${kind}, entity ${entity}`);
+    }
+    if (priority !== 0 && !(priority > PRIORITY_CAPACITY && priority < Infinity)) {
+      throw new RangeError(`Simulation.at: priority must be finite and > PRIORITY_CAPACITY (${PRIORITY_CAPACITY}), got ${priority}`);
+    }
+    this.calendar.schedule(time, priority, kind, entity);
+  }
+
+  /** Schedules user event `kind` for `entity` after `delay` (finite, >= 0) from now. */
+  after(delay: number, kind: number, entity: number, priority = 0): void {
+    this.at(this.now + delay, kind, entity, priority);
+  }
+
+  /**
+   * Registers an engine-internal handler and returns its kind (negative). Events of that kind,
+   * scheduled with `atInternal`, are dispatched to `handler` rather than to the user's handler.
+   */
+  internalKind(handler: Handler): number {
+    this.internal.push(handler);
+    return -this.internal.length;
+  }
+
+  /** Schedules an engine-internal event (kind from `internalKind`), by default at PRIORITY_CAPACITY. */
+  atInternal(time: number, kind: number, entity: number, priority = PRIORITY_CAPACITY): void {
+    if (!(time >= this.now && time < Infinity)) {
+      throw new RangeError(`Simulation.atInternal: time must be finite and >= now (${this.now}), got ${time}`);
+    }
+    if (!(kind < 0 && -kind <= this.internal.length) || (kind | 0) !== kind) {
+      throw new RangeError(`Simulation.atInternal: kind ${kind} was not returned by internalKind()`);
+    }
+    this.calendar.schedule(time, priority, kind, entity);
+  }
+
+  /**
+   * Processes, in calendar order, every event with time <= `until` (including events that
+   * handlers schedule during the run), then leaves `now = until`. With `until = Infinity` it runs
+   * until the calendar is empty and leaves `now` at the last event's time. Returns the number of
+   * events processed in this call.
+   */
+  run(until: number, handler: Handler): number {
+    if (!(until >= this.now)) {
+      throw new RangeError(`Simulation.run: until must be >= now (${this.now}), got ${until}`);
+    }
+    const cal = this.calendar;
+    const internal = this.internal;
+    let count = 0;
+    try {
+      while (cal.peekTime() <= until) {
+        cal.pop();
+        this.now = cal.time;
+        const kind = cal.kind;
+        count++;
+        if (kind >= 0) handler(kind, cal.entity);
+        else internal[-kind - 1]!(kind, cal.entity);
+      }
+    } finally {
+      this.processed += count;
+    }
+    if (until < Infinity) this.now = until;
+    return count;
+  }
+}

@@ -1,0 +1,387 @@
+/**
+ * A multi-server queueing station with one or more arrival streams, a queue discipline and a
+ * server count that may follow a schedule. The model drives it: `arrive()` when an entity joins,
+ * `complete()` from the handler when the station's completion event fires; the station schedules
+ * service ends itself as `sim.at(now + serviceTime(entity, stream), completionKind, entity)`.
+ *
+ * Waiting entities sit in ring buffers of typed arrays (one for FIFO, one per stream for the
+ * other disciplines). Cancellation is lazy: each waiting entry carries a stamp, `stampOf[entity]`
+ * holds the stamp of the entity's live entry (0 when not waiting), and an entry whose stamp no
+ * longer matches is skipped when it reaches the head. Entities are therefore non-negative int32
+ * ids, best dense (rows of a case table): per-entity arrays grow to the largest id seen.
+ *
+ * Invariant: whenever busy < servers nobody is waiting, so an arrival either starts at once or
+ * queues, and freeing a server or adding one starts waiting entities immediately.
+ */
+import { Ring } from './ring.js';
+import type { Simulation } from './simulation.js';
+
+export type Discipline = 'fifo' | 'priority' | 'share';
+
+/** A step function: `servers[i]` from `times[i]` (ascending) on; 0 before `times[0]`. */
+export interface CapacitySchedule {
+  times: number[];
+  servers: number[];
+}
+
+export interface StationOptions {
+  /** Names the station in error messages. */
+  name: string;
+  /** A fixed number of servers, or a schedule of server counts (integers >= 0). */
+  servers: number | CapacitySchedule;
+  /** Number of arrival streams (integer >= 1; default 1). */
+  streams?: number;
+  /**
+   * Which waiting entity a freed server takes (default 'fifo'): 'fifo' the longest waiting of all
+   * streams; 'priority' the longest waiting of the lowest-numbered non-empty stream; 'share' the
+   * longest waiting of the non-empty stream furthest behind its weight (smallest served / share,
+   * ties to the lower stream index).
+   */
+  discipline?: Discipline;
+  /** Weights (> 0) per stream for 'share'; default all 1. */
+  shares?: number[];
+  /** The user event kind (integer >= 0) of this station's service completions. */
+  completionKind: number;
+  /** Service duration (finite, >= 0, in simulation time units) of an entity starting now. */
+  serviceTime: (entity: number, stream: number) => number;
+}
+
+/**
+ * What happens to work in service when capacity falls below the number busy: it finishes its
+ * service undisturbed, and no new service starts until busy < servers. (No preemption.)
+ */
+export const CAPACITY_FALL_POLICY = 'finish-service';
+
+export interface StationStats {
+  arrivals: number;
+  /** Services started (from the queue or at once). */
+  starts: number;
+  completions: number;
+  /** Waiting entities removed by cancel(). */
+  cancelled: number;
+  /** Total time from arrive() to service start of those who started. */
+  waitSum: number;
+  /** Integral of the number waiting over time. */
+  areaWaiting: number;
+  /** Integral of the number in service over time. */
+  areaBusy: number;
+  /** Integral of the server count over time. */
+  areaServers: number;
+  /** Time the statistics began (construction or the last resetStats()). */
+  startTime: number;
+  /** Time they run to (the simulation's now when read). */
+  endTime: number;
+}
+
+const FIFO = 0;
+const PRIORITY = 1;
+const SHARE = 2;
+
+export class Station {
+  readonly name: string;
+  readonly streams: number;
+  readonly discipline: Discipline;
+  private readonly sim: Simulation;
+  private readonly mode: number;
+  private readonly completionKind: number;
+  private readonly serviceTime: (entity: number, stream: number) => number;
+  private readonly rings: Ring[];
+  private readonly live: Int32Array;
+  private readonly served: Float64Array;
+  private readonly shares: Float64Array;
+  private stampOf: Int32Array = new Int32Array(1024);
+  private streamOf: Int32Array = new Int32Array(1024);
+  private nextStamp = 1;
+  private visiting = 0;
+  private nServers = 0;
+  private nBusy = 0;
+  private nWaiting = 0;
+  // Statistics.
+  private lastT: number;
+  private t0: number;
+  private nArrivals = 0;
+  private nStarts = 0;
+  private nCompletions = 0;
+  private nCancelled = 0;
+  private sumWait = 0;
+  private areaW = 0;
+  private areaB = 0;
+  private areaS = 0;
+
+  constructor(sim: Simulation, options: StationOptions) {
+    const name = String(options.name);
+    const bad = (field: string, value: unknown, allowed: string): never => {
+      throw new RangeError(`Station ${name}: ${field} must be ${allowed}, got ${JSON.stringify(value)}`);
+    };
+    this.sim = sim;
+    this.name = name;
+    const streams = options.streams ?? 1;
+    if (!Number.isInteger(streams) || streams < 1) bad('streams', streams, 'an integer >= 1');
+    this.streams = streams;
+    const discipline = options.discipline ?? 'fifo';
+    this.mode = discipline === 'fifo' ? FIFO : discipline === 'priority' ? PRIORITY : discipline === 'share' ? SHARE : -1;
+    if (this.mode < 0) bad('discipline', discipline, "'fifo', 'priority' or 'share'");
+    this.discipline = discipline;
+    const shares = options.shares ?? new Array<number>(streams).fill(1);
+    if (shares.length !== streams || !shares.every((w) => Number.isFinite(w) && w > 0)) {
+      bad('shares', shares, `${streams} finite weights > 0 (one per stream)`);
+    }
+    if (options.shares && discipline !== 'share') bad('shares', shares, "given only with discipline 'share'");
+    this.shares = Float64Array.from(shares);
+    const kind = options.completionKind;
+    if (!Number.isInteger(kind) || kind < 0 || kind > 0x7fffffff) bad('completionKind', kind, 'an integer >= 0');
+    this.completionKind = kind;
+    if (typeof options.serviceTime !== 'function') bad('serviceTime', typeof options.serviceTime, 'a function');
+    this.serviceTime = options.serviceTime;
+    this.rings = [];
+    for (let s = 0; s < (this.mode === FIFO ? 1 : streams); s++) this.rings.push(new Ring());
+    this.live = new Int32Array(streams);
+    this.served = new Float64Array(streams);
+    this.lastT = sim.now;
+    this.t0 = sim.now;
+
+    const servers = options.servers;
+    if (typeof servers === 'number') {
+      if (!isCount(servers)) bad('servers', servers, 'an integer >= 0');
+      this.nServers = servers;
+    } else {
+      const { times, servers: counts } = servers ?? ({} as CapacitySchedule);
+      if (!Array.isArray(times) || !Array.isArray(counts) || times.length === 0 || times.length !== counts.length) {
+        bad('servers', servers, 'a number or { times, servers } of equal non-zero length');
+      }
+      for (let i = 0; i < times.length; i++) {
+        if (!Number.isFinite(times[i]) || (i > 0 && !(times[i]! > times[i - 1]!))) {
+          bad(`servers.times[${i}]`, times[i], 'finite and strictly ascending');
+        }
+        if (!isCount(counts[i]!)) bad(`servers.servers[${i}]`, counts[i], 'an integer >= 0');
+      }
+      const schedule = { times: times.slice(), servers: counts.slice() };
+      let i = -1;
+      while (i + 1 < schedule.times.length && schedule.times[i + 1]! <= sim.now) i++;
+      this.nServers = i >= 0 ? schedule.servers[i]! : 0;
+      const capacityKind = sim.internalKind((_kind, step) => {
+        this.setServers(schedule.servers[step]!);
+        if (step + 1 < schedule.times.length) sim.atInternal(schedule.times[step + 1]!, capacityKind, step + 1);
+      });
+      if (i + 1 < schedule.times.length) sim.atInternal(schedule.times[i + 1]!, capacityKind, i + 1);
+    }
+  }
+
+  get servers(): number {
+    return this.nServers;
+  }
+
+  get busy(): number {
+    return this.nBusy;
+  }
+
+  /** Entities waiting (cancelled ones excluded), all streams. */
+  get waiting(): number {
+    return this.nWaiting;
+  }
+
+  waitingIn(stream: number): number {
+    return this.live[stream] ?? 0;
+  }
+
+  /**
+   * An entity joins: it starts service now if a server is free (then nobody is waiting), else it
+   * waits. `stream` is an integer in [0, streams). An entity may wait at most once at a time.
+   */
+  arrive(entity: number, stream = 0): void {
+    if ((entity | 0) !== entity || entity < 0 || (stream >>> 0) !== stream || stream >= this.streams) {
+      throw new RangeError(`Station ${this.name}: arrive(${entity}, ${stream}): need an entity id >= 0 (int32) and a stream in [0, ${this.streams})`);
+    }
+    this.accrue();
+    this.nArrivals++;
+    if (this.nBusy < this.nServers) {
+      this.begin(entity, stream, this.sim.now);
+      return;
+    }
+    if (entity >= this.stampOf.length) this.growEntities(entity);
+    if (this.stampOf[entity] !== 0) {
+      throw new RangeError(`Station ${this.name}: entity ${entity} arrived while already waiting here`);
+    }
+    const stamp = this.nextStamp;
+    this.nextStamp = stamp === 0x7fffffff ? 1 : stamp + 1;
+    this.stampOf[entity] = stamp;
+    this.streamOf[entity] = stream;
+    this.rings[this.mode === FIFO ? 0 : stream]!.push(entity, stamp, this.sim.now, stream);
+    this.live[stream]!++;
+    this.nWaiting++;
+  }
+
+  /** Call from the handler on this station's completionKind: frees a server, starts the next. */
+  complete(): void {
+    if (this.nBusy === 0) throw new RangeError(`Station ${this.name}: complete() with no entity in service`);
+    this.accrue();
+    this.nBusy--;
+    this.nCompletions++;
+    if (this.nWaiting > 0 && this.nBusy < this.nServers) this.startNext();
+  }
+
+  /** Removes a WAITING entity from the queue (throws if it is not waiting). */
+  cancel(entity: number): void {
+    if (!(entity >= 0 && entity < this.stampOf.length) || this.stampOf[entity] === 0) {
+      throw new RangeError(`Station ${this.name}: cancel(${entity}): the entity is not waiting here`);
+    }
+    this.accrue();
+    this.stampOf[entity] = 0;
+    const stream = this.streamOf[entity]!;
+    this.live[stream]!--;
+    this.nWaiting--;
+    this.nCancelled++;
+    if (this.visiting === 0) {
+      const ring = this.rings[this.mode === FIFO ? 0 : stream]!;
+      const liveHere = this.mode === FIFO ? this.nWaiting : this.live[stream]!;
+      if (ring.length > 1024 && ring.length > 2 * liveHere) this.compact(ring);
+    }
+  }
+
+  /**
+   * Visits every waiting entity, queue by queue in service order within each queue (FIFO: one
+   * queue in arrival order; otherwise stream 0 first). The visitor may cancel() entities; it
+   * must not call arrive(), complete() or setServers() of this station.
+   */
+  forEachWaiting(visit: (entity: number, stream: number, since: number) => void): void {
+    this.visiting++;
+    try {
+      for (const ring of this.rings) {
+        const n = ring.length;
+        for (let i = 0; i < n; i++) {
+          const at = (ring.head + i) & ring.mask;
+          const e = ring.entity[at]!;
+          if (this.stampOf[e] === ring.stamp[at]) visit(e, ring.stream[at]!, ring.since[at]!);
+        }
+      }
+    } finally {
+      this.visiting--;
+    }
+  }
+
+  /** Sets the server count now (integer >= 0); see CAPACITY_FALL_POLICY for reductions. */
+  setServers(n: number): void {
+    if (!isCount(n)) throw new RangeError(`Station ${this.name}: setServers: need an integer >= 0, got ${n}`);
+    this.accrue();
+    this.nServers = n;
+    while (this.nWaiting > 0 && this.nBusy < this.nServers) this.startNext();
+  }
+
+  get stats(): StationStats {
+    this.accrue();
+    return {
+      arrivals: this.nArrivals,
+      starts: this.nStarts,
+      completions: this.nCompletions,
+      cancelled: this.nCancelled,
+      waitSum: this.sumWait,
+      areaWaiting: this.areaW,
+      areaBusy: this.areaB,
+      areaServers: this.areaS,
+      startTime: this.t0,
+      endTime: this.sim.now,
+    };
+  }
+
+  /** Zeroes the statistics from now on (e.g. after a warm-up); the queue state is kept. */
+  resetStats(): void {
+    this.accrue();
+    this.t0 = this.sim.now;
+    this.nArrivals = this.nStarts = this.nCompletions = this.nCancelled = 0;
+    this.sumWait = this.areaW = this.areaB = this.areaS = 0;
+  }
+
+  /** Brings the time integrals up to now. */
+  private accrue(): void {
+    const now = this.sim.now;
+    const dt = now - this.lastT;
+    if (dt > 0) {
+      this.areaW += dt * this.nWaiting;
+      this.areaB += dt * this.nBusy;
+      this.areaS += dt * this.nServers;
+      this.lastT = now;
+    }
+  }
+
+  private begin(entity: number, stream: number, since: number): void {
+    const now = this.sim.now;
+    this.nBusy++;
+    this.nStarts++;
+    this.sumWait += now - since;
+    this.served[stream]!++;
+    const d = this.serviceTime(entity, stream);
+    if (!(d >= 0 && d < Infinity)) {
+      throw new RangeError(`Station ${this.name}: serviceTime(${entity}, ${stream}) at ${now} returned ${d}; need finite >= 0`);
+    }
+    this.sim.at(now + d, this.completionKind, entity);
+  }
+
+  /** Starts the next waiting entity per the discipline; requires nWaiting > 0. */
+  private startNext(): void {
+    let ring: Ring;
+    if (this.mode === FIFO) ring = this.rings[0]!;
+    else if (this.mode === PRIORITY) {
+      let s = 0;
+      while (this.live[s] === 0) s++;
+      ring = this.rings[s]!;
+    } else {
+      let best = -1;
+      let bestRatio = Infinity;
+      for (let s = 0; s < this.streams; s++) {
+        if (this.live[s] === 0) continue;
+        const ratio = this.served[s]! / this.shares[s]!;
+        if (ratio < bestRatio) {
+          bestRatio = ratio;
+          best = s;
+        }
+      }
+      ring = this.rings[best]!;
+    }
+    const stampOf = this.stampOf;
+    for (;;) {
+      const at = ring.head;
+      const e = ring.entity[at]!;
+      const live = stampOf[e] === ring.stamp[at];
+      ring.shift();
+      if (live) {
+        stampOf[e] = 0;
+        const stream = ring.stream[at]!;
+        this.live[stream]!--;
+        this.nWaiting--;
+        this.begin(e, stream, ring.since[at]!);
+        return;
+      }
+    }
+  }
+
+  private growEntities(entity: number): void {
+    let cap = this.stampOf.length;
+    while (cap <= entity) cap *= 2;
+    const stampOf = new Int32Array(cap);
+    stampOf.set(this.stampOf);
+    this.stampOf = stampOf;
+    const streamOf = new Int32Array(cap);
+    streamOf.set(this.streamOf);
+    this.streamOf = streamOf;
+  }
+
+  /** Drops dead (cancelled) entries from a ring, in place, keeping the order. */
+  private compact(ring: Ring): void {
+    let w = 0;
+    for (let r = 0; r < ring.length; r++) {
+      const from = (ring.head + r) & ring.mask;
+      if (this.stampOf[ring.entity[from]!] !== ring.stamp[from]) continue;
+      const to = (ring.head + w) & ring.mask;
+      ring.entity[to] = ring.entity[from]!;
+      ring.stamp[to] = ring.stamp[from]!;
+      ring.since[to] = ring.since[from]!;
+      ring.stream[to] = ring.stream[from]!;
+      w++;
+    }
+    ring.length = w;
+  }
+}
+
+function isCount(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n <= 0x7fffffff;
+}
