@@ -1,0 +1,33 @@
+/**
+ * What the CLI needs from the model and the scenario catalogue, as one small interface. The real
+ * one (model-backend.ts) wires the model; tests of the command layer pass a fake, so the CLI's
+ * parsing, exit codes and output are tested apart from the model's speed and numbers.
+ */
+import type { SimulateOptions } from '../experiment/replicate.js';
+import type { RunResult } from '../model/result.js';
+
+/** A resolved scenario as far as the CLI looks into it. */
+export interface ScenarioLike {
+  readonly name: string;
+  readonly title: string;
+  readonly horizonMonths: number;
+}
+
+export interface BuiltinScenario {
+  readonly name: string;
+  readonly title: string;
+  readonly summary: string;
+}
+
+export interface Backend {
+  /** Package and model version, recorded in every summary. */
+  readonly version: string;
+  listBuiltinScenarios(): readonly BuiltinScenario[];
+  /** A built-in name or a YAML/JSON file; throws InputError (with "did you mean") if neither. */
+  loadScenario(nameOrFile: string, overrides?: { horizonMonths?: number }): ScenarioLike;
+  /** YAML of a resolved built-in scenario with units, ranges and sources as comments. */
+  showScenario(name: string): string;
+  /** Validate a scenario file; throws InputError naming every problem. */
+  validateScenarioFile(path: string): ScenarioLike;
+  simulate(scenario: ScenarioLike, options: SimulateOptions): RunResult;
+}

@@ -1,0 +1,49 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SummaryAccumulator } from '../experiment/summary.js';
+import { syntheticResult } from '../experiment/test-support/synthetic.js';
+import { KPIS } from '../model/result.js';
+import { formatCount, formatGbp, formatValue, KPI_LABELS, runReport } from './format.js';
+
+describe('number formatting', () => {
+  it('separates thousands and rounds to whole numbers', () => {
+    expect(formatCount(0)).toBe('0');
+    expect(formatCount(999.4)).toBe('999');
+    expect(formatCount(1234567.5)).toBe('1,234,568');
+    expect(formatCount(-175457)).toBe('-175,457');
+  });
+
+  it('writes money with £, m and bn', () => {
+    expect(formatGbp(12_345.4)).toBe('£12,345');
+    expect(formatGbp(994_000)).toBe('£994,000');
+    expect(formatGbp(996_000)).toBe('£1.0m');
+    expect(formatGbp(45_670_000)).toBe('£45.7m');
+    expect(formatGbp(456_700_000)).toBe('£457m');
+    expect(formatGbp(999_600_000)).toBe('£1.00bn');
+    expect(formatGbp(2_345_678_901)).toBe('£2.35bn');
+    expect(formatGbp(-3_000_000)).toBe('-£3.0m');
+  });
+
+  it('says "not within horizon" for null and formats by unit', () => {
+    expect(formatValue(null, 'months')).toBe('not within horizon');
+    expect(formatValue(14.25, 'months')).toBe('14.3');
+    expect(formatValue(412.6, 'days')).toBe('413');
+    expect(formatValue(175457, 'people')).toBe('175,457');
+    expect(formatValue(3.2e9, 'gbp')).toBe('£3.20bn');
+  });
+
+  it('has a label and unit for every KPI', () => {
+    expect(Object.keys(KPI_LABELS)).toEqual([...KPIS]);
+  });
+});
+
+describe('run report', () => {
+  it('matches the golden file', () => {
+    const acc = new SummaryAccumulator({ scenario: 'synthetic', title: 'Synthetic', seed: 5, replications: 4, version: '1.2.3' });
+    for (let r = 0; r < 4; r++) acc.add(r, syntheticResult(5, r, { months: 14, notReached: (i) => i === 3 }));
+    const text = runReport(acc.finish());
+    const golden = new URL('./golden/run-report.txt', import.meta.url);
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, text);
+    expect(text).toBe(readFileSync(golden, 'utf8'));
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * Human-friendly numbers and the terminal tables of a run: thousands separators, money as £m/£bn,
+ * "not within horizon" for a KPI that never happened. Pure text (no terminal colours), so the
+ * tables are stable and can be golden-tested.
+ */
+import Table from 'cli-table3';
+import type { Summary, SummaryStats } from '../experiment/summary.js';
+import { KPIS, type KpiName } from '../model/result.js';
+
+export type Unit = 'people' | 'cases' | 'days' | 'months' | 'gbp';
+
+/** Label and unit of every KPI, in the order of KPIS. */
+export const KPI_LABELS: Readonly<Record<KpiName, { readonly label: string; readonly unit: Unit }>> = {
+  backlogPeopleAt12m: { label: 'Backlog after 12 months', unit: 'people' },
+  backlogPeopleAt24m: { label: 'Backlog after 24 months', unit: 'people' },
+  backlogPeopleEnd: { label: 'Backlog at the end', unit: 'people' },
+  backlogCasesEnd: { label: 'Backlog at the end', unit: 'cases' },
+  monthsUntilBacklogBelowThreshold: { label: 'Time until backlog below threshold', unit: 'months' },
+  meanWaitFirstDecisionDays: { label: 'Mean wait for a first decision', unit: 'days' },
+  p90WaitFirstDecisionDays: { label: 'P90 wait for a first decision', unit: 'days' },
+  hotelPeopleAt12m: { label: 'In hotels after 12 months', unit: 'people' },
+  hotelPeopleAt24m: { label: 'In hotels after 24 months', unit: 'people' },
+  monthsUntilHotelsEmpty: { label: 'Time until hotel use ends', unit: 'months' },
+  totalCostGbp: { label: 'Total cost over the horizon', unit: 'gbp' },
+  totalAccommodationCostGbp: { label: 'Accommodation cost over the horizon', unit: 'gbp' },
+  casesSimulated: { label: 'Cases simulated', unit: 'cases' },
+};
+
+const UNIT_TEXT: Readonly<Record<Unit, string>> = {
+  people: 'people',
+  cases: 'cases',
+  days: 'days',
+  months: 'months',
+  gbp: '£',
+};
+
+export const NOT_WITHIN_HORIZON = 'not within horizon';
+
+/** Integer with thousands separators: 1234567.4 → "1,234,567". */
+export function formatCount(x: number): string {
+  const r = Math.round(x);
+  const digits = Math.abs(r).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return r < 0 ? `-${digits}` : digits;
+}
+
+/** Money with a scale: £2.35bn, £457m, £45.7m, £12,345. */
+export function formatGbp(x: number): string {
+  const sign = x < 0 ? '-' : '';
+  const a = Math.abs(x);
+  let body: string;
+  if (a >= 9.995e8) body = `${(a / 1e9).toFixed(2)}bn`;
+  else if (a >= 9.995e7) body = `${(a / 1e6).toFixed(0)}m`;
+  else if (a >= 9.95e5) body = `${(a / 1e6).toFixed(1)}m`;
+  else body = formatCount(a);
+  return `${sign}£${body}`;
+}
+
+/** One value in a unit; null means the quantity was not reached within the horizon. */
+export function formatValue(x: number | null, unit: Unit): string {
+  if (x === null) return NOT_WITHIN_HORIZON;
+  switch (unit) {
+    case 'gbp':
+      return formatGbp(x);
+    case 'months':
+      return x.toFixed(1);
+    default:
+      return formatCount(x);
+  }
+}
+
+function table(head: string[], aligns: ('left' | 'right')[]): Table.Table {
+  return new Table({ head, colAligns: aligns, style: { head: [], border: [], compact: true } });
+}
+
+/** The KPI table: mean, P5, P50 and P95 of each KPI, with notes for KPIs not always reached. */
+export function kpiTable(summary: Summary): string {
+  const t = table(['KPI', 'Unit', 'Mean', 'P5', 'P50', 'P95'], ['left', 'left', 'right', 'right', 'right', 'right']);
+  const notes: string[] = [];
+  for (const name of KPIS) {
+    const { label, unit } = KPI_LABELS[name];
+    const s: SummaryStats = summary.kpis[name];
+    const mark = s.notReached ? ` (${notes.length + 1})` : '';
+    if (s.notReached) {
+      notes.push(`(${notes.length + 1}) not reached within the horizon in ${s.notReached} of ${summary.replications} replications`);
+    }
+    t.push([`${label}${mark}`, UNIT_TEXT[unit], ...[s.mean, s.p5, s.p50, s.p95].map((v) => formatValue(v, unit))]);
+  }
+  return [t.toString(), ...notes].join('\n');
+}
+
+/** Cost per financial year (April to March), P5/P50/P95. */
+export function costTable(summary: Summary): string {
+  const t = table(['Financial year', 'Mean', 'P5', 'P50', 'P95'], ['left', 'right', 'right', 'right', 'right']);
+  for (const { year, gbp } of summary.costByFinancialYear) {
+    t.push([year, ...[gbp.mean, gbp.p5, gbp.p50, gbp.p95].map((v) => formatValue(v, 'gbp'))]);
+  }
+  return t.toString();
+}
+
+/** Plural-aware count: 1 replication, 20 replications. */
+function plural(n: number, word: string): string {
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The whole terminal report of a run: heading, KPI table, cost by financial year. */
+export function runReport(summary: Summary): string {
+  const months = summary.months;
+  const span = months.length > 0 ? `, ${plural(months.length, 'month')} from ${months[0]?.month} to ${months[months.length - 1]?.month}` : '';
+  const lines = [
+    `${summary.title} (${summary.scenario})`,
+    `${plural(summary.replications, 'replication')}, seed ${summary.seed}${span}; asylum-sim ${summary.version}`,
+    '',
+    kpiTable(summary),
+  ];
+  if (summary.costByFinancialYear.length > 0) lines.push('', 'Cost by financial year', costTable(summary));
+  return `${lines.join('\n')}\n`;
+}

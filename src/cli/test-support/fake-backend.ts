@@ -1,0 +1,59 @@
+/**
+ * A fake Backend for command-layer tests: two built-in scenarios, synthetic results, and the same
+ * kinds of errors as the model (InputError with "did you mean", RunError during a run).
+ */
+import { distance } from 'fastest-levenshtein';
+import { InputError, RunError, showValue } from '../../model/errors.js';
+import { syntheticResult } from '../../experiment/test-support/synthetic.js';
+import type { Backend, ScenarioLike } from '../backend.js';
+
+const BUILTINS = [
+  { name: 'fake-2023', title: 'Fake status quo', summary: 'Synthetic numbers for tests.', horizonMonths: 14 },
+  { name: 'broken-run', title: 'Fails during the run', summary: 'Throws a RunError in replication 1.', horizonMonths: 6 },
+];
+
+function unknown(name: string): InputError {
+  const near = BUILTINS.map((b) => b.name).find((b) => distance(b, name) <= 3);
+  const names = BUILTINS.map((b) => b.name).join(', ');
+  return new InputError({
+    field: 'scenario',
+    value: showValue(name),
+    allowed: `${near ? `did you mean "${near}"? ` : ''}a built-in scenario (${names}) or a .yaml/.json file`,
+  });
+}
+
+export function fakeBackend(): Backend {
+  return {
+    version: '9.9.9-fake',
+    listBuiltinScenarios: () => BUILTINS.map(({ name, title, summary }) => ({ name, title, summary })),
+    loadScenario(nameOrFile, overrides): ScenarioLike {
+      const b = BUILTINS.find((s) => s.name === nameOrFile);
+      if (!b) throw unknown(nameOrFile);
+      return { name: b.name, title: b.title, horizonMonths: overrides?.horizonMonths ?? b.horizonMonths };
+    },
+    showScenario(name) {
+      const b = BUILTINS.find((s) => s.name === name);
+      if (!b) throw unknown(name);
+      return `name: ${b.name}\ntitle: ${b.title}\nhorizonMonths: ${b.horizonMonths} # months, 1..240`;
+    },
+    validateScenarioFile(path) {
+      if (path.endsWith('two-problems.yaml')) {
+        throw new InputError([
+          { field: 'noSuchField', value: '1', allowed: 'a known field' },
+          { field: 'horizonMonths', value: '-3', allowed: 'an integer from 1 to 240' },
+        ]);
+      }
+      if (path.endsWith('bad.yaml')) throw new InputError({ field: 'noSuchField', value: '1', allowed: 'a known field (did you mean "name"?)' }, path);
+      return { name: 'from-file', title: 'From a file', horizonMonths: 12 };
+    },
+    simulate(scenario, options) {
+      if (scenario.name === 'broken-run' && options.replication === 1) {
+        throw new RunError('decisions', 42, 17.5, 'queue went negative');
+      }
+      return syntheticResult(options.seed, options.replication, {
+        months: scenario.horizonMonths,
+        notReached: (r) => r % 2 === 1,
+      });
+    },
+  };
+}
