@@ -1,0 +1,49 @@
+/**
+ * The benchmark runner: `npm run bench` (a readable table) or `npm run bench -- --json` (one JSON
+ * object per benchmark per line). Options: `--runs N` timed runs after one warm-up run (default
+ * 5), `--only NAME`. Each benchmark reports the median wall seconds of the timed runs and, when it
+ * reports events, events per second at that median; other figures come from the median run.
+ */
+import { benchmarks } from './registry.js';
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function main(args: string[]): void {
+  const json = args.includes('--json');
+  const runs = Number(option(args, '--runs') ?? 5);
+  const only = option(args, '--only');
+  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`--runs must be an integer >= 1, got ${runs}`);
+  for (const bench of benchmarks) {
+    if (only && bench.name !== only) continue;
+    bench.run(); // warm-up
+    const results: Record<string, number | string>[] = [];
+    for (let i = 0; i < runs; i++) results.push(bench.run());
+    const seconds = results.map((r) => Number(r.seconds));
+    const med = median(seconds);
+    const at = results[seconds.indexOf(med)] ?? results[0]!;
+    const row: Record<string, number | string> = { name: bench.name, runs, ...at, seconds: med };
+    if (typeof at.events === 'number' && med > 0) row.eventsPerSecond = Math.round(at.events / med);
+    row.secondsMin = Math.min(...seconds);
+    row.secondsMax = Math.max(...seconds);
+    if (json) console.log(JSON.stringify(row));
+    else {
+      console.log(`\n${bench.name}`);
+      for (const [k, v] of Object.entries(row)) {
+        if (k === 'name') continue;
+        const shown = typeof v === 'number' ? (Number.isInteger(v) ? v.toLocaleString('en-GB') : v.toFixed(4)) : v;
+        console.log(`  ${k.padEnd(20)} ${shown}`);
+      }
+    }
+  }
+}
+
+main(process.argv.slice(2));
