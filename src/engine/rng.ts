@@ -8,7 +8,7 @@
 
 const TWO_POW_M32 = 2 ** -32;
 
-/** One step of splitmix32 on `state`; returns [output] and leaves the next state in `sm.state`. */
+/** One step of splitmix32: advances `sm.state` and returns the next output. */
 const sm = { state: 0 };
 function splitmix32(): number {
   sm.state = (sm.state + 0x9e3779b9) | 0;
@@ -140,6 +140,17 @@ export class Rng {
       throw new RangeError(`Rng.int: n must be an integer in [1, 2^32], got ${n}`);
     }
     return Math.floor(this.uniform() * n);
+  }
+
+  /** A generator with the raw xoshiro128** state (not all zero), e.g. to check reference outputs. */
+  static fromState(s0: number, s1: number, s2: number, s3: number): Rng {
+    if (((s0 | s1 | s2 | s3) | 0) === 0) throw new RangeError('Rng.fromState: the state must not be all zero');
+    const r = new Rng(0);
+    r.s0 = s0 | 0;
+    r.s1 = s1 | 0;
+    r.s2 = s2 | 0;
+    r.s3 = s3 | 0;
+    return r;
   }
 
   /** An independent copy of this generator in its current state. */

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { before, type Calendar, ReferenceCalendar } from './calendar.js';
+import { HeapCalendar } from './heap-calendar.js';
+
+/** Every Calendar implementation runs the same conformance suite. */
+const implementations: [string, () => Calendar][] = [
+  ['HeapCalendar', () => new HeapCalendar()],
+  ['HeapCalendar (capacity 1, grows)', () => new HeapCalendar(1)],
+  ['ReferenceCalendar', () => new ReferenceCalendar()],
+];
+
+type Popped = [time: number, kind: number, entity: number];
+
+function drain(cal: Calendar): Popped[] {
+  const out: Popped[] = [];
+  while (cal.pop()) out.push([cal.time, cal.kind, cal.entity]);
+  return out;
+}
+
+describe('the order rule', () => {
+  it('is (time, priority, sequence) ascending', () => {
+    expect(before(1, 9, 9, 2, 0, 0)).toBe(true);
+    expect(before(1, 0, 9, 1, 1, 0)).toBe(true);
+    expect(before(1, 1, 0, 1, 1, 1)).toBe(true);
+    expect(before(1, 1, 1, 1, 1, 1)).toBe(false);
+    expect(before(2, 0, 0, 1, 9, 9)).toBe(false);
+  });
+});
+
+for (const [name, make] of implementations) {
+  describe(`Calendar conformance: ${name}`, () => {
+    it('is empty at first: pop() is false, peekTime() Infinity, size 0', () => {
+      const cal = make();
+      expect(cal.pop()).toBe(false);
+      expect(cal.peekTime()).toBe(Infinity);
+      expect(cal.size).toBe(0);
+    });
+
+    it('pops in time order and exposes time, kind and entity', () => {
+      const cal = make();
+      cal.schedule(5, 0, 1, 50);
+      cal.schedule(2, 0, 2, 20);
+      cal.schedule(9, 0, 3, 90);
+      cal.schedule(0.5, 0, 4, -7);
+      expect(cal.size).toBe(4);
+      expect(cal.peekTime()).toBe(0.5);
+      expect(drain(cal)).toEqual([
+        [0.5, 4, -7],
+        [2, 2, 20],
+        [5, 1, 50],
+        [9, 3, 90],
+      ]);
+      expect(cal.size).toBe(0);
+    });
+
+    it('breaks a time tie by priority, then by insertion order', () => {
+      const cal = make();
+      cal.schedule(1, 0, 0, 1);
+      cal.schedule(1, -1, 0, 2);
+      cal.schedule(1, 0, 0, 3);
+      cal.schedule(1, 5, 0, 4);
+      cal.schedule(1, -1, 0, 5);
+      cal.schedule(1, -(2 ** 31), 0, 6);
+      cal.schedule(0, 100, 0, 7);
+      expect(drain(cal).map((e) => e[2])).toEqual([7, 6, 2, 5, 1, 3, 4]);
+    });
+
+    it('keeps insertion order for many equal events, across growth', () => {
+      const cal = make();
+      for (let i = 0; i < 3000; i++) cal.schedule(7, 0, i % 3, i);
+      expect(drain(cal).map((e) => e[2])).toEqual(Array.from({ length: 3000 }, (_, i) => i));
+    });
+
+    it('clear() empties it', () => {
+      const cal = make();
+      for (let i = 0; i < 10; i++) cal.schedule(i, 0, 0, i);
+      cal.clear();
+      expect(cal.size).toBe(0);
+      expect(cal.pop()).toBe(false);
+      cal.schedule(3, 0, 1, 2);
+      expect(drain(cal)).toEqual([[3, 1, 2]]);
+    });
+
+    it('agrees with a sorted list on random interleavings of schedule and pop', () => {
+      const op = fc.oneof(
+        fc.record({
+          // Few distinct times and priorities, so ties are common.
+          time: fc.integer({ min: 0, max: 20 }).map((t) => t / 4),
+          priority: fc.integer({ min: -2, max: 2 }),
+          kind: fc.integer({ min: 0, max: 5 }),
+          entity: fc.integer({ min: -1000, max: 1000 }),
+        }),
+        fc.constant('pop' as const),
+      );
+      fc.assert(
+        fc.property(fc.array(op, { maxLength: 300 }), (ops) => {
+          const cal = make();
+          const model: { time: number; priority: number; seq: number; kind: number; entity: number }[] = [];
+          let seq = 0;
+          for (const o of ops) {
+            if (o === 'pop') {
+              model.sort((a, b) => a.time - b.time || a.priority - b.priority || a.seq - b.seq);
+              const want = model.shift();
+              expect(cal.pop()).toBe(want !== undefined);
+              if (want) expect([cal.time, cal.kind, cal.entity]).toEqual([want.time, want.kind, want.entity]);
+            } else {
+              cal.schedule(o.time, o.priority, o.kind, o.entity);
+              model.push({ ...o, seq: seq++ });
+            }
+            expect(cal.size).toBe(model.length);
+            const first = model.reduce((m, e) => Math.min(m, e.time), Infinity);
+            expect(cal.peekTime()).toBe(first);
+          }
+        }),
+        { numRuns: 300 },
+      );
+    });
+  });
+}
