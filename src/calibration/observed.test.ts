@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../model/errors.js';
+import { DataFileError, MissingObservationError, ObservedData, closeNames, observedFromTexts, parseObservedCsv } from './observed.js';
+
+const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+
+/** One malformed fixture per failure mode: the line it fails on and the message it must give. */
+const MALFORMED: ReadonlyArray<[file: string, line: number, message: RegExp]> = [
+  ['unknown-column.csv', 1, /header: got .*; unknown column region; the columns are series,period,value,unit,source,note,vintage/],
+  ['missing-column.csv', 1, /header: got .*; missing column vintage; the columns are/],
+  ['column-order.csv', 1, /header: got .*; the columns in the order series,period,value,unit,source,note,vintage/],
+  ['field-count.csv', 3, /row: got 6 fields; 7 fields \(series,period,value,unit,source,note,vintage\)/],
+  ['non-numeric-value.csv', 3, /value: got "134,046"; a plain decimal number such as 1234 or 47\.6/],
+  ['blank-value.csv', 3, /value: got ""; a number \(figures not found are left out of the file and listed in SOURCES\.md\)/],
+  ['bad-period.csv', 5, /period: got "2022Q5"; a period of the form a year \(2022\), quarter \(2022Q4\)/],
+  ['rolling-period.csv', 3, /period: got "2023"; a month \(YYYY-MM\) for a series ending _12m/],
+  ['empty-unit.csv', 3, /unit: got ""; a unit such as people, cases or GBP/],
+  ['missing-source.csv', 3, /source: got ""; the http\(s\) address of the page the figure comes from/],
+  ['bad-vintage.csv', 3, /vintage: got "provisional"; 'as-published', 'revised', or a release date/],
+  ['duplicate.csv', 4, /row: got "backlog_initial_people 2023-06-30 as-published"; each \(series, period, vintage\) once; already on line 2/],
+  ['unclosed-quote.csv', 3, /column 69: got malformed CSV; RFC 4180 CSV: quoted field is never closed/],
+  ['stray-quote.csv', 3, /column 73: got malformed CSV; RFC 4180 CSV: a double quote inside an unquoted field/],
+  ['bad-series-name.csv', 3, /series: got "Backlog Initial Cases"; a snake_case name/],
+];
+
+describe('parseObservedCsv', () => {
+  it('reads a valid file, quoting and all', () => {
+    const rows = parseObservedCsv(fixture('valid.csv'), 'fixtures/valid.csv');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toEqual({
+      series: 'backlog_initial_cases', period: '2023-06-30', value: 134046, unit: 'applications (main applicants)',
+      source: 'https://example.org/a', note: 'a note, with a comma', vintage: 'as-published', file: 'fixtures/valid.csv', line: 3,
+    });
+  });
+
+  it.each(MALFORMED)('refuses %s at line %i with a specific message', (name, line, message) => {
+    const file = `fixtures/${name}`;
+    let error: unknown;
+    try {
+      parseObservedCsv(fixture(name), file);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DataFileError);
+    expect(error).toBeInstanceOf(InputError);
+    const e = error as DataFileError;
+    expect(e.file).toBe(file);
+    expect(e.line).toBe(line);
+    expect(e.message.startsWith(`${file}:${line}: `)).toBe(true);
+    expect(e.message).toMatch(message);
+  });
+
+  it('refuses an empty file and accepts release-date vintages', () => {
+    expect(() => parseObservedCsv('', 'empty.csv')).toThrow(/^empty\.csv:1: header: got an empty file; a header line series,period/);
+    const head = 'series,period,value,unit,source,note,vintage\n';
+    const ok = parseObservedCsv(`${head}x,2023,1,people,https://a.b,,2024-01\nx,2023,2,people,https://a.b,,2024-01-15\n`, 'v.csv');
+    expect(ok.map((o) => o.vintage)).toEqual(['2024-01', '2024-01-15']);
+    expect(() => parseObservedCsv(`${head}x,2023,1,people,https://a.b,,2024-13\n`, 'v.csv')).toThrow(/v\.csv:2: vintage: got "2024-13"/);
+  });
+});
+
+const HEAD = 'series,period,value,unit,source,note,vintage\n';
+const row = (series: string, period: string, value: number, vintage = 'as-published'): string =>
+  `${series},${period},${value},people,https://example.org,,${vintage}\n`;
+
+describe('ObservedData', () => {
+  const data = observedFromTexts([
+    { file: 'a.csv', text: HEAD + row('stock', '2023-06-30', 10) + row('stock', '2022-12-31', 8) + row('flow', '2022', 100) + row('flow', '2022', 110, 'revised') },
+    { file: 'b.csv', text: HEAD + row('stock', '2023-06-30', 11, '2024-01') + row('stock', '2023-06-30', 12, '2023-11') + row('flow', '2021', 90) + row('flow', '2022Q1', 20) },
+  ]);
+
+  it('prefers revised, then the latest release date, then as-published; a vintage can be asked for', () => {
+    expect(data.value('flow', '2022')).toBe(110);
+    expect(data.value('flow', '2022', 'as-published')).toBe(100);
+    expect(data.value('stock', '2023-06-30')).toBe(11);
+    expect(data.get('stock', '2023-06-30', '2023-11')).toBe(12);
+    expect(data.observation('stock', '2023-06-30')?.file).toBe('b.csv');
+  });
+
+  it('lists series sorted by period, one preferred row per period unless all vintages are asked for', () => {
+    expect(data.names()).toEqual(['flow', 'stock']);
+    expect(data.has('flow')).toBe(true);
+    expect(data.has('flows')).toBe(false);
+    expect(data.series('flow').map((o) => [o.period, o.value])).toEqual([['2021', 90], ['2022Q1', 20], ['2022', 110]]);
+    expect(data.series('stock', { allVintages: true }).map((o) => o.vintage)).toEqual(['as-published', '2024-01', '2023-11', 'as-published']);
+  });
+
+  it('throws naming series and period when a period is absent; get gives undefined', () => {
+    expect(data.get('stock', '2019-12-31')).toBeUndefined();
+    expect(() => data.value('stock', '2019-12-31')).toThrow(MissingObservationError);
+    expect(() => data.value('stock', '2019-12-31')).toThrow('no value of stock for 2019-12-31 (it has 2 periods: 2022-12-31, 2023-06-30)');
+    expect(() => data.value('flow', '2022', '2020-01')).toThrow('no 2020-01 value of flow for 2022 (vintages: revised, as-published)');
+  });
+
+  it('refuses an unknown series with close names', () => {
+    for (const ask of [() => data.value('stok', '2023-06-30'), () => data.get('stok', '2023'), () => data.series('stok')]) {
+      expect(ask).toThrow(InputError);
+      expect(ask).toThrow('official data: series: got "stok"; one of the 2 series in the data files; did you mean stock?');
+    }
+    expect(() => data.value('zzzzzzzz', '2023')).toThrow(/one of the 2 series in the data files \(see data\/SOURCES\.md\)$/);
+  });
+
+  it('refuses the same series, period and vintage in two files, naming both', () => {
+    expect(() => observedFromTexts([
+      { file: 'a.csv', text: HEAD + row('x', '2022', 1) },
+      { file: 'b.csv', text: HEAD + row('y', '2022', 1) + row('x', '2022', 2) },
+    ])).toThrow('b.csv:3: row: got "x 2022 as-published"; each (series, period, vintage) once across files; already in a.csv:2');
+  });
+
+  it('suggests close names by edit distance and by containment', () => {
+    const known = ['backlog_initial_people', 'backlog_initial_cases', 'small_boat_arrivals', 'asylum_hotel_people'];
+    expect(closeNames('backlog_initial_peple', known)).toEqual(['backlog_initial_people']);
+    expect(closeNames('hotel_people', known)).toEqual(['asylum_hotel_people']);
+    expect(closeNames('backlog', known)).toEqual(['backlog_initial_cases', 'backlog_initial_people']);
+  });
+
+  it('can be built empty', () => {
+    expect(new ObservedData([]).names()).toEqual([]);
+  });
+});
