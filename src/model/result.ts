@@ -38,6 +38,8 @@ export const SERIES = [
   'returnsEnforced',
   'returnsVoluntary',
   'absconded',
+  /** People leaving the asylum system: granted (initially or on appeal), withdrawn, returned, departed, absconded. */
+  'exitsPeople',
   'accommodationNightsHotel',
   'accommodationNightsLargeSite',
   'accommodationNightsDispersal',
@@ -68,6 +70,7 @@ export const KPIS = [
   'totalCostGbp',
   'totalAccommodationCostGbp',
   'casesSimulated',
+  'peopleAtStart',
 ] as const;
 export type KpiName = (typeof KPIS)[number];
 

@@ -1,0 +1,187 @@
+/**
+ * Stage 3 — accommodation and support. A share of claimants enter asylum support; supported people
+ * are housed in dispersal places first, then large sites (barges, former military sites), and the
+ * rest overflow into hotels. Places follow capacity paths over time, and people move between types
+ * as places free up (a pooled allocation: the model tracks how many people are in each type, not
+ * which). People leave support a set number of days after a grant, a withdrawal or the end of
+ * their appeal rights. Person-nights by type are integrated exactly between changes.
+ */
+import { keyedUniform } from '../engine/keyed.js';
+import { S } from './observe.js';
+import { dailySchedule } from './plan.js';
+import { num, schedule, type Resolved } from './params.js';
+import { Kind } from './events.js';
+import type { World } from './world.js';
+import { LIMITS } from './limits.js';
+
+/** Keyed-random purposes (see engine/keyed.ts) used by this stage. */
+const PURPOSE_SUPPORTED = 11;
+
+export const accommodationParams = {
+  supportShare: num({
+    label: 'Share of claimants in asylum support',
+    description: 'Probability that a new claim (with its dependants) enters asylum support while it waits.',
+    unit: 'share',
+    default: 0.62,
+    min: 0,
+    max: 1,
+    range: [0.5, 0.75],
+    source: 'Assumption: about 113,000 supported people (NAO) against about 183,000 awaiting an initial decision or appeal at 30 June 2023.',
+  }),
+  moveOnDaysAfterGrant: num({
+    label: 'Move-on period after a grant',
+    description: 'Days a refugee stays in asylum support after the grant before having to leave.',
+    unit: 'days',
+    default: 28,
+    min: 0,
+    max: 365,
+    range: [28, 56],
+    source: 'Home Office policy in 2023: 28-day move-on period (extended to 56 days in 2024).',
+  }),
+  supportEndDaysAfterRefusal: num({
+    label: 'Support end after appeal rights exhausted',
+    description: 'Days a refused, withdrawn or inadmissible case stays in support after its last decision.',
+    unit: 'days',
+    default: 21,
+    min: 0,
+    max: 3650,
+    range: [21, 180],
+    source: 'Section 95 support ends 21 days after appeal rights are exhausted (households without children). Assumption: families who keep support are not modelled separately.',
+  }),
+  dispersalPlaces: schedule({
+    label: 'Dispersal accommodation places',
+    description: 'Places in dispersal housing (and initial accommodation) over time; supported people beyond dispersal and large sites are in hotels.',
+    unit: 'places',
+    interpolation: 'linear',
+    default: [
+      {
+        date: '2023-07-01',
+        value: {
+          series: 'asylum_supported_people',
+          period: '2023-06-30',
+          minus: [{ series: 'asylum_hotel_people', period: '2023-06-30' }],
+        },
+      },
+    ],
+    min: 0,
+    max: LIMITS.maxPopulation,
+    range: [0.9, 1.15],
+    source: 'Derived: supported people minus people in hotels at 30 June 2023 (Home Office; NAO), i.e. dispersal was full and hotels took the overflow.',
+  }),
+  largeSitePlaces: schedule({
+    label: 'Large-site places (barges, former military sites)',
+    description: 'Places on large sites over time.',
+    unit: 'places',
+    interpolation: 'linear',
+    default: [
+      { date: '2023-07-01', value: 0 },
+      { date: '2023-10-31', value: { series: 'large_sites_target_people', period: '2023-09/2023-11' } },
+    ],
+    min: 0,
+    max: LIMITS.maxPopulation,
+    range: [0.3, 1.2],
+    source: 'Home Office target: at least 3,000 people on the Bibby Stockholm barge and two former RAF sites by autumn 2023; none at 30 June 2023.',
+  }),
+};
+export type AccommodationParams = Resolved<typeof accommodationParams>;
+
+export class Support {
+  private people = 0;
+  private dispersalCap = 0;
+  private largeCap = 0;
+  private hotel = 0;
+  private large = 0;
+  private dispersal = 0;
+  private last = 0;
+  private nightsHotel = 0;
+  private nightsLarge = 0;
+  private nightsDispersal = 0;
+  private readonly dispersalByDay: Float64Array;
+  private readonly largeByDay: Float64Array;
+  private readonly base: number;
+
+  constructor(private readonly w: World, base: number) {
+    this.base = base;
+    this.dispersalByDay = dailySchedule(w.p.accommodation.dispersalPlaces, 'linear', w.plan);
+    this.largeByDay = dailySchedule(w.p.accommodation.largeSitePlaces, 'linear', w.plan);
+    this.dispersalCap = this.dispersalByDay[0];
+    this.largeCap = this.largeByDay[0];
+  }
+
+  /** A claim was lodged: its people enter support with the configured probability. */
+  claimLodged(id: number): void {
+    if (keyedUniform(this.base, id, PURPOSE_SUPPORTED) < this.w.p.accommodation.supportShare) this.enter(id);
+  }
+
+  /** Enter support with probability `share` (the snapshot's own share). */
+  maybeEnter(id: number, share: number): void {
+    if (keyedUniform(this.base, id, PURPOSE_SUPPORTED) < share) this.enter(id);
+  }
+
+  enter(id: number): void {
+    const { cases } = this.w;
+    if (cases.supported[id]) return;
+    this.accrue();
+    cases.supported[id] = 1;
+    this.people += cases.people[id];
+    this.allocate();
+  }
+
+  /** Schedule the case's exit from support `days` from now (if it is supported). */
+  leaveAfter(id: number, days: number): void {
+    if (!this.w.cases.supported[id]) return;
+    const t = this.w.sim.now + days;
+    if (t <= this.w.plan.horizonDays) this.w.sim.at(t, Kind.leaveSupport, id);
+  }
+
+  leave(id: number): void {
+    const { cases } = this.w;
+    if (!cases.supported[id]) return;
+    this.accrue();
+    cases.supported[id] = 0;
+    this.people -= cases.people[id];
+    this.allocate();
+  }
+
+  /** Start of a day: the day's capacities apply. */
+  day(day: number): void {
+    this.accrue();
+    this.dispersalCap = this.dispersalByDay[day];
+    this.largeCap = this.largeByDay[day];
+    this.allocate();
+  }
+
+  /** Month end: book the month's person-nights. */
+  closeMonth(): void {
+    this.accrue();
+    const { obs } = this.w;
+    obs.add(S.accommodationNightsHotel, this.nightsHotel);
+    obs.add(S.accommodationNightsLargeSite, this.nightsLarge);
+    obs.add(S.accommodationNightsDispersal, this.nightsDispersal);
+    this.nightsHotel = this.nightsLarge = this.nightsDispersal = 0;
+  }
+
+  private accrue(): void {
+    const now = this.w.sim.now;
+    const dt = now - this.last;
+    if (dt > 0) {
+      this.nightsHotel += this.hotel * dt;
+      this.nightsLarge += this.large * dt;
+      this.nightsDispersal += this.dispersal * dt;
+      this.last = now;
+    }
+  }
+
+  /** Dispersal first, then large sites, then hotels take the overflow. */
+  private allocate(): void {
+    const p = this.people;
+    this.dispersal = Math.min(p, Math.floor(this.dispersalCap));
+    this.large = Math.min(p - this.dispersal, Math.floor(this.largeCap));
+    this.hotel = p - this.dispersal - this.large;
+    const level = this.w.obs.level;
+    level[S.inSupportPeople] = p;
+    level[S.inDispersalPeople] = this.dispersal;
+    level[S.inLargeSitesPeople] = this.large;
+    level[S.inHotelsPeople] = this.hotel;
+  }
+}

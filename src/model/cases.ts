@@ -1,0 +1,89 @@
+/**
+ * The case table: one row per asylum case (a main applicant with dependants), stored as columns
+ * of typed arrays so the hot loop reads numbers, never objects. Rows are only ever appended; a
+ * case's row index is its id, and the engine's events carry that id.
+ */
+
+/** Where a case is. Stocks are counted from these; every case is in exactly one stage. */
+export const Stage = {
+  awaitingDecision: 1,
+  awaitingAppeal: 2,
+  awaitingReturn: 3,
+  /** In the hands of returns staff: removal under way (cannot depart voluntarily any more). */
+  returning: 4,
+  limbo: 5,
+  granted: 6,
+  withdrawn: 7,
+  returned: 8,
+  departed: 9,
+  absconded: 10,
+} as const;
+export type StageCode = (typeof Stage)[keyof typeof Stage];
+
+/** Nationality groups: the model's unit of outcome and returnability differences. */
+export const GROUPS = ['highGrant', 'returnable', 'other'] as const;
+export type GroupName = (typeof GROUPS)[number];
+
+/** Arrival routes of asylum claims. */
+export const ROUTES = ['smallBoat', 'otherClaims'] as const;
+export type RouteName = (typeof ROUTES)[number];
+
+export class CaseTable {
+  count = 0;
+  /** Day the claim was lodged (days from start; negative for the snapshot). */
+  arrival: Float64Array;
+  /** Calendar month of the claim, as an offset from the start month (negative before it). */
+  arrivalMonth: Int16Array;
+  /** People in the case: the main applicant plus dependants. */
+  people: Uint8Array;
+  group: Uint8Array;
+  route: Uint8Array;
+  stage: Uint8Array;
+  /** 1 while the case's people are in asylum support. */
+  supported: Uint8Array;
+
+  constructor(initialCapacity: number) {
+    const n = Math.max(16, Math.ceil(initialCapacity));
+    this.arrival = new Float64Array(n);
+    this.arrivalMonth = new Int16Array(n);
+    this.people = new Uint8Array(n);
+    this.group = new Uint8Array(n);
+    this.route = new Uint8Array(n);
+    this.stage = new Uint8Array(n);
+    this.supported = new Uint8Array(n);
+  }
+
+  get capacity(): number {
+    return this.arrival.length;
+  }
+
+  add(arrival: number, arrivalMonth: number, people: number, group: number, route: number): number {
+    if (this.count === this.arrival.length) this.grow();
+    const id = this.count++;
+    this.arrival[id] = arrival;
+    this.arrivalMonth[id] = arrivalMonth;
+    this.people[id] = people;
+    this.group[id] = group;
+    this.route[id] = route;
+    this.stage[id] = 0;
+    this.supported[id] = 0;
+    return id;
+  }
+
+  /** Doubling growth keeps appends amortised O(1); it happens a handful of times per run at most. */
+  private grow(): void {
+    const n = this.arrival.length * 2;
+    const widen = <T extends Float64Array | Int16Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.arrival = widen(this.arrival, (k) => new Float64Array(k));
+    this.arrivalMonth = widen(this.arrivalMonth, (k) => new Int16Array(k));
+    this.people = widen(this.people, (k) => new Uint8Array(k));
+    this.group = widen(this.group, (k) => new Uint8Array(k));
+    this.route = widen(this.route, (k) => new Uint8Array(k));
+    this.stage = widen(this.stage, (k) => new Uint8Array(k));
+    this.supported = widen(this.supported, (k) => new Uint8Array(k));
+  }
+}

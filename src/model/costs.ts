@@ -1,0 +1,136 @@
+/**
+ * Stage 7 — costs. Worked out from the monthly series after the run: accommodation nights by type,
+ * support payments, decision-maker staff, tribunal determinations and returns, each at a unit
+ * cost with its source. Keeping costs out of the event loop means a cost assumption can change
+ * without touching the simulation.
+ */
+import { financialYear } from './dates.js';
+import type { Observer } from './observe.js';
+import type { Plan } from './plan.js';
+import { num, type Resolved } from './params.js';
+import type { RunResult } from './result.js';
+
+const gbp = (
+  label: string,
+  unit: 'GBP/person-night' | 'GBP/person-week' | 'GBP/staff-year' | 'GBP/determination' | 'GBP/return',
+  value: number | { series: string; period: string; scale?: number; per?: object; minus?: object[] },
+  range: [number, number],
+  description: string,
+  source: string,
+) => num({ label, description, unit, default: value as never, min: 0, max: 10_000_000, range, source });
+
+export const costsParams = {
+  hotelPerNight: gbp(
+    'Hotel cost per person-night',
+    'GBP/person-night',
+    { series: 'hotel_cost_per_day', period: '2023-03', per: { series: 'asylum_hotel_people', period: '2023-03-31' } },
+    [100, 160],
+    'Cost of a night in contingency (hotel) accommodation, per person.',
+    'Derived: £6m a day on hotels (ministers, March 2023) over people in hotels at 31 March 2023 (Home Office).',
+  ),
+  largeSitePerNight: gbp(
+    'Large-site cost per person-night',
+    'GBP/person-night',
+    120,
+    [70, 200],
+    'Cost of a night on a large site (barge, former military site), per person, set-up costs included.',
+    'Assumption: the Home Office expected savings on hotels; the NAO later found large sites no cheaper.',
+  ),
+  dispersalPerNight: gbp(
+    'Dispersal cost per person-night',
+    'GBP/person-night',
+    {
+      series: 'asylum_other_accommodation_spend',
+      period: 'FY2022-23',
+      scale: 1 / 365,
+      per: {
+        series: 'asylum_supported_people',
+        period: '2023-03-31',
+        minus: [{ series: 'asylum_contingency_accommodation_people', period: '2023-03-31' }],
+      },
+    },
+    [12, 25],
+    'Cost of a night in dispersal accommodation, per person.',
+    'Derived: NAO spend on non-hotel accommodation in 2022-23 (£0.4bn) over supported people outside contingency accommodation at 31 March 2023.',
+  ),
+  cashSelfCateredPerWeek: gbp(
+    'Support payment, self-catered',
+    'GBP/person-week',
+    { series: 'asylum_support_rate_self_catered', period: '2023-06' },
+    [45, 50],
+    'Weekly cash allowance per supported person in self-catered (dispersal) accommodation.',
+    'GOV.UK, asylum support rates from June 2023.',
+  ),
+  cashCateredPerWeek: gbp(
+    'Support payment, catered',
+    'GBP/person-week',
+    { series: 'asylum_support_rate_catered', period: '2023-06' },
+    [8, 10],
+    'Weekly cash allowance per supported person in catered accommodation (hotels, large sites).',
+    'GOV.UK, asylum support rates from June 2023.',
+  ),
+  caseworkerPerYear: gbp(
+    'Decision-maker cost per year',
+    'GBP/staff-year',
+    45_000,
+    [35_000, 60_000],
+    'Fully loaded yearly cost of a decision-maker (salary, pension, overheads).',
+    'Assumption: executive-officer grade salary of about £30,000 plus on-costs and overheads.',
+  ),
+  tribunalPerDetermination: gbp(
+    'Tribunal cost per determination',
+    'GBP/determination',
+    2_000,
+    [1_000, 4_000],
+    'Cost to the tribunal and the Home Office of one appeal determination.',
+    'Assumption.',
+  ),
+  enforcedReturnCost: gbp(
+    'Cost of an enforced return',
+    'GBP/return',
+    15_000,
+    [5_000, 30_000],
+    'Cost of one enforced removal (detention, escorts, travel).',
+    'Assumption.',
+  ),
+  voluntaryReturnCost: gbp(
+    'Cost of a voluntary return',
+    'GBP/return',
+    2_500,
+    [1_000, 5_000],
+    'Cost of one assisted voluntary return (travel and reintegration package).',
+    'Assumption.',
+  ),
+};
+export type CostsParams = Resolved<typeof costsParams>;
+
+/** Fill the cost series of every month and return the totals by financial year. */
+export function bookCosts(
+  obs: Observer,
+  c: CostsParams,
+  headcount: Float64Array,
+  plan: Plan,
+): RunResult['costByFinancialYear'] {
+  const byYear = new Map<string, number>();
+  for (let m = 0; m < plan.months; m++) {
+    const hotel = obs.get('accommodationNightsHotel', m);
+    const large = obs.get('accommodationNightsLargeSite', m);
+    const dispersal = obs.get('accommodationNightsDispersal', m);
+    const accommodation = hotel * c.hotelPerNight + large * c.largeSitePerNight + dispersal * c.dispersalPerNight;
+    const support = (dispersal * c.cashSelfCateredPerWeek + (hotel + large) * c.cashCateredPerWeek) / 7;
+    const days = plan.bounds[m + 1] - plan.bounds[m];
+    const staff = (headcount[m] * c.caseworkerPerYear * days) / 365.25;
+    const determinations = obs.get('appealsAllowed', m) + obs.get('appealsDismissed', m);
+    const returns =
+      obs.get('returnsEnforced', m) * c.enforcedReturnCost + obs.get('returnsVoluntary', m) * c.voluntaryReturnCost;
+    const total = accommodation + support + staff + determinations * c.tribunalPerDetermination + returns;
+    obs.set('costAccommodationGbp', m, accommodation);
+    obs.set('costSupportGbp', m, support);
+    obs.set('costStaffGbp', m, staff);
+    obs.set('costReturnsGbp', m, returns);
+    obs.set('costGbp', m, total);
+    const fy = financialYear(plan.start, m);
+    byYear.set(fy, (byYear.get(fy) ?? 0) + total);
+  }
+  return [...byYear].map(([year, gbp]) => ({ year, gbp }));
+}

@@ -1,0 +1,251 @@
+/**
+ * Stage 4 — initial decisions (casework). Productive decision-makers (see workforce.ts) are the
+ * servers of a multi-server queue; each case needs a lognormal amount of work that depends on its
+ * triage stream; the queue discipline is FIFO, legacy-first, or by stream priority or shares.
+ * Outcomes depend on the case's nationality group: grant, refuse, withdraw or inadmissible.
+ * A case's work and outcome are keyed random numbers of the case itself, so scenarios that differ
+ * in capacity see the same cases (common random numbers).
+ */
+import { Station } from '../engine/index.js';
+import { keyedUniform, lognormalFromUniform } from '../engine/keyed.js';
+import { daysBetween } from './dates.js';
+import { GROUPS, Stage } from './cases.js';
+import { Kind } from './events.js';
+import { MAX_SNAPSHOT_AGE_MONTHS, S } from './observe.js';
+import { choice, num, schedule, type Resolved } from './params.js';
+import { planWorkforce, type WorkforcePlan } from './workforce.js';
+import type { World } from './world.js';
+
+const PURPOSE_WORK = 21;
+const PURPOSE_OUTCOME = 22;
+const DAYS_PER_MONTH = 30.4375;
+/** Claims lodged before this date form the "legacy backlog" of the December 2022 pledge (a definition, not a figure). */
+export const LEGACY_CUTOFF = '2022-06-28';
+
+/** Triage streams. Legacy cases keep their own stream whatever their nationality. */
+export const STREAMS = ['legacy', 'streamlined', 'fastTrack', 'standard'] as const;
+
+const outcome = (group: string, grant: number, refuse: number, withdraw: number) => ({
+  grant: num({
+    label: `Grant rate, ${group}`,
+    description: `Share of initial decisions on ${group} cases that grant protection.`,
+    unit: 'share',
+    default: grant,
+    min: 0,
+    max: 1,
+    range: [Math.max(0, grant - 0.1), Math.min(1, grant + 0.1)],
+    source: 'Assumption: set so the overall split matches Home Office initial decisions in 2023 Q2 (39% grant, 20% refuse, 34% withdrawn, 7% other, people); to be calibrated.',
+  }),
+  refuse: num({
+    label: `Refusal rate, ${group}`,
+    description: `Share of initial decisions on ${group} cases that refuse (refused cases may appeal).`,
+    unit: 'share',
+    default: refuse,
+    min: 0,
+    max: 1,
+    range: [Math.max(0, refuse - 0.1), Math.min(1, refuse + 0.1)],
+    source: 'Assumption: as the grant rate.',
+  }),
+  withdraw: num({
+    label: `Withdrawal rate, ${group}`,
+    description: `Share of ${group} cases withdrawn (explicitly or implicitly) before a decision; the rest of 1 − grant − refuse − withdraw is inadmissible or administrative.`,
+    unit: 'share',
+    default: withdraw,
+    min: 0,
+    max: 1,
+    range: [Math.max(0, withdraw - 0.1), Math.min(1, withdraw + 0.1)],
+    source: 'Assumption: withdrawals rose sharply from 2023 Q1 after a change in policy (data/ withdrawals, initial_withdrawals_people_quarter).',
+  }),
+});
+
+export const decisionsParams = {
+  headcount: schedule({
+    label: 'Asylum decision-makers (headcount)',
+    description: 'Decision-maker headcount over time; increases are hires that need training before they are productive.',
+    unit: 'staff',
+    interpolation: 'linear',
+    default: [
+      { date: '2023-05-01', value: { series: 'asylum_decision_makers', period: '2023-05-01' } },
+      { date: '2023-07-10', value: { series: 'asylum_decision_makers', period: '2023-07-10' } },
+      { date: '2023-07-31', value: { series: 'asylum_decision_makers', period: '2023-07-31' } },
+      { date: '2023-08-31', value: { series: 'asylum_decision_makers', period: '2023-08-31' } },
+    ],
+    min: 0,
+    max: 100_000,
+    range: [0.85, 1.1],
+    source: 'NAO, PAC and Home Office headcounts May–August 2023; held at the August 2023 level (the 2,500 target) after that.',
+  }),
+  decisionShare: num({
+    label: 'Share of trained decision-makers deciding claims',
+    description: 'Part of trained decision-makers\' time that goes on initial decisions (the rest: interviews for other work, training others, leave).',
+    unit: 'share',
+    default: 0.55,
+    min: 0,
+    max: 1,
+    range: [0.4, 0.75],
+    source: 'Assumption: the NAO found only about half of decision-makers making decisions in May 2023.',
+  }),
+  trainingMonths: num({
+    label: 'Training before full productivity',
+    description: 'Months a new decision-maker trains before deciding cases.',
+    unit: 'months',
+    default: 3,
+    min: 0,
+    max: 24,
+    integer: true,
+    range: [2, 6],
+    source: 'Assumption: NAO reported most new decision-makers not yet fully trained in May 2023.',
+  }),
+  attritionPerYear: num({
+    label: 'Decision-maker attrition',
+    description: 'Share of decision-makers leaving per year; leavers are replaced by hires who must train.',
+    unit: 'per year',
+    default: 0.25,
+    min: 0,
+    max: 0.95,
+    range: [0.1, 0.4],
+    source: 'Assumption: high turnover reported to the Home Affairs Committee in 2022 (retention allowances introduced); no published rate.',
+  }),
+  productivity: num({
+    label: 'Decisions per productive decision-maker',
+    description: 'Standard-stream cases decided per productive decision-maker per month; other streams scale by their effort.',
+    unit: 'decisions/caseworker-month',
+    default: 6,
+    min: 0.01,
+    max: 200,
+    range: [4, 9],
+    source: 'Assumption: about 4,100 cases decided a month in 2023 Q2 (data/ initial_decisions_people_quarter ÷ 1.3 people per case) over about 700 productive decision-makers; to be calibrated.',
+  }),
+  workCv: num({
+    label: 'Variability of casework time',
+    description: 'Coefficient of variation of the (lognormal) work a case needs.',
+    unit: 'share',
+    default: 0.8,
+    min: 0,
+    max: 5,
+    range: [0.5, 1.2],
+    source: 'Assumption: case durations are right-skewed; no published distribution.',
+  }),
+  discipline: choice({
+    label: 'Queue discipline',
+    description: 'fifo: oldest claim first; legacy-first: legacy backlog before newer claims; streams-priority: legacy, streamlined, fast-track, standard in that order; streams-share: streams served in proportion to their shares.',
+    options: ['fifo', 'legacy-first', 'streams-priority', 'streams-share'] as const,
+    default: 'legacy-first',
+    source: 'Home Office priority from December 2022: clear the legacy backlog (claims before 28 June 2022) by end-2023.',
+  }),
+  streamShares: {
+    legacy: num({ label: 'Share of capacity: legacy', description: 'Weight of the legacy stream under streams-share.', unit: 'share', default: 0.4, min: 0, max: 1, range: [0.2, 0.6], source: 'Assumption.' }),
+    streamlined: num({ label: 'Share of capacity: streamlined', description: 'Weight of the streamlined (high-grant nationalities) stream under streams-share.', unit: 'share', default: 0.25, min: 0, max: 1, range: [0.1, 0.4], source: 'Assumption.' }),
+    fastTrack: num({ label: 'Share of capacity: fast-track', description: 'Weight of the fast-track (returnable nationalities) stream under streams-share.', unit: 'share', default: 0.15, min: 0, max: 1, range: [0.05, 0.3], source: 'Assumption.' }),
+    standard: num({ label: 'Share of capacity: standard', description: 'Weight of the standard stream under streams-share.', unit: 'share', default: 0.2, min: 0, max: 1, range: [0.1, 0.4], source: 'Assumption.' }),
+  },
+  streamEffort: {
+    streamlined: num({ label: 'Effort of a streamlined case', description: 'Work of a streamlined case relative to a standard one (questionnaire-based process).', unit: 'multiplier', default: 0.6, min: 0.05, max: 5, range: [0.4, 0.9], source: 'Assumption: the 2023 streamlined asylum process replaced most interviews with a questionnaire.' }),
+    fastTrack: num({ label: 'Effort of a fast-track case', description: 'Work of a fast-track (returnable nationality) case relative to a standard one.', unit: 'multiplier', default: 0.8, min: 0.05, max: 5, range: [0.5, 1.1], source: 'Assumption.' }),
+  },
+  outcomes: {
+    highGrant: outcome('high-grant nationalities', 0.66, 0.03, 0.25),
+    returnable: outcome('returnable nationalities', 0.15, 0.45, 0.3),
+    other: outcome('other nationalities', 0.3, 0.3, 0.32),
+  },
+};
+export type DecisionsParams = Resolved<typeof decisionsParams>;
+
+export class Decisions {
+  readonly station: Station;
+  readonly workforce: WorkforcePlan;
+  private readonly legacyDay: number;
+  /** Cumulative outcome probabilities by group: grant, +refuse, +withdraw (rest inadmissible). */
+  private readonly cumulative: Float64Array;
+  private readonly effort: Float64Array;
+  private readonly meanWork: number;
+  private readonly streamOf: (id: number) => number;
+
+  constructor(private readonly w: World, private readonly base: number) {
+    const d = w.p.decisions;
+    this.legacyDay = daysBetween(w.plan.start, LEGACY_CUTOFF);
+    this.workforce = planWorkforce(d, w.plan);
+    this.meanWork = DAYS_PER_MONTH / d.productivity;
+    this.effort = Float64Array.from([1, d.streamEffort.streamlined, d.streamEffort.fastTrack, 1]);
+    this.cumulative = new Float64Array(GROUPS.length * 3);
+    GROUPS.forEach((g, i) => {
+      const o = d.outcomes[g];
+      this.cumulative.set([o.grant, o.grant + o.refuse, o.grant + o.refuse + o.withdraw], i * 3);
+    });
+    const triage = (id: number) => (w.cases.arrival[id] < this.legacyDay ? 0 : 1 + w.cases.group[id]);
+    const disciplines = {
+      fifo: { discipline: 'fifo', streams: 1, streamOf: () => 0 },
+      'legacy-first': { discipline: 'priority', streams: 2, streamOf: (id: number) => (triage(id) === 0 ? 0 : 1) },
+      'streams-priority': { discipline: 'priority', streams: 4, streamOf: triage },
+      'streams-share': { discipline: 'share', streams: 4, streamOf: triage },
+    } as const;
+    const chosen = disciplines[d.discipline];
+    this.streamOf = chosen.streamOf;
+    const s = d.streamShares;
+    this.station = new Station(w.sim, {
+      name: 'initial decisions',
+      servers: {
+        times: Array.from(w.plan.bounds.subarray(0, w.plan.months)),
+        servers: Array.from(this.workforce.productive, (x) => Math.round(x)),
+      },
+      streams: chosen.streams,
+      discipline: chosen.discipline,
+      shares: chosen.streams === 4 ? [s.legacy, s.streamlined, s.fastTrack, s.standard] : undefined,
+      completionKind: Kind.decisionDone,
+      serviceTime: (id) => this.work(id),
+    });
+    for (let m = 0; m < w.plan.months; m++) w.obs.set('caseworkersProductive', m, this.workforce.productive[m]);
+  }
+
+  private work(id: number): number {
+    const stream = this.w.cases.arrival[id] < this.legacyDay ? 0 : 1 + this.w.cases.group[id];
+    const u = keyedUniform(this.base, id, PURPOSE_WORK);
+    return lognormalFromUniform(u, this.meanWork * this.effort[stream], this.w.p.decisions.workCv);
+  }
+
+  /** A claim joins the initial-decision queue (already counted as arriving). */
+  enqueue(id: number, _fromSnapshot: boolean): void {
+    const { cases, obs } = this.w;
+    const people = cases.people[id];
+    obs.level[S.awaitingDecisionCases] += 1;
+    obs.level[S.awaitingDecisionPeople] += people;
+    const k = MAX_SNAPSHOT_AGE_MONTHS + cases.arrivalMonth[id];
+    obs.awaitingCasesByMonth[k] += 1;
+    obs.awaitingPeopleByMonth[k] += people;
+    this.station.arrive(id, this.streamOf(id));
+  }
+
+  /** A decision is made. */
+  done(id: number): void {
+    const { cases, obs, sim, support, appeals, returns, p } = this.w;
+    this.station.complete();
+    const people = cases.people[id];
+    obs.level[S.awaitingDecisionCases] -= 1;
+    obs.level[S.awaitingDecisionPeople] -= people;
+    const k = MAX_SNAPSHOT_AGE_MONTHS + cases.arrivalMonth[id];
+    obs.awaitingCasesByMonth[k] -= 1;
+    obs.awaitingPeopleByMonth[k] -= people;
+    obs.recordDecisionWait(sim.now - cases.arrival[id]);
+    obs.add(S.decisionsPeople, people);
+    const u = keyedUniform(this.base, id, PURPOSE_OUTCOME);
+    const c = cases.group[id] * 3;
+    if (u < this.cumulative[c]) {
+      cases.stage[id] = Stage.granted;
+      obs.add(S.decisionsGrant, 1);
+      obs.add(S.exitsPeople, people);
+      support.leaveAfter(id, p.accommodation.moveOnDaysAfterGrant);
+    } else if (u < this.cumulative[c + 1]) {
+      obs.add(S.decisionsRefuse, 1);
+      appeals.refused(id);
+    } else if (u < this.cumulative[c + 2]) {
+      cases.stage[id] = Stage.withdrawn;
+      obs.add(S.decisionsWithdraw, 1);
+      obs.add(S.exitsPeople, people);
+      support.leaveAfter(id, p.accommodation.supportEndDaysAfterRefusal);
+    } else {
+      obs.add(S.decisionsInadmissible, 1);
+      support.leaveAfter(id, p.accommodation.supportEndDaysAfterRefusal);
+      returns.enter(id);
+    }
+  }
+}

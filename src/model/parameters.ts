@@ -1,0 +1,38 @@
+/**
+ * The one scenario schema: every parameter of the UK model, grouped by stage. Each stage module
+ * declares its own parameters; this file only assembles them, in the order the reference and the
+ * dashboard show them.
+ */
+import { accommodationParams } from './accommodation.js';
+import { appealsParams } from './appeals.js';
+import { arrivalsParams } from './arrivals.js';
+import { costsParams } from './costs.js';
+import { decisionsParams } from './decisions.js';
+import { num, type Resolved } from './params.js';
+import { returnsParams } from './returns.js';
+import { snapshotParams } from './snapshot.js';
+import { LIMITS } from './limits.js';
+
+export const PARAMETERS = {
+  snapshot: snapshotParams,
+  arrivals: arrivalsParams,
+  accommodation: accommodationParams,
+  decisions: decisionsParams,
+  appeals: appealsParams,
+  returns: returnsParams,
+  costs: costsParams,
+  kpi: {
+    backlogThresholdPeople: num({
+      label: 'Backlog threshold',
+      description: 'The KPI "months until the backlog falls below" uses this many people awaiting an initial decision.',
+      unit: 'people',
+      default: 20_000,
+      min: 0,
+      max: LIMITS.maxPopulation,
+      range: [10_000, 50_000],
+      source: 'Assumption: a working queue of a few months of claims, as before 2018.',
+    }),
+  },
+};
+
+export type Parameters = Resolved<typeof PARAMETERS>;

@@ -1,0 +1,132 @@
+/**
+ * Parameter descriptors: every scenario parameter is declared once, with its label, unit (from a
+ * closed set), default, allowed bounds, plausible range and source or stated assumption. The
+ * schema, the validation messages, the parameter reference and the dashboard's controls are all
+ * generated from these declarations; each stage module declares its own.
+ *
+ * A default is either a number typed here (an assumption or a policy constant, with its reason),
+ * or a reference to an official figure in `data/` (series + period, optionally scaled), resolved
+ * when the baseline is built — official figures are never typed into code.
+ */
+
+export const UNITS = {
+  cases: 'cases (main applicants)',
+  people: 'people (main applicants and dependants)',
+  'people/year': 'people per year',
+  'people/case': 'people per case',
+  share: 'share (0–1)',
+  days: 'days',
+  months: 'months',
+  staff: 'staff (headcount)',
+  'decisions/caseworker-month': 'decisions per productive caseworker per month',
+  'determinations/month': 'appeal determinations per month',
+  'returns/month': 'enforced returns per month',
+  places: 'accommodation places (people)',
+  'per year': 'hazard per year',
+  multiplier: 'multiplier',
+  'month-of-year': 'calendar month (1–12)',
+  GBP: 'pounds sterling',
+  'GBP/person-night': '£ per person per night',
+  'GBP/person-week': '£ per person per week',
+  'GBP/staff-year': '£ per staff member per year',
+  'GBP/determination': '£ per appeal determination',
+  'GBP/return': '£ per return',
+} as const;
+export type Unit = keyof typeof UNITS;
+
+/**
+ * A reference to official figures: `(value(series, period) - Σ minus) * scale / per`, e.g. people
+ * per case = people / cases for the same period; dispersal places = supported - in hotels.
+ */
+export interface DataRef {
+  readonly series: string;
+  readonly period: string;
+  readonly scale?: number;
+  readonly minus?: readonly DataRef[];
+  readonly per?: DataRef;
+}
+
+interface Common {
+  readonly label: string;
+  /** What the parameter means in the model, one or two sentences. */
+  readonly description: string;
+  /** Where the default comes from: a source, or "Assumption: …" with the reasoning. */
+  readonly source: string;
+}
+
+export interface NumberParam extends Common {
+  readonly kind: 'number';
+  readonly unit: Unit;
+  readonly default: number | DataRef;
+  /** Allowed values (validation). */
+  readonly min: number;
+  readonly max: number;
+  readonly integer?: boolean;
+  /** Plausible range (uncertainty and sensitivity analysis), inside [min, max]. */
+  readonly range: readonly [number, number];
+}
+
+export interface SchedulePoint {
+  readonly date: string;
+  readonly value: number;
+}
+
+export interface ScheduleParam extends Common {
+  readonly kind: 'schedule';
+  readonly unit: Unit;
+  /** `linear` interpolates between dated points; `step` holds each value until the next date. */
+  readonly interpolation: 'linear' | 'step';
+  readonly default: readonly { readonly date: string; readonly value: number | DataRef }[];
+  readonly min: number;
+  readonly max: number;
+  /** Plausible range as multipliers of the whole path. */
+  readonly range: readonly [number, number];
+}
+
+export interface ChoiceParam<O extends string = string> extends Common {
+  readonly kind: 'choice';
+  readonly options: readonly O[];
+  readonly default: O;
+}
+
+export type ParamDef = NumberParam | ScheduleParam | ChoiceParam;
+
+export const num = (def: Omit<NumberParam, 'kind'>): NumberParam => ({ kind: 'number', ...def });
+export const schedule = (def: Omit<ScheduleParam, 'kind'>): ScheduleParam => ({ kind: 'schedule', ...def });
+export const choice = <const O extends string>(def: Omit<ChoiceParam<O>, 'kind'>): ChoiceParam<O> => ({
+  kind: 'choice',
+  ...def,
+});
+
+/** A tree of parameter groups whose leaves are descriptors. */
+export interface ParamTree {
+  readonly [key: string]: ParamDef | ParamTree;
+}
+
+/** The resolved value type of a descriptor tree. */
+export type Resolved<T> = T extends NumberParam
+  ? number
+  : T extends ScheduleParam
+    ? readonly SchedulePoint[]
+    : T extends ChoiceParam<infer O>
+      ? O
+      : { readonly [K in keyof T]: Resolved<T[K]> };
+
+export function isParam(node: ParamDef | ParamTree): node is ParamDef {
+  return typeof (node as ParamDef).kind === 'string' && typeof (node as ParamDef).label === 'string';
+}
+
+export function isDataRef(value: unknown): value is DataRef {
+  return typeof value === 'object' && value !== null && 'series' in value && 'period' in value;
+}
+
+/** Every leaf of a tree with its dotted path, in declaration order. */
+export function leaves(tree: ParamTree, prefix = ''): { path: string; def: ParamDef }[] {
+  const out: { path: string; def: ParamDef }[] = [];
+  for (const [key, node] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (isParam(node)) out.push({ path, def: node });
+    else out.push(...leaves(node, path));
+  }
+  return out;
+}

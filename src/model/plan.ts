@@ -1,0 +1,77 @@
+/**
+ * The plan: everything a run needs that can be worked out before the first event — day numbers of
+ * month boundaries, schedules evaluated into arrays — so the hot loop only indexes arrays
+ * ("plan once, then run hot").
+ */
+import { daysBetween, monthBounds, monthLabel } from './dates.js';
+import type { SchedulePoint } from './params.js';
+
+export interface Plan {
+  readonly start: string;
+  readonly months: number;
+  readonly horizonDays: number;
+  /** bounds[m] = first day of month m; bounds[months] = horizonDays. */
+  readonly bounds: Float64Array;
+  /** Month index of each day of the horizon. */
+  readonly monthOfDay: Int16Array;
+  readonly labels: readonly string[];
+}
+
+export function makePlan(start: string, months: number): Plan {
+  const bounds = monthBounds(start, months);
+  const horizonDays = bounds[months];
+  const monthOfDay = new Int16Array(horizonDays);
+  for (let m = 0; m < months; m++) monthOfDay.fill(m, bounds[m], bounds[m + 1]);
+  const labels = Array.from({ length: months }, (_, m) => monthLabel(start, m));
+  return { start, months, horizonDays, bounds, monthOfDay, labels };
+}
+
+/**
+ * Value of a dated schedule on a day (days from `start`). Before the first point the first value
+ * holds, after the last point the last value; between points, `step` holds the earlier value and
+ * `linear` interpolates.
+ */
+export function scheduleValue(
+  points: readonly SchedulePoint[],
+  interpolation: 'linear' | 'step',
+  start: string,
+  day: number,
+): number {
+  if (points.length === 0) return 0;
+  let prevDay = daysBetween(start, points[0].date);
+  if (day <= prevDay) return points[0].value;
+  for (let i = 1; i < points.length; i++) {
+    const d = daysBetween(start, points[i].date);
+    if (day < d) {
+      if (interpolation === 'step') return points[i - 1].value;
+      const f = (day - prevDay) / (d - prevDay);
+      return points[i - 1].value + f * (points[i].value - points[i - 1].value);
+    }
+    prevDay = d;
+  }
+  return points[points.length - 1].value;
+}
+
+/** A schedule evaluated at the start of every day of the horizon. */
+export function dailySchedule(
+  points: readonly SchedulePoint[],
+  interpolation: 'linear' | 'step',
+  plan: Plan,
+): Float64Array {
+  const out = new Float64Array(plan.horizonDays);
+  for (let d = 0; d < plan.horizonDays; d++) out[d] = scheduleValue(points, interpolation, plan.start, d);
+  return out;
+}
+
+/** A schedule evaluated at the middle of every month of the horizon. */
+export function monthlySchedule(
+  points: readonly SchedulePoint[],
+  interpolation: 'linear' | 'step',
+  plan: Plan,
+): Float64Array {
+  const out = new Float64Array(plan.months);
+  for (let m = 0; m < plan.months; m++) {
+    out[m] = scheduleValue(points, interpolation, plan.start, (plan.bounds[m] + plan.bounds[m + 1]) / 2);
+  }
+  return out;
+}

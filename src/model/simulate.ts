@@ -1,0 +1,120 @@
+/**
+ * simulate(): one replication of the UK asylum model. Wires the stages to the engine — this is the
+ * default wiring, and the only place that knows all stages — runs the event loop to the horizon,
+ * then books costs and KPIs. Deterministic for (scenario, seed, replication).
+ */
+import { HeapCalendar, Simulation } from '../engine/index.js';
+import { keyedBase } from '../engine/keyed.js';
+import { Support } from './accommodation.js';
+import { Appeals } from './appeals.js';
+import { Arrivals } from './arrivals.js';
+import { CaseTable } from './cases.js';
+import { bookCosts } from './costs.js';
+import { Decisions } from './decisions.js';
+import { Kind, PRIORITY_MONTH_END } from './events.js';
+import { Observer, S } from './observe.js';
+import { makePlan } from './plan.js';
+import { Returns } from './returns.js';
+import type { KpiName, RunResult } from './result.js';
+import type { Scenario } from './schema.js';
+import { expectedCases } from './schema.js';
+import { seedSnapshot } from './snapshot.js';
+import type { World } from './world.js';
+
+/** Bumped whenever model behaviour changes, so cached results are not reused across versions. */
+export const MODEL_VERSION = 'uk-1';
+
+export interface SimulateOptions {
+  readonly seed: number;
+  readonly replication: number;
+}
+
+/** Build a world ready to run (exposed for tests that inspect the case table). */
+export function buildWorld(scenario: Scenario, options: SimulateOptions): World {
+  const plan = makePlan(scenario.start, scenario.horizonMonths);
+  const sim = new Simulation({ calendar: new HeapCalendar() });
+  const cases = new CaseTable(expectedCases(scenario) * 1.05 + 1024);
+  const obs = new Observer(plan.months);
+  const base = keyedBase(options.seed, options.replication);
+  // The stages are attached right below; they reach each other through the world.
+  const w = { sim, cases, obs, plan, p: scenario, seed: options.seed, replication: options.replication } as unknown as World;
+  w.support = new Support(w, base);
+  w.decisions = new Decisions(w, base);
+  w.appeals = new Appeals(w, base);
+  w.returns = new Returns(w, base);
+  w.arrivals = new Arrivals(w);
+  seedSnapshot(w);
+  for (let d = 0; d < plan.horizonDays; d++) sim.at(d, Kind.day, d);
+  for (let m = 1; m <= plan.months; m++) sim.at(plan.bounds[m], Kind.monthEnd, m - 1, PRIORITY_MONTH_END);
+  return w;
+}
+
+/** Run a built world to its horizon. */
+export function runWorld(w: World, scenario: Scenario): RunResult {
+  const peopleAtStart = w.obs.level.slice();
+  const { arrivals, support, decisions, appeals, returns, obs } = w;
+  w.sim.run(w.plan.horizonDays, (kind, entity) => {
+    switch (kind) {
+      case Kind.day:
+        support.day(entity);
+        arrivals.day(entity);
+        break;
+      case Kind.monthEnd:
+        support.closeMonth();
+        obs.closeMonth();
+        break;
+      case Kind.decisionDone:
+        decisions.done(entity);
+        break;
+      case Kind.appealDone:
+        appeals.done(entity);
+        break;
+      case Kind.returnDone:
+        returns.done(entity);
+        break;
+      case Kind.leaveSupport:
+        support.leave(entity);
+        break;
+      case Kind.departure:
+        returns.departure(entity);
+        break;
+    }
+  });
+  const costByFinancialYear = bookCosts(obs, scenario.costs, decisions.workforce.headcount, w.plan);
+  return obs.result(w.plan.start, w.plan.labels, kpis(w, scenario, peopleAtStart), costByFinancialYear);
+}
+
+export function simulate(scenario: Scenario, options: SimulateOptions): RunResult {
+  return runWorld(buildWorld(scenario, options), scenario);
+}
+
+function kpis(w: World, s: Scenario, atStart: Float64Array): Record<KpiName, number> {
+  const { obs, plan } = w;
+  const backlog = obs.series('awaitingDecisionPeople');
+  const hotels = obs.series('inHotelsPeople');
+  const cost = obs.series('costGbp');
+  const accommodation = obs.series('costAccommodationGbp');
+  const firstMonth = (xs: Float64Array, test: (x: number) => boolean) => {
+    const i = xs.findIndex(test);
+    return i < 0 ? Infinity : i + 1;
+  };
+  const monthValue = (xs: Float64Array, m: number) => (m <= plan.months ? xs[m - 1] : Number.NaN);
+  const sum = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0);
+  return {
+    backlogPeopleAt12m: monthValue(backlog, 12),
+    backlogPeopleAt24m: monthValue(backlog, 24),
+    backlogPeopleEnd: backlog[plan.months - 1],
+    backlogCasesEnd: obs.get('awaitingDecisionCases', plan.months - 1),
+    monthsUntilBacklogBelowThreshold: firstMonth(backlog, (x) => x < s.kpi.backlogThresholdPeople),
+    meanWaitFirstDecisionDays: obs.meanWait,
+    p90WaitFirstDecisionDays: obs.waitQuantile(0.9),
+    hotelPeopleAt12m: monthValue(hotels, 12),
+    hotelPeopleAt24m: monthValue(hotels, 24),
+    monthsUntilHotelsEmpty: firstMonth(hotels, (x) => x <= 0),
+    totalCostGbp: sum(cost),
+    totalAccommodationCostGbp: sum(accommodation),
+    casesSimulated: w.cases.count,
+    peopleAtStart:
+      atStart[S.awaitingDecisionPeople] + atStart[S.awaitingAppealPeople] + atStart[S.awaitingReturnPeople] + atStart[S.limboPeople],
+  };
+}

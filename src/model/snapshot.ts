@@ -1,0 +1,124 @@
+/**
+ * The starting state: the observed stocks on the day before the scenario starts (30 June 2023 for
+ * the built-in scenarios). The backlog is created case by case with an age profile (under six
+ * months, six to twelve months, the legacy backlog older than that) so that waits and
+ * legacy-first rules act on realistic ages; dependants are spread so the people total is exact;
+ * appeals pending and the returns pool start as queues; a share of cases is in support so that
+ * supported people match the record in expectation.
+ */
+import { Categorical, streamRng, type Rng } from '../engine/index.js';
+import { daysBetween, monthOffsetOfDay } from './dates.js';
+import { Stage } from './cases.js';
+import { LEGACY_CUTOFF } from './decisions.js';
+import { MAX_SNAPSHOT_AGE_MONTHS } from './observe.js';
+import { num, type Resolved } from './params.js';
+import type { World } from './world.js';
+import { LIMITS } from './limits.js';
+
+const count = (
+  label: string,
+  unit: 'cases' | 'people',
+  value: number | { series: string; period: string },
+  range: [number, number],
+  description: string,
+  source: string,
+) => num({ label, description, unit, default: value, min: 0, max: LIMITS.maxPopulation, integer: true, range, source });
+
+export const snapshotParams = {
+  awaitingDecisionCases: count('Awaiting an initial decision (cases)', 'cases', { series: 'backlog_initial_cases', period: '2023-06-30' }, [130_000, 138_000], 'Cases awaiting an initial decision at the start.', 'Home Office, 30 June 2023.'),
+  awaitingDecisionPeople: count('Awaiting an initial decision (people)', 'people', { series: 'backlog_initial_people', period: '2023-06-30' }, [170_000, 180_000], 'People (with dependants) awaiting an initial decision at the start.', 'Home Office, 30 June 2023.'),
+  over6mPeople: count('Waiting more than six months (people)', 'people', { series: 'backlog_initial_people_over6m', period: '2023-06-30' }, [135_000, 145_000], 'People awaiting an initial decision for more than six months at the start.', 'Home Office via City AM, 30 June 2023.'),
+  legacyCases: count('Legacy backlog (cases)', 'cases', { series: 'backlog_legacy_cases', period: '2023-06-30' }, [65_000, 71_000], 'Cases of the legacy backlog (claims lodged before 28 June 2022) still awaiting a decision at the start.', 'Home Office via BBC, end of June 2023.'),
+  oldestClaimMonths: num({
+    label: 'Age of the oldest claims',
+    description: 'Legacy claims are spread evenly between the legacy cut-off and this many months before the start.',
+    unit: 'months',
+    default: 36,
+    min: 13,
+    max: MAX_SNAPSHOT_AGE_MONTHS,
+    integer: true,
+    range: [24, 60],
+    source: 'Assumption: about 91,000 people had waited over a year at mid-2023 (data/ backlog_people_legacy_over1y); a minority for three years or more.',
+  }),
+  awaitingAppealCases: count('Appeals pending (cases)', 'cases', { series: 'ftt_asylum_appeals_outstanding', period: '2023-03-31' }, [6_000, 10_000], 'Asylum appeals outstanding at the First-tier Tribunal at the start.', 'Ministry of Justice tribunal statistics, 31 March 2023 (latest before the start).'),
+  awaitingReturnCases: count('Returns pool (cases)', 'cases', 30_000, [10_000, 80_000], 'Cases with appeal rights exhausted still in the UK and not in limbo at the start.', 'Assumption: no official stock is published.'),
+  inSupportPeople: count('People in asylum support', 'people', { series: 'asylum_supported_people', period: '2023-06-30' }, [108_000, 118_000], 'People receiving asylum support at the start.', 'NAO / Public Accounts Committee, about 113,000 at 30 June 2023.'),
+};
+export type SnapshotParams = Resolved<typeof snapshotParams>;
+
+const DAYS_PER_MONTH = 30.4375;
+
+/** Create the starting stocks in the world (at time 0, before any event). */
+export function seedSnapshot(w: World): void {
+  const s = w.p.snapshot;
+  const rng = streamRng(w.seed, 'snapshot', w.replication);
+  const start = w.plan.start;
+  const legacyDay = daysBetween(start, LEGACY_CUTOFF);
+  const peoplePerCase = s.awaitingDecisionPeople / s.awaitingDecisionCases;
+  const over6mCases = Math.min(s.awaitingDecisionCases, Math.round(s.over6mPeople / peoplePerCase));
+  const legacy = Math.min(s.legacyCases, over6mCases);
+  const sixMonths = -182.625;
+  // Age bands: [oldest, legacy cut-off), [cut-off, six months ago), [six months ago, start).
+  const bands: [number, number, number][] = [
+    [-s.oldestClaimMonths * DAYS_PER_MONTH, legacyDay, legacy],
+    [legacyDay, sixMonths, over6mCases - legacy],
+    [sixMonths, 0, s.awaitingDecisionCases - over6mCases],
+  ];
+  const mix = groupMix(w);
+  const backlogDependants = s.awaitingDecisionPeople - s.awaitingDecisionCases;
+  const supportShare = Math.min(1, s.inSupportPeople / (s.awaitingDecisionPeople + s.awaitingAppealCases * peoplePerCase));
+  const first = w.cases.count;
+  for (const [from, to, n] of bands) {
+    for (const day of sortedUniform(rng, n, from, to)) addCase(w, day, mix.sample(rng));
+  }
+  spreadDependants(w, rng, first, w.cases.count, backlogDependants);
+  for (let id = first; id < w.cases.count; id++) {
+    w.cases.stage[id] = Stage.awaitingDecision;
+    w.support.maybeEnter(id, supportShare);
+    w.decisions.enqueue(id, true);
+  }
+  // Appeals pending: claims lodged one to two years earlier (assumption; only the count matters).
+  const appealsFrom = w.cases.count;
+  for (const day of sortedUniform(rng, s.awaitingAppealCases, -730, -365)) addCase(w, day, mix.sample(rng));
+  spreadDependants(w, rng, appealsFrom, w.cases.count, Math.round(s.awaitingAppealCases * (peoplePerCase - 1)));
+  for (let id = appealsFrom; id < w.cases.count; id++) {
+    w.support.maybeEnter(id, supportShare);
+    w.appeals.lodge(id);
+  }
+  // Returns pool: cases whose rights were exhausted in the previous two years; not in support.
+  const returnsFrom = w.cases.count;
+  for (const day of sortedUniform(rng, s.awaitingReturnCases, -1095, -365)) addCase(w, day, mix.sample(rng));
+  spreadDependants(w, rng, returnsFrom, w.cases.count, Math.round(s.awaitingReturnCases * (peoplePerCase - 1)));
+  for (let id = returnsFrom; id < w.cases.count; id++) w.returns.enter(id);
+}
+
+function addCase(w: World, day: number, group: number): number {
+  const month = Math.max(-MAX_SNAPSHOT_AGE_MONTHS, monthOffsetOfDay(w.plan.start, day));
+  return w.cases.add(day, month, 1, group, 1);
+}
+
+/** The nationality mix of the backlog: claims of both routes, weighted by their shares. */
+function groupMix(w: World): Categorical {
+  const a = w.p.arrivals;
+  const b = a.smallBoatShare;
+  const hg = b * a.mix.smallBoat.highGrant + (1 - b) * a.mix.otherClaims.highGrant;
+  const rt = b * a.mix.smallBoat.returnable + (1 - b) * a.mix.otherClaims.returnable;
+  return new Categorical([hg, rt, Math.max(0, 1 - hg - rt)]);
+}
+
+/** n sorted uniform times in [from, to): oldest first, so FIFO queues start in claim order. */
+function sortedUniform(rng: Rng, n: number, from: number, to: number): Float64Array {
+  const out = new Float64Array(Math.max(0, n));
+  for (let i = 0; i < out.length; i++) out[i] = from + (to - from) * rng.uniform();
+  return out.sort();
+}
+
+/** Give `dependants` people to the cases [from, to) at random, so the total is exact. */
+function spreadDependants(w: World, rng: Rng, from: number, to: number, dependants: number): void {
+  const n = to - from;
+  if (n <= 0) return;
+  for (let k = 0; k < dependants; k++) {
+    const id = from + rng.int(n);
+    if (w.cases.people[id] < 255) w.cases.people[id] += 1;
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The world of one replication: the engine, the case table, the observer, the plan, the resolved
+ * parameters and the stages, which reach each other through it. Built by simulate().
+ */
+import type { Simulation } from '../engine/index.js';
+import type { CaseTable } from './cases.js';
+import type { Observer } from './observe.js';
+import type { Plan } from './plan.js';
+import type { Parameters } from './parameters.js';
+import type { Arrivals } from './arrivals.js';
+import type { Support } from './accommodation.js';
+import type { Decisions } from './decisions.js';
+import type { Appeals } from './appeals.js';
+import type { Returns } from './returns.js';
+
+export interface World {
+  readonly sim: Simulation;
+  readonly cases: CaseTable;
+  readonly obs: Observer;
+  readonly plan: Plan;
+  readonly p: Parameters;
+  readonly seed: number;
+  readonly replication: number;
+  arrivals: Arrivals;
+  support: Support;
+  decisions: Decisions;
+  appeals: Appeals;
+  returns: Returns;
+}
