@@ -12,7 +12,10 @@ describe('defaultDataDir', () => {
 
   it('is the data folder of this package', () => {
     expect(defaultDataDir()).toBe(join(findPackageRoot(process.cwd()), 'data'));
-    expect(dataFiles().map((f) => f.slice(defaultDataDir().length + 1))).toEqual(['uk-asylum-2018-2023.csv', 'uk-asylum-quarterly-to-2023Q2.csv']);
+    const names = dataFiles().map((f) => f.slice(defaultDataDir().length + 1));
+    expect(names).toEqual([...names].sort());
+    expect(names).toEqual(expect.arrayContaining(['uk-asylum-2018-2023.csv', 'uk-asylum-quarterly-to-2023Q2.csv']));
+    expect(names.every((n) => n.endsWith('.csv'))).toBe(true);
   });
 
   it('finds the package root from src/ and from compiled dist/src/ alike', () => {
@@ -22,6 +25,11 @@ describe('defaultDataDir', () => {
       const url = pathToFileURL(join(tmp, where, 'data-files.js')).href;
       expect(defaultDataDir(url)).toBe(join(tmp, 'data'));
     }
+  });
+
+  it('accepts a file URL as well as a path', () => {
+    expect(findPackageRoot(import.meta.url)).toBe(findPackageRoot(process.cwd()));
+    expect(findPackageRoot(new URL(import.meta.url))).toBe(findPackageRoot(process.cwd()));
   });
 
   it('says so when there is no package.json above', () => {

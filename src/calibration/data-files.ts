@@ -9,20 +9,23 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ObservedData, parseObservedCsv } from './observed.js';
 
-/** The nearest folder at or above `start` that holds a package.json. */
-export function findPackageRoot(start: string): string {
-  let dir = resolve(start);
+/**
+ * The nearest folder at or above `start` that holds a package.json. `start` is a folder or
+ * file path, or a `file:` URL such as `import.meta.url`.
+ */
+export function findPackageRoot(start: string | URL): string {
+  let dir = typeof start === 'string' && !start.startsWith('file:') ? resolve(start) : fileURLToPath(start);
   for (;;) {
     if (existsSync(join(dir, 'package.json'))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no package.json in ${start} or any folder above it`);
+    if (parent === dir) throw new Error(`no package.json in ${String(start)} or any folder above it`);
     dir = parent;
   }
 }
 
 /** The package's `data/` folder. */
 export function defaultDataDir(moduleUrl: string = import.meta.url): string {
-  return join(findPackageRoot(dirname(fileURLToPath(moduleUrl))), 'data');
+  return join(findPackageRoot(moduleUrl), 'data');
 }
 
 /** The `*.csv` files of a data folder, sorted by name. */
