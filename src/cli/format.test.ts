@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SummaryAccumulator } from '../experiment/summary.js';
-import { syntheticResult } from '../experiment/test-support/synthetic.js';
+import { monthLabels, syntheticResult } from '../experiment/test-support/synthetic.js';
 import { KPIS } from '../model/result.js';
-import { formatCount, formatGbp, formatValue, KPI_LABELS, runReport } from './format.js';
+import { financialYearLabel, formatCount, formatGbp, formatValue, KPI_LABELS, runReport } from './format.js';
 
 describe('number formatting', () => {
   it('separates thousands and rounds to whole numbers', () => {
@@ -32,6 +32,14 @@ describe('number formatting', () => {
     expect(formatValue(3.2e9, 'gbp')).toBe('£3.20bn');
   });
 
+  it('marks financial years the run covers only in part', () => {
+    const months = monthLabels('2023-07', 10).map((month) => ({ month }));
+    expect(financialYearLabel('FY2023-24', months)).toBe('FY2023-24 (9 months)');
+    expect(financialYearLabel('FY2024-25', months)).toBe('FY2024-25 (1 month)');
+    expect(financialYearLabel('FY2024-25', monthLabels('2024-04', 12).map((month) => ({ month })))).toBe('FY2024-25');
+    expect(financialYearLabel('2024', months)).toBe('2024');
+  });
+
   it('has a label and unit for every KPI', () => {
     expect(Object.keys(KPI_LABELS)).toEqual([...KPIS]);
   });
@@ -40,8 +48,12 @@ describe('number formatting', () => {
 describe('run report', () => {
   it('matches the golden file', () => {
     const acc = new SummaryAccumulator({ scenario: 'synthetic', title: 'Synthetic', seed: 5, replications: 4, version: '1.2.3' });
-    for (let r = 0; r < 4; r++) acc.add(r, syntheticResult(5, r, { months: 14, notReached: (i) => i === 3 }));
-    const text = runReport(acc.finish());
+    for (let r = 0; r < 4; r++) acc.add(r, syntheticResult(5, r, { months: 14, notReached: (i) => i === 3, notDefined: () => true }));
+    const kpis = acc.finish().kpis;
+    expect(kpis.hotelPeopleAt24m.notApplicable).toBe(4);
+    const partly = new SummaryAccumulator({ scenario: 'synthetic', title: 'Synthetic', seed: 5, replications: 4, version: '1.2.3' });
+    for (let r = 0; r < 4; r++) partly.add(r, syntheticResult(5, r, { months: 14, notReached: (i) => i === 3, notDefined: (i) => i === 0 }));
+    const text = `${runReport(acc.finish())}\n${runReport(partly.finish())}`;
     const golden = new URL('./golden/run-report.txt', import.meta.url);
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, text);
     expect(text).toBe(readFileSync(golden, 'utf8'));

@@ -24,6 +24,7 @@ export const KPI_LABELS: Readonly<Record<KpiName, { readonly label: string; read
   totalCostGbp: { label: 'Total cost over the horizon', unit: 'gbp' },
   totalAccommodationCostGbp: { label: 'Accommodation cost over the horizon', unit: 'gbp' },
   casesSimulated: { label: 'Cases simulated', unit: 'cases' },
+  peopleAtStart: { label: 'People in the system at the start', unit: 'people' },
 };
 
 const UNIT_TEXT: Readonly<Record<Unit, string>> = {
@@ -72,27 +73,52 @@ function table(head: string[], aligns: ('left' | 'right')[]): Table.Table {
   return new Table({ head, colAligns: aligns, style: { head: [], border: [], compact: true } });
 }
 
-/** The KPI table: mean, P5, P50 and P95 of each KPI, with notes for KPIs not always reached. */
+export const NOT_APPLICABLE = 'n/a';
+
+/**
+ * The KPI table: mean, P5, P50 and P95 of each KPI, with numbered notes for KPIs not reached or
+ * not defined in some replications, and "n/a" for a KPI defined in none (e.g. beyond the horizon).
+ */
 export function kpiTable(summary: Summary): string {
   const t = table(['KPI', 'Unit', 'Mean', 'P5', 'P50', 'P95'], ['left', 'left', 'right', 'right', 'right', 'right']);
   const notes: string[] = [];
+  const n = summary.replications;
+  let anyNotApplicable = false;
   for (const name of KPIS) {
     const { label, unit } = KPI_LABELS[name];
     const s: SummaryStats = summary.kpis[name];
-    const mark = s.notReached ? ` (${notes.length + 1})` : '';
-    if (s.notReached) {
-      notes.push(`(${notes.length + 1}) not reached within the horizon in ${s.notReached} of ${summary.replications} replications`);
+    const stats = [s.mean, s.p5, s.p50, s.p95];
+    if (s.notApplicable === n) {
+      anyNotApplicable = true;
+      t.push([label, UNIT_TEXT[unit], ...stats.map(() => NOT_APPLICABLE)]);
+      continue;
     }
-    t.push([`${label}${mark}`, UNIT_TEXT[unit], ...[s.mean, s.p5, s.p50, s.p95].map((v) => formatValue(v, unit))]);
+    const these: string[] = [];
+    if (s.notReached) these.push(`not reached within the horizon in ${s.notReached} of ${n} replications`);
+    if (s.notApplicable) these.push(`not defined in ${s.notApplicable} of ${n} replications (left out)`);
+    const mark = these.length > 0 ? ` (${notes.length + 1})` : '';
+    if (these.length > 0) notes.push(`(${notes.length + 1}) ${these.join('; ')}`);
+    t.push([`${label}${mark}`, UNIT_TEXT[unit], ...stats.map((v) => formatValue(v, unit))]);
   }
+  if (anyNotApplicable) notes.push(`${NOT_APPLICABLE}: not defined for this run (a date beyond the horizon, or nothing to measure)`);
   return [t.toString(), ...notes].join('\n');
+}
+
+/** `FY2023-24 (9 months)` when the run covers only part of the year (April to March). */
+export function financialYearLabel(year: string, months: readonly { readonly month: string }[]): string {
+  const m = /^FY(\d{4})-/.exec(year);
+  if (!m) return year;
+  const from = `${m[1]}-04`;
+  const to = `${Number(m[1]) + 1}-03`;
+  const covered = months.filter(({ month }) => month >= from && month <= to).length;
+  return covered > 0 && covered < 12 ? `${year} (${plural(covered, 'month')})` : year;
 }
 
 /** Cost per financial year (April to March), P5/P50/P95. */
 export function costTable(summary: Summary): string {
   const t = table(['Financial year', 'Mean', 'P5', 'P50', 'P95'], ['left', 'right', 'right', 'right', 'right']);
   for (const { year, gbp } of summary.costByFinancialYear) {
-    t.push([year, ...[gbp.mean, gbp.p5, gbp.p50, gbp.p95].map((v) => formatValue(v, 'gbp'))]);
+    t.push([financialYearLabel(year, summary.months), ...[gbp.mean, gbp.p5, gbp.p50, gbp.p95].map((v) => formatValue(v, 'gbp'))]);
   }
   return t.toString();
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { captureIo, type Io } from './io.js';
+import { captureIo, type CapturedIo, type Io } from './io.js';
 import { LONG_RUN_MS, progressBar } from './progress.js';
 
-function ttyIo(): { io: Io; written: () => string } {
+function ttyIo(): { io: Io; captured: CapturedIo; written: () => string } {
   let text = '';
   const stream = { isTTY: true, columns: 100, write: (s: string) => ((text += s), true) };
-  const io = { ...captureIo(), errTty: stream as unknown as NodeJS.WriteStream };
-  return { io, written: () => text };
+  const captured = captureIo();
+  const io: Io = { out: captured.out, err: captured.err, env: {}, errTty: stream as unknown as NodeJS.WriteStream };
+  return { io, captured, written: () => text };
 }
 
 describe('progressBar', () => {
@@ -33,7 +34,7 @@ describe('progressBar', () => {
   });
 
   it('draws a bar on the terminal for a long run and clears it at the end', () => {
-    const { io, written } = ttyIo();
+    const { io, captured, written } = ttyIo();
     let t = 0;
     const p = progressBar(io, 'status-quo', () => t);
     t = LONG_RUN_MS; // the first of 20 replications took as long as the threshold
@@ -41,6 +42,6 @@ describe('progressBar', () => {
     expect(written()).toContain('status-quo');
     expect(written()).toContain('1/20 replications');
     p.stop();
-    expect(io.stderr).toBe(''); // the bar writes to the terminal, not to the captured stderr text
+    expect(captured.stderr).toBe(''); // the bar writes to the terminal, not to the captured stderr text
   });
 });

@@ -6,6 +6,8 @@
  * Pure: no Node imports, so the browser's worker can use it as well.
  */
 import type { RunResult } from '../model/result.js';
+import type { Scenario } from '../model/schema.js';
+import { simulate } from '../model/simulate.js';
 import { SummaryAccumulator, type Summary } from './summary.js';
 
 export interface SimulateOptions {
@@ -45,4 +47,9 @@ export function replicateWith<S extends NamedScenario>(
     onProgress?.(r + 1, replications);
   }
   return acc.finish();
+}
+
+/** Run replications 0..N-1 of a scenario with the UK model and summarise them. */
+export function runReplications(scenario: Scenario, options: ReplicateOptions): Summary {
+  return replicateWith(simulate, scenario, options);
 }

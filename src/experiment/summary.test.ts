@@ -69,6 +69,18 @@ describe('SummaryAccumulator', () => {
     expect(summaryToJson(s)).toContain('"mean": null');
   });
 
+  it('leaves NaN ("not defined") KPIs out of the statistics and counts them', () => {
+    const acc = new SummaryAccumulator(meta(4));
+    const results = [0, 1, 2, 3].map((r) => syntheticResult(3, r, { months: 6, notDefined: (i) => i !== 2 }));
+    results.forEach((res, r) => acc.add(r, res));
+    const k = acc.finish().kpis.backlogPeopleAt24m;
+    const only = roundOrNull(results[2]?.kpis.backlogPeopleAt24m ?? 0, 1);
+    expect(k).toEqual({ mean: only, p5: only, p50: only, p95: only, notApplicable: 3 });
+    const none = new SummaryAccumulator(meta(2));
+    for (const r of [0, 1]) none.add(r, syntheticResult(3, r, { months: 6, notDefined: () => true }));
+    expect(none.finish().kpis.hotelPeopleAt24m).toEqual({ mean: null, p5: null, p50: null, p95: null, notApplicable: 2 });
+  });
+
   it('refuses duplicates, out-of-range numbers, NaN, mismatched months and early finish', () => {
     const acc = new SummaryAccumulator(meta(2));
     acc.add(1, syntheticResult(3, 1, { months: 6 }));

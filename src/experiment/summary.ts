@@ -13,6 +13,10 @@
  * Output numbers are rounded (money to whole pounds, everything else to one decimal place) so the
  * JSON is byte-for-byte stable; `Infinity` (a KPI not reached within the horizon) becomes null,
  * and the KPI then carries `notReached`, the number of replications in which it was not reached.
+ * A KPI may also be NaN, "not defined" in a replication (a 12-month value on a shorter horizon, a
+ * mean wait when no case was decided): its statistics are over the replications where it is
+ * defined, and it carries `notApplicable`, the number of the others (all null when none is).
+ * Monthly series must always be defined: NaN there is refused as a model error.
  */
 import { KPIS, SERIES, type KpiName, type RunResult, type SeriesName } from '../model/result.js';
 import { countInfinite, describe } from './quantiles.js';
@@ -25,6 +29,8 @@ export interface SummaryStats {
   readonly p95: number | null;
   /** Replications in which the quantity was not reached within the horizon; only when > 0. */
   readonly notReached?: number;
+  /** Replications in which the quantity is not defined (left out of the statistics); only when > 0. */
+  readonly notApplicable?: number;
 }
 
 export type MonthSummary = { readonly month: string } & { readonly [S in SeriesName]: SummaryStats };
@@ -65,15 +71,21 @@ export function roundOrNull(x: number, decimals: number): number | null {
 }
 
 function summarise(values: Float64Array, decimals: number): SummaryStats {
-  const s = describe(values);
-  const stats: SummaryStats = {
+  let defined = values;
+  let notApplicable = 0;
+  for (let i = 0; i < values.length; i++) if (Number.isNaN(values[i])) notApplicable++;
+  if (notApplicable > 0) defined = values.filter((v) => !Number.isNaN(v));
+  const s = describe(defined);
+  let stats: SummaryStats = {
     mean: roundOrNull(s.mean, decimals),
     p5: roundOrNull(s.p5, decimals),
     p50: roundOrNull(s.p50, decimals),
     p95: roundOrNull(s.p95, decimals),
   };
-  const notReached = countInfinite(values);
-  return notReached > 0 ? { ...stats, notReached } : stats;
+  const notReached = countInfinite(defined);
+  if (notReached > 0) stats = { ...stats, notReached };
+  if (notApplicable > 0) stats = { ...stats, notApplicable };
+  return stats;
 }
 
 /** Collects replications (in any order) and summarises them once all have arrived. */
@@ -126,9 +138,7 @@ export class SummaryAccumulator {
     const kpis = new Float64Array(KPIS.length);
     KPIS.forEach((name, k) => {
       const v = result.kpis[name];
-      if (typeof v !== 'number' || Number.isNaN(v)) {
-        throw new Error(`replication ${replication}: KPI ${name} is ${String(v)}, want a number`);
-      }
+      if (typeof v !== 'number') throw new Error(`replication ${replication}: KPI ${name} is ${String(v)}, want a number`);
       kpis[k] = v;
     });
     const costs = Float64Array.from(result.costByFinancialYear, (y) => y.gbp);

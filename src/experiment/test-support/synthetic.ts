@@ -29,6 +29,8 @@ export interface SyntheticOptions {
   readonly months?: number;
   /** Replications in which the backlog-threshold and hotel KPIs are not reached (Infinity). */
   readonly notReached?: (replication: number) => boolean;
+  /** Replications in which the 24-month KPIs are not defined (NaN), as on a short horizon. */
+  readonly notDefined?: (replication: number) => boolean;
 }
 
 export function syntheticResult(seed: number, replication: number, options: SyntheticOptions = {}): RunResult {
@@ -47,6 +49,10 @@ export function syntheticResult(seed: number, replication: number, options: Synt
   if (options.notReached?.(replication)) {
     kpis.monthsUntilBacklogBelowThreshold = Infinity;
     kpis.monthsUntilHotelsEmpty = Infinity;
+  }
+  if (options.notDefined?.(replication)) {
+    kpis.backlogPeopleAt24m = Number.NaN;
+    kpis.hotelPeopleAt24m = Number.NaN;
   }
   const years = Math.ceil((months + 3) / 12);
   const costByFinancialYear = Array.from({ length: years }, (_, i) => ({

@@ -1,0 +1,85 @@
+/**
+ * `asylum-sim run <scenario|file>`: replications of one scenario, summarised as a terminal table,
+ * as JSON on stdout (`--json`, and nothing else on stdout), and as files under `--out DIR`.
+ * Every flag is checked before any work starts.
+ */
+import { replicateWith } from '../../experiment/replicate.js';
+import { summaryToJson } from '../../experiment/summary.js';
+import { LIMITS } from '../../model/limits.js';
+import type { Backend } from '../backend.js';
+import { parseIntegerFlag } from '../flags.js';
+import { runReport } from '../format.js';
+import type { Io } from '../io.js';
+import { prepareOutDir, writeRunFiles } from '../output.js';
+import { progressBar } from '../progress.js';
+
+export const DEFAULT_REPLICATIONS = 20;
+export const DEFAULT_SEED = 1;
+
+/** Options as commander hands them over: raw strings, checked here. */
+export interface RunFlags {
+  readonly replications?: string;
+  readonly seed?: string;
+  readonly months?: string;
+  readonly out?: string;
+  readonly json?: boolean;
+}
+
+export interface RunSettings {
+  readonly replications: number;
+  readonly seed: number;
+  readonly months: number | undefined;
+  readonly out: string | undefined;
+  readonly json: boolean;
+}
+
+/** Check the flags of `run`; throws InputError naming the first bad one. */
+export function runSettings(flags: RunFlags): RunSettings {
+  return {
+    replications: parseIntegerFlag(
+      '--replications',
+      flags.replications,
+      { min: 1, max: LIMITS.maxReplications },
+      DEFAULT_REPLICATIONS,
+    ),
+    seed: parseIntegerFlag('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, DEFAULT_SEED),
+    months:
+      flags.months === undefined
+        ? undefined
+        : parseIntegerFlag('--months', flags.months, { min: 1, max: LIMITS.maxHorizonMonths }),
+    out: flags.out,
+    json: flags.json === true,
+  };
+}
+
+export function runCommand(backend: Backend, io: Io, target: string, flags: RunFlags): number {
+  const settings = runSettings(flags);
+  const scenario = backend.loadScenario(
+    target,
+    settings.months === undefined ? undefined : { horizonMonths: settings.months },
+  );
+  if (settings.out !== undefined) prepareOutDir(settings.out);
+
+  const progress = progressBar(io, scenario.name);
+  let summary;
+  try {
+    summary = replicateWith((s, o) => backend.simulate(s, o), scenario, {
+      replications: settings.replications,
+      seed: settings.seed,
+      version: backend.version,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } finally {
+    progress.stop();
+  }
+
+  if (settings.json) io.out(summaryToJson(summary));
+  else io.out(runReport(summary));
+  if (settings.out !== undefined) {
+    const paths = writeRunFiles(settings.out, summary);
+    const note = `Wrote ${paths.join(' and ')}\n`;
+    if (settings.json) io.err(note);
+    else io.out(`\n${note}`);
+  }
+  return 0;
+}

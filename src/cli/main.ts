@@ -1,0 +1,138 @@
+/**
+ * The `asylum-sim` command line: commander wiring, and the one place where every error becomes an
+ * exit code and a one-line message. Exit codes: 0 ok, 1 the run failed, 2 bad input (flags,
+ * commands, scenarios, files). No stack traces unless ASYLUM_SIM_DEBUG=1.
+ */
+import { Command, CommanderError } from 'commander';
+import { InputError } from '../model/errors.js';
+import type { Backend } from './backend.js';
+import { runCommand, DEFAULT_REPLICATIONS, DEFAULT_SEED, type RunFlags } from './commands/run.js';
+import { listCommand, showCommand, validateCommand } from './commands/scenarios.js';
+import { processIo, type Io } from './io.js';
+import { LIMITS } from '../model/limits.js';
+import { formatCount } from './format.js';
+import { packageVersion } from './version.js';
+
+export const EXIT_OK = 0;
+export const EXIT_RUN_FAILED = 1;
+export const EXIT_BAD_INPUT = 2;
+
+/** A commander usage error, with the command it happened in (to say what is allowed there). */
+class UsageError extends Error {
+  constructor(
+    readonly error: CommanderError,
+    readonly command: Command,
+  ) {
+    super(error.message);
+  }
+}
+
+function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+/** Commander's message on one line, plus what is allowed. */
+function usageMessage({ error, command }: UsageError): string {
+  const text = error.message
+    .replace(/^error: /, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ')
+    .replace('(Did you mean', '(did you mean')
+    .replace(/\.$/, '');
+  switch (error.code) {
+    case 'commander.unknownOption': {
+      const options = [...command.options.map((o) => o.long ?? o.flags), '--help'];
+      return `${text}; allowed: ${options.join(', ')}`;
+    }
+    case 'commander.unknownCommand':
+      return `${text}; allowed: ${command.commands.map((c) => c.name()).join(', ')}`;
+    default:
+      return `${text}; usage: ${commandPath(command)} ${command.usage()}`;
+  }
+}
+
+function configure(cmd: Command, io: Io): Command {
+  return cmd
+    .exitOverride((err) => {
+      throw new UsageError(err, cmd);
+    })
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} })
+    .showSuggestionAfterError(true);
+}
+
+function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number) => void): Command {
+  const root = configure(new Command('asylum-sim'), io)
+    .description('Simulate the UK asylum system: backlog, waits, accommodation and cost, with uncertainty.')
+    .version(packageVersion(), '-V, --version', 'print the version');
+
+  configure(root.command('run'), io)
+    .description('run replications of a scenario and summarise KPIs and monthly series')
+    .argument('<scenario|file>', 'a built-in scenario name or a YAML/JSON scenario file')
+    .option('--replications <n>', `replications, 1 to ${formatCount(LIMITS.maxReplications)}`, String(DEFAULT_REPLICATIONS))
+    .option('--seed <s>', 'base random seed, a non-negative integer', String(DEFAULT_SEED))
+    .option('--months <m>', `horizon in months, 1 to ${LIMITS.maxHorizonMonths} (default: the scenario's)`)
+    .option('--out <dir>', 'write summary.json and monthly.csv into this directory')
+    .option('--json', 'print the summary JSON on stdout (and nothing else there)')
+    .action(async (target: string, flags: RunFlags) => {
+      setCode(runCommand(await backend(), io, target, flags));
+    });
+
+  const scenarios = configure(root.command('scenarios'), io).description('list, show and validate scenarios');
+  configure(scenarios.command('list'), io)
+    .description('list the built-in scenarios')
+    .action(async () => setCode(listCommand(await backend(), io)));
+  configure(scenarios.command('show'), io)
+    .description('print a built-in scenario, resolved, with units, ranges and sources')
+    .argument('<name>', 'a built-in scenario name')
+    .action(async (name: string) => setCode(showCommand(await backend(), io, name)));
+  configure(scenarios.command('validate'), io)
+    .description('check a scenario file without running it')
+    .argument('<file>', 'a YAML or JSON scenario file')
+    .action(async (file: string) => setCode(validateCommand(await backend(), io, file)));
+
+  return root;
+}
+
+async function modelBackend(): Promise<Backend> {
+  const { createModelBackend } = await import('./model-backend.js');
+  return createModelBackend();
+}
+
+/**
+ * Run the CLI. `argv` is in process.argv form (node, script, then the arguments). Never throws:
+ * every outcome is an exit code, with messages on `io`.
+ */
+export async function main(
+  argv: readonly string[],
+  io: Io = processIo(),
+  backend: () => Promise<Backend> = modelBackend,
+): Promise<number> {
+  const debug = io.env.ASYLUM_SIM_DEBUG === '1';
+  const stack = (e: unknown) => {
+    if (debug && e instanceof Error && e.stack) io.err(`${e.stack}\n`);
+  };
+  let code = EXIT_OK;
+  try {
+    await program(io, backend, (c) => (code = c)).parseAsync([...argv], { from: 'node' });
+    return code;
+  } catch (e) {
+    stack(e);
+    if (e instanceof UsageError) {
+      const c = e.error.code;
+      if (c === 'commander.helpDisplayed' || c === 'commander.version') return EXIT_OK;
+      if (c !== 'commander.help') io.err(`asylum-sim: ${usageMessage(e)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    if (e instanceof InputError) {
+      io.err(`asylum-sim: ${e.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.err(`asylum-sim: run failed: ${message.split('\n')[0]}${debug ? '' : ' (set ASYLUM_SIM_DEBUG=1 for details)'}\n`);
+    return EXIT_RUN_FAILED;
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * The real Backend: the model's simulate() and the scenario catalogue (which reads YAML files, so
+ * it lives with Node). Imported lazily by main() so `--help` and usage errors never load the model.
+ * The version recorded in summaries is `<package version>+<model version>`, e.g. `0.1.0+uk-1`.
+ */
+import { MODEL_VERSION, simulate } from '../model/simulate.js';
+import type { Scenario } from '../model/schema.js';
+import { listBuiltinScenarios, loadScenario, showScenario, validateScenarioFile } from '../scenarios/catalog.js';
+import type { Backend } from './backend.js';
+import { packageVersion } from './version.js';
+
+export function createModelBackend(): Backend {
+  return {
+    version: `${packageVersion()}+${MODEL_VERSION}`,
+    listBuiltinScenarios,
+    loadScenario,
+    showScenario,
+    validateScenarioFile,
+    simulate: (scenario, options) => simulate(scenario as Scenario, options),
+  };
+}
