@@ -106,8 +106,8 @@ export class Simulation {
     const internal = this.internal;
     let count = 0;
     try {
-      while (cal.peekTime() <= until) {
-        cal.pop();
+      // peekTime() is Infinity when empty, so pop() returning false is what ends run(Infinity).
+      while (cal.peekTime() <= until && cal.pop()) {
         this.now = cal.time;
         const kind = cal.kind;
         count++;
