@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SummaryAccumulator } from '../experiment/summary.js';
 import { monthLabels, syntheticResult } from '../experiment/test-support/synthetic.js';
 import { KPIS } from '../model/result.js';
-import { financialYearLabel, formatCount, formatGbp, formatValue, KPI_LABELS, runReport } from './format.js';
+import { wrap, financialYearLabel, formatCount, formatGbp, formatValue, KPI_LABELS, runReport } from './format.js';
 
 describe('number formatting', () => {
   it('separates thousands and rounds to whole numbers', () => {
@@ -38,6 +38,12 @@ describe('number formatting', () => {
     expect(financialYearLabel('FY2024-25', months)).toBe('FY2024-25 (1 month)');
     expect(financialYearLabel('FY2024-25', monthLabels('2024-04', 12).map((month) => ({ month })))).toBe('FY2024-25');
     expect(financialYearLabel('2024', months)).toBe('2024');
+  });
+
+  it('wraps text at word boundaries', () => {
+    expect(wrap('a bb ccc dddd', 6)).toEqual(['a bb', 'ccc', 'dddd']);
+    expect(wrap('  averyveryverylongword x ', 5)).toEqual(['averyveryverylongword', 'x']);
+    expect(wrap('', 10)).toEqual([]);
   });
 
   it('has a label and unit for every KPI', () => {

@@ -183,3 +183,53 @@ describe('asylum-sim commands', () => {
     ]);
   });
 });
+
+describe('asylum-sim with the UK model (in-process)', () => {
+  async function real(args: string[]) {
+    const io = captureIo();
+    const code = await main(['node', 'asylum-sim', ...args], io);
+    return { code, stdout: io.stdout, stderr: io.stderr };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'asylum-sim-'));
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  it('runs a short built-in scenario', async () => {
+    const r = await real(['run', 'status-quo-2023', '--replications', '2', '--months', '2', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).months).toHaveLength(2);
+  });
+
+  it('suggests the built-in name for a near miss', async () => {
+    const r = await real(['run', 'status-quo-2024']);
+    expectBadInput(r);
+    expect(r.stderr).toContain('did you mean "status-quo-2023"?');
+  });
+
+  it.each([
+    ['unknown field', 'name: x\nextends: status-quo-2023\nnoSuchField: 1\n'],
+    ['horizon beyond the limit', 'name: x\nextends: status-quo-2023\nhorizonMonths: 1000\n'],
+    ['empty file', ''],
+    ['alias bomb', 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n'],
+    ['deep nesting', `${'['.repeat(5000)}${']'.repeat(5000)}\n`],
+  ])('refuses a scenario file with %s (run and validate exit 2)', async (_what, text) => {
+    const path = file(`${_what.replaceAll(' ', '-')}.yaml`, text);
+    const run = await real(['run', path, '--replications', '1']);
+    expectBadInput(run);
+    const validate = await real(['scenarios', 'validate', path]);
+    expect(validate.code).toBe(2);
+    expect(validate.stdout).toBe('');
+    expect(validate.stderr).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+
+  it('shows a built-in scenario with sources as comments', async () => {
+    const r = await real(['scenarios', 'show', 'status-quo-2023']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^name: status-quo-2023\n/);
+    expect(r.stdout).toContain('# ');
+  });
+});

@@ -33,7 +33,8 @@ export function progressBar(io: Io, label: string, now: () => number = Date.now)
             stream: tty,
             fps: FPS,
             clearOnComplete: true,
-            hideCursor: true,
+            // The cursor stays visible: Ctrl-C during the (synchronous) run must leave a sane terminal.
+            hideCursor: false,
             format: `${label} [{bar}] {value}/{total} replications · {percentage}% · ETA {eta_formatted}`,
           },
           cliProgress.Presets.shades_classic,

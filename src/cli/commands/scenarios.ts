@@ -4,12 +4,20 @@
  */
 import { InputError } from '../../model/errors.js';
 import type { Backend } from '../backend.js';
+import { wrap } from '../format.js';
 import type { Io } from '../io.js';
+
+/** Width the scenario list is wrapped to. */
+const LIST_WIDTH = 100;
 
 export function listCommand(backend: Backend, io: Io): number {
   const list = backend.listBuiltinScenarios();
   const width = Math.max(0, ...list.map((s) => s.name.length));
-  const lines = list.flatMap((s) => [`${s.name.padEnd(width)}  ${s.title}`, ...(s.summary ? [`${' '.repeat(width)}  ${s.summary}`] : [])]);
+  const indent = ' '.repeat(width + 2);
+  const lines = list.flatMap((s) => [
+    `${s.name.padEnd(width)}  ${s.title}`,
+    ...wrap(s.summary, Math.max(40, LIST_WIDTH - indent.length)).map((line) => `${indent}${line}`),
+  ]);
   io.out(`${lines.join('\n')}\n`);
   return 0;
 }
