@@ -1,0 +1,150 @@
+/**
+ * Conservation: the model neither creates nor loses people or cases. Every month,
+ *
+ *   people at the start + people arrived so far
+ *     = awaiting a decision + awaiting an appeal + awaiting return + in limbo + people who left,
+ *
+ * to the unit, and the same for cases; the case table at the end agrees with the stocks; no stock
+ * is ever negative; supported people are exactly those in hotels, large sites and dispersal.
+ * Checked as properties over random small scenarios and seeds.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Stage } from './cases.js';
+import { S } from './observe.js';
+import { SERIES, type RunResult } from './result.js';
+import { seedArb, smallKnobs, smallScenario } from '../test-support/small.js';
+import { cumulative, inStages, runKeepingWorld, stageTotals, TERMINAL_STAGES } from '../test-support/world.js';
+
+const NUM_RUNS = 12;
+
+const STOCKS = [
+  'awaitingDecisionCases',
+  'awaitingDecisionPeople',
+  'awaitingDecisionOver6mCases',
+  'awaitingDecisionOver6mPeople',
+  'awaitingAppealCases',
+  'awaitingAppealPeople',
+  'awaitingReturnCases',
+  'awaitingReturnPeople',
+  'limboCases',
+  'limboPeople',
+  'inSupportPeople',
+  'inHotelsPeople',
+  'inLargeSitesPeople',
+  'inDispersalPeople',
+] as const;
+
+/** Cases that left the asylum system in each month, from the flow series. */
+function exitCases(r: RunResult): Float64Array {
+  const s = r.series;
+  return s.decisionsGrant.map((_, m) => s.decisionsGrant[m] + s.decisionsWithdraw[m] + s.appealsAllowed[m] + s.returns[m] + s.absconded[m]);
+}
+
+describe('conservation of people and cases', () => {
+  it('people at start + arrivals = people in every stock + people who left, every month, exactly', () => {
+    fc.assert(
+      fc.property(smallKnobs, seedArb, (knobs, seed) => {
+        const scenario = smallScenario(knobs);
+        const { world, result } = runKeepingWorld(scenario, { seed, replication: 0 });
+        const s = result.series;
+        const start = result.kpis.peopleAtStart;
+        const arrived = cumulative(s.arrivalsPeople);
+        const left = cumulative(s.exitsPeople);
+        for (let m = 0; m < result.months.length; m++) {
+          const inStocks = s.awaitingDecisionPeople[m] + s.awaitingAppealPeople[m] + s.awaitingReturnPeople[m] + s.limboPeople[m];
+          expect(start + arrived[m], `month ${result.months[m]}`).toBe(inStocks + left[m]);
+        }
+        // Every stock and flow is a whole number of people or cases.
+        for (const name of SERIES) {
+          if (name.startsWith('cost') || name.startsWith('accommodationNights') || name === 'caseworkersProductive') continue;
+          expect(s[name].every(Number.isInteger), name).toBe(true);
+        }
+        // People at the start are the snapshot's people, counted from the case table's first rows.
+        const snapshotCases = scenario.snapshot.awaitingDecisionCases + scenario.snapshot.awaitingAppealCases + scenario.snapshot.awaitingReturnCases;
+        let snapshotPeople = 0;
+        for (let id = 0; id < snapshotCases; id++) snapshotPeople += world.cases.people[id];
+        expect(start).toBe(snapshotPeople);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('cases at start + arrivals = cases in every stock + cases that left, every month, exactly', () => {
+    fc.assert(
+      fc.property(smallKnobs, seedArb, (knobs, seed) => {
+        const scenario = smallScenario(knobs);
+        const { world, result } = runKeepingWorld(scenario, { seed, replication: 0 });
+        const s = result.series;
+        const sn = scenario.snapshot;
+        const start = sn.awaitingDecisionCases + sn.awaitingAppealCases + sn.awaitingReturnCases;
+        const arrived = cumulative(s.arrivalsCases);
+        const left = cumulative(exitCases(result));
+        for (let m = 0; m < result.months.length; m++) {
+          const inStocks = s.awaitingDecisionCases[m] + s.awaitingAppealCases[m] + s.awaitingReturnCases[m] + s.limboCases[m];
+          expect(start + arrived[m], `month ${result.months[m]}`).toBe(inStocks + left[m]);
+        }
+        expect(world.cases.count).toBe(start + arrived[arrived.length - 1]);
+        expect(result.kpis.casesSimulated).toBe(world.cases.count);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('the case table at the end agrees with the stocks, stage by stage, in cases and in people', () => {
+    fc.assert(
+      fc.property(smallKnobs, seedArb, (knobs, seed) => {
+        const { world, result } = runKeepingWorld(smallScenario(knobs), { seed, replication: 0 });
+        const totals = stageTotals(world);
+        const level = world.obs.level;
+        const last = result.months.length - 1;
+        const s = result.series;
+        // Every case is somewhere: no row was left without a stage.
+        expect(totals.get(0)).toBeUndefined();
+        const checks = [
+          ['awaitingDecision', inStages(totals, Stage.awaitingDecision)],
+          ['awaitingAppeal', inStages(totals, Stage.awaitingAppeal)],
+          // A removal under way still counts as awaiting return until the case has left.
+          ['awaitingReturn', inStages(totals, Stage.awaitingReturn, Stage.returning)],
+          ['limbo', inStages(totals, Stage.limbo)],
+        ] as const;
+        for (const [stock, t] of checks) {
+          const cases = `${stock}Cases` as const;
+          const people = `${stock}People` as const;
+          expect(level[S[cases]], `${cases} (now)`).toBe(t.cases);
+          expect(level[S[people]], `${people} (now)`).toBe(t.people);
+          expect(s[cases][last], `${cases} (last month)`).toBe(t.cases);
+          expect(s[people][last], `${people} (last month)`).toBe(t.people);
+        }
+        expect(inStages(totals, ...TERMINAL_STAGES).people).toBe(cumulative(s.exitsPeople)[last]);
+        // Supported people are the people of the rows flagged as supported.
+        let supported = 0;
+        for (let id = 0; id < world.cases.count; id++) if (world.cases.supported[id]) supported += world.cases.people[id];
+        expect(level[S.inSupportPeople]).toBe(supported);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
+  it('no stock is ever negative, and supported people = hotels + large sites + dispersal, every month', () => {
+    fc.assert(
+      fc.property(smallKnobs, seedArb, (knobs, seed) => {
+        const { result } = runKeepingWorld(smallScenario(knobs), { seed, replication: 0 });
+        const s = result.series;
+        for (let m = 0; m < result.months.length; m++) {
+          for (const name of STOCKS) expect(s[name][m], `${name} in ${result.months[m]}`).toBeGreaterThanOrEqual(0);
+          expect(s.inSupportPeople[m]).toBe(s.inHotelsPeople[m] + s.inLargeSitesPeople[m] + s.inDispersalPeople[m]);
+          expect(s.awaitingDecisionOver6mCases[m]).toBeLessThanOrEqual(s.awaitingDecisionCases[m]);
+          expect(s.awaitingDecisionOver6mPeople[m]).toBeLessThanOrEqual(s.awaitingDecisionPeople[m]);
+          expect(s.awaitingDecisionCases[m]).toBeLessThanOrEqual(s.awaitingDecisionPeople[m]);
+        }
+        // Returns add up to their kinds; small-boat arrivals are part of all arrivals.
+        for (let m = 0; m < result.months.length; m++) {
+          expect(s.returns[m]).toBe(s.returnsEnforced[m] + s.returnsVoluntary[m]);
+          expect(s.arrivalsSmallBoatPeople[m]).toBeLessThanOrEqual(s.arrivalsPeople[m]);
+        }
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
