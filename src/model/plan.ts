@@ -37,11 +37,19 @@ export function scheduleValue(
   start: string,
   day: number,
 ): number {
+  return valueAt(points, pointDays(points, start), interpolation, day);
+}
+
+function pointDays(points: readonly SchedulePoint[], start: string): Float64Array {
+  return Float64Array.from(points, (p) => daysBetween(start, p.date));
+}
+
+function valueAt(points: readonly SchedulePoint[], days: Float64Array, interpolation: 'linear' | 'step', day: number): number {
   if (points.length === 0) return 0;
-  let prevDay = daysBetween(start, points[0].date);
+  let prevDay = days[0];
   if (day <= prevDay) return points[0].value;
   for (let i = 1; i < points.length; i++) {
-    const d = daysBetween(start, points[i].date);
+    const d = days[i];
     if (day < d) {
       if (interpolation === 'step') return points[i - 1].value;
       const f = (day - prevDay) / (d - prevDay);
@@ -58,8 +66,9 @@ export function dailySchedule(
   interpolation: 'linear' | 'step',
   plan: Plan,
 ): Float64Array {
+  const days = pointDays(points, plan.start);
   const out = new Float64Array(plan.horizonDays);
-  for (let d = 0; d < plan.horizonDays; d++) out[d] = scheduleValue(points, interpolation, plan.start, d);
+  for (let d = 0; d < plan.horizonDays; d++) out[d] = valueAt(points, days, interpolation, d);
   return out;
 }
 
@@ -69,9 +78,10 @@ export function monthlySchedule(
   interpolation: 'linear' | 'step',
   plan: Plan,
 ): Float64Array {
+  const days = pointDays(points, plan.start);
   const out = new Float64Array(plan.months);
   for (let m = 0; m < plan.months; m++) {
-    out[m] = scheduleValue(points, interpolation, plan.start, (plan.bounds[m] + plan.bounds[m + 1]) / 2);
+    out[m] = valueAt(points, days, interpolation, (plan.bounds[m] + plan.bounds[m + 1]) / 2);
   }
   return out;
 }

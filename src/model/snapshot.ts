@@ -7,7 +7,7 @@
  * supported people match the record in expectation.
  */
 import { Categorical, streamRng, type Rng } from '../engine/index.js';
-import { daysBetween, monthOffsetOfDay } from './dates.js';
+import { daysBetween, monthBounds, monthLabel } from './dates.js';
 import { Stage } from './cases.js';
 import { LEGACY_CUTOFF } from './decisions.js';
 import { MAX_SNAPSHOT_AGE_MONTHS } from './observe.js';
@@ -65,11 +65,12 @@ export function seedSnapshot(w: World): void {
     [sixMonths, 0, s.awaitingDecisionCases - over6mCases],
   ];
   const mix = groupMix(w);
+  const monthOf = monthOffsetFinder(start);
   const backlogDependants = s.awaitingDecisionPeople - s.awaitingDecisionCases;
   const supportShare = Math.min(1, s.inSupportPeople / (s.awaitingDecisionPeople + s.awaitingAppealCases * peoplePerCase));
   const first = w.cases.count;
   for (const [from, to, n] of bands) {
-    for (const day of sortedUniform(rng, n, from, to)) addCase(w, day, mix.sample(rng));
+    for (const day of sortedUniform(rng, n, from, to)) addCase(w, monthOf, day, mix.sample(rng));
   }
   spreadDependants(w, rng, first, w.cases.count, backlogDependants);
   for (let id = first; id < w.cases.count; id++) {
@@ -79,7 +80,7 @@ export function seedSnapshot(w: World): void {
   }
   // Appeals pending: claims lodged one to two years earlier (assumption; only the count matters).
   const appealsFrom = w.cases.count;
-  for (const day of sortedUniform(rng, s.awaitingAppealCases, -730, -365)) addCase(w, day, mix.sample(rng));
+  for (const day of sortedUniform(rng, s.awaitingAppealCases, -730, -365)) addCase(w, monthOf, day, mix.sample(rng));
   spreadDependants(w, rng, appealsFrom, w.cases.count, Math.round(s.awaitingAppealCases * (peoplePerCase - 1)));
   for (let id = appealsFrom; id < w.cases.count; id++) {
     w.support.maybeEnter(id, supportShare);
@@ -87,14 +88,30 @@ export function seedSnapshot(w: World): void {
   }
   // Returns pool: cases whose rights were exhausted in the previous two years; not in support.
   const returnsFrom = w.cases.count;
-  for (const day of sortedUniform(rng, s.awaitingReturnCases, -1095, -365)) addCase(w, day, mix.sample(rng));
+  for (const day of sortedUniform(rng, s.awaitingReturnCases, -1095, -365)) addCase(w, monthOf, day, mix.sample(rng));
   spreadDependants(w, rng, returnsFrom, w.cases.count, Math.round(s.awaitingReturnCases * (peoplePerCase - 1)));
   for (let id = returnsFrom; id < w.cases.count; id++) w.returns.enter(id);
 }
 
-function addCase(w: World, day: number, group: number): number {
-  const month = Math.max(-MAX_SNAPSHOT_AGE_MONTHS, monthOffsetOfDay(w.plan.start, day));
-  return w.cases.add(day, month, 1, group, 1);
+/** Month offsets of days before the start, by binary search over precomputed month starts. */
+function monthOffsetFinder(start: string): (day: number) => number {
+  const firsts = monthBounds(monthLabel(start, -MAX_SNAPSHOT_AGE_MONTHS) + '-01', MAX_SNAPSHOT_AGE_MONTHS);
+  const shift = firsts[MAX_SNAPSHOT_AGE_MONTHS];
+  return (day: number) => {
+    let lo = 0;
+    let hi = MAX_SNAPSHOT_AGE_MONTHS;
+    // Largest k with firsts[k] - shift <= day.
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (firsts[mid] - shift <= day) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo - MAX_SNAPSHOT_AGE_MONTHS;
+  };
+}
+
+function addCase(w: World, monthOf: (day: number) => number, day: number, group: number): number {
+  return w.cases.add(day, monthOf(day), 1, group, 1);
 }
 
 /** The nationality mix of the backlog: claims of both routes, weighted by their shares. */
