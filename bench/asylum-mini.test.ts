@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ASYLUM_MINI, runAsylumMini } from './asylum-mini.js';
+import { runAsylumMiniHandTuned } from './asylum-mini-handtuned.js';
 
 /**
  * asylum-mini's statistics against what the model implies, not against a pinned seed. Expected
@@ -32,6 +33,11 @@ describe('asylum-mini', () => {
 
   it('leaves about 34,500 cases waiting for returns at the horizon', () => {
     for (const r of runs) expect(Math.abs(r.returnsQueue - 34_500)).toBeLessThan(2_000);
+  });
+
+  it('agrees event for event with the hand-written single-loop version', () => {
+    const hand = runAsylumMiniHandTuned(1);
+    expect({ ...hand, seconds: 0 }).toEqual({ ...runs[0]!, seconds: 0 });
   });
 
   it('is reproducible from its seed', () => {

@@ -1,9 +1,18 @@
 /**
- * The fast event calendar: an implicit 4-ary min-heap kept as a struct of typed arrays (time,
- * priority, sequence, kind, entity), growing by doubling, with hole-based sifting (an element is
- * written once at its final place). Scheduling and popping allocate nothing. The order is the rule
- * in calendar.ts: (time, priority, insertion sequence) ascending; the comparisons here are
- * `before()` inlined, testing time first since equal times are rare in continuous time.
+ * The fast event calendar: an implicit binary min-heap on typed arrays.
+ *
+ * Shape, chosen by measurement (bench/ and DESIGN.md section 7):
+ * - The heap holds only what sifting needs: the time (Float64Array) and a slot number
+ *   (Int32Array). Each event's priority, sequence, kind and entity live in a slot pool, touched
+ *   once when scheduled, once when popped, and for comparisons only when two times are equal
+ *   (rare in continuous time). Freed slots are reused last-in first-out, so they stay in cache.
+ * - Pop is bottom-up (Floyd): the hole at the root follows the smaller child down to a leaf
+ *   (one comparison per level instead of two), then the last element sifts up from there, which
+ *   is usually zero or one level since it came from the bottom.
+ * - Nothing is allocated per event; the arrays double when full.
+ *
+ * The order is the rule in calendar.ts, (time, priority, insertion sequence) ascending; `earlier`
+ * below is `before()` specialised to a slot pool.
  */
 import type { Calendar } from './calendar.js';
 
@@ -13,117 +22,120 @@ export class HeapCalendar implements Calendar {
   entity = 0;
   private n = 0;
   private seq = 0;
+  /** Heap: event times, and the slot of each event. */
   private ht: Float64Array;
-  private hp: Float64Array;
-  private hs: Float64Array;
-  private hk: Int32Array;
-  private he: Int32Array;
+  private hs: Int32Array;
+  /** Slot pool: priority, sequence, kind, entity; and the stack of free slots. */
+  private pp: Float64Array;
+  private pq: Float64Array;
+  private pk: Int32Array;
+  private pe: Int32Array;
+  private free: Int32Array;
+  private nFree: number;
 
   constructor(initialCapacity = 1024) {
     const cap = Math.max(4, initialCapacity | 0);
     this.ht = new Float64Array(cap);
-    this.hp = new Float64Array(cap);
-    this.hs = new Float64Array(cap);
-    this.hk = new Int32Array(cap);
-    this.he = new Int32Array(cap);
+    this.hs = new Int32Array(cap);
+    this.pp = new Float64Array(cap);
+    this.pq = new Float64Array(cap);
+    this.pk = new Int32Array(cap);
+    this.pe = new Int32Array(cap);
+    this.free = new Int32Array(cap);
+    for (let i = 0; i < cap; i++) this.free[i] = cap - 1 - i;
+    this.nFree = cap;
   }
 
   get size(): number {
     return this.n;
   }
 
+  /** Doubles every array; the new slots go on the free stack. Only called when no slot is free. */
   private grow(): void {
-    const cap = this.ht.length * 2;
-    const ht = new Float64Array(cap);
-    ht.set(this.ht);
-    this.ht = ht;
-    const hp = new Float64Array(cap);
-    hp.set(this.hp);
-    this.hp = hp;
-    const hs = new Float64Array(cap);
-    hs.set(this.hs);
-    this.hs = hs;
-    const hk = new Int32Array(cap);
-    hk.set(this.hk);
-    this.hk = hk;
-    const he = new Int32Array(cap);
-    he.set(this.he);
-    this.he = he;
+    const old = this.ht.length;
+    const cap = old * 2;
+    const more = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    const f64 = (k: number) => new Float64Array(k);
+    const i32 = (k: number) => new Int32Array(k);
+    this.ht = more(this.ht, f64);
+    this.hs = more(this.hs, i32);
+    this.pp = more(this.pp, f64);
+    this.pq = more(this.pq, f64);
+    this.pk = more(this.pk, i32);
+    this.pe = more(this.pe, i32);
+    this.free = new Int32Array(cap);
+    for (let i = 0; i < old; i++) this.free[i] = cap - 1 - i;
+    this.nFree = old;
   }
 
   schedule(time: number, priority: number, kind: number, entity: number): void {
-    if (this.n === this.ht.length) this.grow();
+    if (this.nFree === 0) this.grow();
+    const slot = this.free[--this.nFree]!;
+    this.pp[slot] = priority;
+    this.pq[slot] = this.seq++;
+    this.pk[slot] = kind;
+    this.pe[slot] = entity;
+    this.siftUp(this.n++, time, slot);
+  }
+
+  /** Places (time, slot) at hole `i` or above it. */
+  private siftUp(i: number, time: number, slot: number): void {
     const ht = this.ht;
-    const hp = this.hp;
     const hs = this.hs;
-    const hk = this.hk;
-    const he = this.he;
-    const seq = this.seq++;
-    let i = this.n++;
     while (i > 0) {
-      const parent = (i - 1) >> 2;
+      const parent = (i - 1) >> 1;
       const pt = ht[parent]!;
-      if (time > pt || (time === pt && (priority > hp[parent]! || (priority === hp[parent]! && seq > hs[parent]!)))) {
-        break;
-      }
+      if (time > pt || (time === pt && !this.earlier(slot, hs[parent]!))) break;
       ht[i] = pt;
-      hp[i] = hp[parent]!;
       hs[i] = hs[parent]!;
-      hk[i] = hk[parent]!;
-      he[i] = he[parent]!;
       i = parent;
     }
     ht[i] = time;
-    hp[i] = priority;
-    hs[i] = seq;
-    hk[i] = kind;
-    he[i] = entity;
+    hs[i] = slot;
+  }
+
+  /** At equal times: does slot a go before slot b (priority, then sequence)? */
+  private earlier(a: number, b: number): boolean {
+    const pa = this.pp[a]!;
+    const pb = this.pp[b]!;
+    return pa < pb || (pa === pb && this.pq[a]! < this.pq[b]!);
   }
 
   pop(): boolean {
     if (this.n === 0) return false;
     const ht = this.ht;
-    const hp = this.hp;
     const hs = this.hs;
-    const hk = this.hk;
-    const he = this.he;
+    const top = hs[0]!;
     this.time = ht[0]!;
-    this.kind = hk[0]!;
-    this.entity = he[0]!;
+    this.kind = this.pk[top]!;
+    this.entity = this.pe[top]!;
+    this.free[this.nFree++] = top;
     const n = --this.n;
     if (n === 0) return true;
-    // Sift the last element down from the root.
-    const t = ht[n]!;
-    const p = hp[n]!;
-    const s = hs[n]!;
+    // Move the hole from the root to a leaf along the earlier child.
     let i = 0;
-    for (;;) {
-      const first = 4 * i + 1;
-      if (first >= n) break;
-      // Smallest child.
-      let c = first;
-      let ct = ht[c]!;
-      const end = first + 4 < n ? first + 4 : n;
-      for (let j = first + 1; j < end; j++) {
-        const jt = ht[j]!;
-        if (jt < ct || (jt === ct && (hp[j]! < hp[c]! || (hp[j]! === hp[c]! && hs[j]! < hs[c]!)))) {
-          c = j;
-          ct = jt;
-        }
-      }
-      if (t < ct || (t === ct && (p < hp[c]! || (p === hp[c]! && s < hs[c]!)))) break;
-      ht[i] = ct;
-      hp[i] = hp[c]!;
+    const lastWithTwo = (n - 2) >> 1; // nodes whose children 2i+1 and 2i+2 both lie below n
+    while (i <= lastWithTwo) {
+      let c = 2 * i + 1;
+      const a = ht[c]!;
+      const b = ht[c + 1]!;
+      if (b < a || (b === a && this.earlier(hs[c + 1]!, hs[c]!))) c++;
+      ht[i] = ht[c]!;
       hs[i] = hs[c]!;
-      hk[i] = hk[c]!;
-      he[i] = he[c]!;
       i = c;
     }
-    ht[i] = t;
-    hp[i] = p;
-    hs[i] = s;
-    hk[i] = hk[n]!;
-    he[i] = he[n]!;
+    const only = 2 * i + 1;
+    if (only < n) {
+      ht[i] = ht[only]!;
+      hs[i] = hs[only]!;
+      i = only;
+    }
+    // Refill it with the last element.
+    this.siftUp(i, ht[n]!, hs[n]!);
     return true;
   }
 
@@ -132,6 +144,10 @@ export class HeapCalendar implements Calendar {
   }
 
   clear(): void {
+    // Every slot is free again.
+    const cap = this.ht.length;
+    for (let i = 0; i < cap; i++) this.free[i] = cap - 1 - i;
+    this.nFree = cap;
     this.n = 0;
     this.seq = 0;
   }
