@@ -151,6 +151,7 @@ describe('parseScenarioText: huge and hostile documents are refused fast', () =>
     ['100,000 values in a flow list', () => `[${Array(100_000).fill('1').join(',')}]`, 'many.yaml', /file: got more than 20,000 values; at most 20,000 values/],
     ['60,000 values in a block list', () => Array(60_000).fill('- 1').join('\n'), 'many.yaml', /file: got more than 20,000 values/],
     ['100,000 values in a JSON list', () => `{"a": [${Array(100_000).fill('1').join(',')}]}`, 'many.json', /file: got more than 20,000 values/],
+    ['a JSON object with 10,000 keys (20,001 values)', () => `{${Array.from({ length: 10_000 }, (_, i) => `"k${i}": ${i}`).join(', ')}}`, 'keys.json', /file: got more than 20,000 values/],
     ['20,001 values that the pre-scan cannot see', () => `a: [${Array(20_001).fill('"x, y"').join(', ')}]`, 'many.yaml', /got more than 20,000 values/],
   ];
 

@@ -403,7 +403,10 @@ function describe(value: unknown): string {
   return `the ${typeof value} ${String(value)}`;
 }
 
-/** Plain data only: a top-level mapping; finite numbers; no cycles, no exotic objects. */
+/**
+ * Plain data only: a top-level mapping; finite numbers; no cycles, no exotic objects; depth and
+ * size (keys included, aliases counted where they expand) within the limits.
+ */
 function checkPlainData(data: unknown, origin: string, limits: ScenarioLimits): void {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     refuse(origin, '(top level)', describe(data), 'a mapping of scenario fields (name: value)');
@@ -422,6 +425,7 @@ function checkPlainData(data: unknown, origin: string, limits: ScenarioLimits): 
       if (f.value === v) refuse(origin, pathOf(frame), 'a value that contains itself (an alias inside its own anchor)', 'data without cycles');
     }
     const size = Array.isArray(v) ? v.length : Object.keys(v).length;
+    if (!Array.isArray(v)) nodes += size; // the keys
     if (nodes + stack.length + size > limits.maxNodes) refuse(origin, 'file', ...tooMany(limits));
     const entries: Array<[string | number, unknown]> = Array.isArray(v) ? v.map((x, k) => [k, x]) : Object.entries(v);
     for (let k = entries.length - 1; k >= 0; k--) {
