@@ -80,11 +80,11 @@ describe('asylum-sim run', () => {
   });
 
   it.each([
-    [['--replications', '0'], '--replications', 'an integer from 1 to 10,000'],
-    [['--replications', 'abc'], '--replications', 'an integer from 1 to 10,000'],
-    [['--replications', '1e3'], '--replications', 'an integer from 1 to 10,000'],
-    [['--replications', '2.5'], '--replications', 'an integer from 1 to 10,000'],
-    [['--replications', '10001'], '--replications', 'an integer from 1 to 10,000'],
+    [['--replications', '0'], '--replications', 'an integer from 1 to 5,000'],
+    [['--replications', 'abc'], '--replications', 'an integer from 1 to 5,000'],
+    [['--replications', '1e3'], '--replications', 'an integer from 1 to 5,000'],
+    [['--replications', '2.5'], '--replications', 'an integer from 1 to 5,000'],
+    [['--replications', '5001'], '--replications', 'an integer from 1 to 5,000'],
     [['--seed', '-1'], '--seed', 'an integer from 0 up'],
     [['--seed', '9007199254740993'], '--seed', 'an integer from 0 up'],
     [['--months', '0'], '--months', 'an integer from 1 to 240'],

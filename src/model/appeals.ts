@@ -102,13 +102,13 @@ export class Appeals {
     else this.exhausted(id);
   }
 
-  /** Join the tribunal queue (also used for appeals pending at the snapshot). */
-  lodge(id: number): void {
+  /** Join the tribunal queue; appeals already pending at the snapshot are not new lodgements. */
+  lodge(id: number, pendingAtStart = false): void {
     const { cases, obs } = this.w;
     cases.stage[id] = Stage.awaitingAppeal;
     obs.level[S.awaitingAppealCases] += 1;
     obs.level[S.awaitingAppealPeople] += cases.people[id];
-    obs.add(S.appealsLodged, 1);
+    if (!pendingAtStart) obs.add(S.appealsLodged, 1);
     this.station.arrive(id);
   }
 

@@ -134,10 +134,10 @@ export const decisionsParams = {
     source: 'Home Office priority from December 2022: clear the legacy backlog (claims before 28 June 2022) by end-2023.',
   }),
   streamShares: {
-    legacy: num({ label: 'Share of capacity: legacy', description: 'Weight of the legacy stream under streams-share.', unit: 'share', default: 0.4, min: 0, max: 1, range: [0.2, 0.6], source: 'Assumption.' }),
-    streamlined: num({ label: 'Share of capacity: streamlined', description: 'Weight of the streamlined (high-grant nationalities) stream under streams-share.', unit: 'share', default: 0.25, min: 0, max: 1, range: [0.1, 0.4], source: 'Assumption.' }),
-    fastTrack: num({ label: 'Share of capacity: fast-track', description: 'Weight of the fast-track (returnable nationalities) stream under streams-share.', unit: 'share', default: 0.15, min: 0, max: 1, range: [0.05, 0.3], source: 'Assumption.' }),
-    standard: num({ label: 'Share of capacity: standard', description: 'Weight of the standard stream under streams-share.', unit: 'share', default: 0.2, min: 0, max: 1, range: [0.1, 0.4], source: 'Assumption.' }),
+    legacy: num({ label: 'Share of capacity: legacy', description: 'Weight of the legacy stream under streams-share.', unit: 'share', default: 0.4, min: 0.001, max: 1, range: [0.2, 0.6], source: 'Assumption.' }),
+    streamlined: num({ label: 'Share of capacity: streamlined', description: 'Weight of the streamlined (high-grant nationalities) stream under streams-share.', unit: 'share', default: 0.25, min: 0.001, max: 1, range: [0.1, 0.4], source: 'Assumption.' }),
+    fastTrack: num({ label: 'Share of capacity: fast-track', description: 'Weight of the fast-track (returnable nationalities) stream under streams-share.', unit: 'share', default: 0.15, min: 0.001, max: 1, range: [0.05, 0.3], source: 'Assumption.' }),
+    standard: num({ label: 'Share of capacity: standard', description: 'Weight of the standard stream under streams-share.', unit: 'share', default: 0.2, min: 0.001, max: 1, range: [0.1, 0.4], source: 'Assumption.' }),
   },
   streamEffort: {
     streamlined: num({ label: 'Effort of a streamlined case', description: 'Work of a streamlined case relative to a standard one (questionnaire-based process).', unit: 'multiplier', default: 0.6, min: 0.05, max: 5, range: [0.4, 0.9], source: 'Assumption: the 2023 streamlined asylum process replaced most interviews with a questionnaire.' }),
@@ -190,7 +190,7 @@ export class Decisions {
       },
       streams: chosen.streams,
       discipline: chosen.discipline,
-      shares: chosen.streams === 4 ? [s.legacy, s.streamlined, s.fastTrack, s.standard] : undefined,
+      shares: chosen.discipline === 'share' ? [s.legacy, s.streamlined, s.fastTrack, s.standard] : undefined,
       completionKind: Kind.decisionDone,
       serviceTime: (id) => this.work(id),
     });

@@ -31,6 +31,7 @@ export function showValue(value: unknown): string {
   let text: string;
   if (typeof value === 'string') text = JSON.stringify(value);
   else if (value === undefined) text = 'nothing';
+  else if (typeof value === 'number' && !Number.isFinite(value)) text = String(value);
   else {
     try {
       text = JSON.stringify(value) ?? String(value);

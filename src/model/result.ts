@@ -54,7 +54,9 @@ export type SeriesName = (typeof SERIES)[number];
 /**
  * Scalar KPIs of one replication. A KPI that did not happen within the horizon (the backlog never
  * fell below the threshold, hotels never emptied) is `Infinity`; summaries and the JSON writer
- * turn that into "not within horizon" / null.
+ * turn that into "not within horizon" / null. A KPI that is not defined for the run is `NaN`:
+ * a value at month 12 or 24 of a shorter horizon, a mean wait when no case was decided.
+ * Summaries leave NaN replications out and count them.
  */
 export const KPIS = [
   'backlogPeopleAt12m',

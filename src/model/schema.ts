@@ -127,25 +127,44 @@ function siblingsAt(path: readonly PropertyKey[]): string[] {
   return path.length === 0 ? [...Object.keys(node), ...META_KEYS] : Object.keys(node);
 }
 
+/** `a.b[0].c` from a zod path. */
+function fieldOf(path: readonly PropertyKey[]): string {
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
+}
+
+/** What is allowed at a path: a parameter, a point of a schedule parameter, or a meta field. */
+function allowedAt(path: readonly PropertyKey[]): string {
+  const index = path.findIndex((k) => typeof k === 'number');
+  const paramPath = (index < 0 ? path : path.slice(0, index)).map(String).join('.');
+  const def = DEF_BY_PATH.get(paramPath);
+  if (def?.kind === 'schedule' && index >= 0) {
+    const key = path[index + 1];
+    if (key === 'date') return 'a date YYYY-MM-DD';
+    if (key === 'value') return `a number from ${fmt(def.min)} to ${fmt(def.max)} (${UNITS[def.unit]})`;
+    return 'a point { date: YYYY-MM-DD, value }';
+  }
+  if (def) return allowedText(def);
+  return META_ALLOWED[String(path[0] ?? '')] ?? 'a group of parameters';
+}
+
 function problemsOf(error: z.ZodError, raw: unknown): InputProblem[] {
   const out: InputProblem[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       const siblings = siblingsAt(issue.path);
       for (const key of issue.keys) {
-        const field = [...issue.path, key].join('.');
-        out.push({ field, value: showValue(at(raw, [...issue.path, key])), allowed: `unknown field${suggest(key, siblings)}` });
+        const field = fieldOf([...issue.path, key]);
+        const allowed = issue.path.some((k) => typeof k === 'number') ? 'unknown field; a point has only date and value' : `unknown field${suggest(key, siblings)}`;
+        out.push({ field, value: showValue(at(raw, [...issue.path, key])), allowed });
       }
       continue;
     }
-    // Point errors inside schedules are reported against the parameter.
-    const dotted = issue.path.filter((k) => typeof k === 'string').join('.');
-    const def = DEF_BY_PATH.get(dotted);
-    const top = String(issue.path[0] ?? '');
-    const allowed = def ? allowedText(def) : (META_ALLOWED[top] ?? 'a group of parameters');
-    const field = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : k)).join('.').replace(/\.\[/g, '[');
     const value = at(raw, issue.path);
-    out.push({ field: field || '(scenario)', value: value === undefined && issue.path.length ? 'nothing' : showValue(value), allowed });
+    out.push({
+      field: fieldOf(issue.path) || '(scenario)',
+      value: value === undefined && issue.path.length ? 'nothing' : showValue(value),
+      allowed: allowedAt(issue.path),
+    });
   }
   return out;
 }

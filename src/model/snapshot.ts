@@ -54,7 +54,8 @@ export function seedSnapshot(w: World): void {
   const rng = streamRng(w.seed, 'snapshot', w.replication);
   const start = w.plan.start;
   const legacyDay = daysBetween(start, LEGACY_CUTOFF);
-  const peoplePerCase = s.awaitingDecisionPeople / s.awaitingDecisionCases;
+  // People per case of the backlog; of new claims when there is no backlog to measure it on.
+  const peoplePerCase = s.awaitingDecisionCases > 0 ? s.awaitingDecisionPeople / s.awaitingDecisionCases : w.p.arrivals.peoplePerCase;
   const over6mCases = Math.min(s.awaitingDecisionCases, Math.round(s.over6mPeople / peoplePerCase));
   const legacy = Math.min(s.legacyCases, over6mCases);
   const sixMonths = -182.625;
@@ -67,7 +68,8 @@ export function seedSnapshot(w: World): void {
   const mix = groupMix(w);
   const monthOf = monthOffsetFinder(start);
   const backlogDependants = s.awaitingDecisionPeople - s.awaitingDecisionCases;
-  const supportShare = Math.min(1, s.inSupportPeople / (s.awaitingDecisionPeople + s.awaitingAppealCases * peoplePerCase));
+  const eligible = s.awaitingDecisionPeople + s.awaitingAppealCases * peoplePerCase;
+  const supportShare = eligible > 0 ? Math.min(1, s.inSupportPeople / eligible) : 0;
   const first = w.cases.count;
   for (const [from, to, n] of bands) {
     for (const day of sortedUniform(rng, n, from, to)) addCase(w, monthOf, day, mix.sample(rng));
@@ -84,7 +86,7 @@ export function seedSnapshot(w: World): void {
   spreadDependants(w, rng, appealsFrom, w.cases.count, Math.round(s.awaitingAppealCases * (peoplePerCase - 1)));
   for (let id = appealsFrom; id < w.cases.count; id++) {
     w.support.maybeEnter(id, supportShare);
-    w.appeals.lodge(id);
+    w.appeals.lodge(id, true);
   }
   // Returns pool: cases whose rights were exhausted in the previous two years; not in support.
   const returnsFrom = w.cases.count;
