@@ -12,7 +12,7 @@ export function ukOneReplication(): Record<string, number> {
   const scenario = loadScenario('status-quo-2023');
   const t0 = performance.now();
   const world = buildWorld(scenario, { seed: SEED, replication: 0 });
-  const result = runWorld(world, scenario);
+  const result = runWorld(world);
   const seconds = (performance.now() - t0) / 1000;
   return { months: scenario.horizonMonths, cases: result.kpis.casesSimulated, events: world.sim.events, seconds };
 }
@@ -20,7 +20,7 @@ export function ukOneReplication(): Record<string, number> {
 export function ukReplications(replications: number): Record<string, number> {
   const scenario = loadScenario('status-quo-2023');
   const t0 = performance.now();
-  const summary = runReplications(scenario, { replications, seed: SEED, version: MODEL_VERSION });
+  const summary = runReplications(scenario, { replications, seed: SEED, uncertainty: 'both', version: MODEL_VERSION });
   const seconds = (performance.now() - t0) / 1000;
   const cases = summary.kpis.casesSimulated.mean ?? 0;
   return { replications, meanCases: cases, seconds, secondsPerReplication: seconds / replications };

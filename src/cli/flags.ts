@@ -29,3 +29,11 @@ export function parseIntegerFlag(
   }
   return value;
 }
+
+/** One of a fixed set of words; `undefined` gives the default. */
+export function parseChoiceFlag<T extends string>(flag: string, raw: string | undefined, options: readonly T[], fallback: T): T {
+  if (raw === undefined) return fallback;
+  const text = raw.trim();
+  if ((options as readonly string[]).includes(text)) return text as T;
+  throw new InputError({ field: flag, value: showValue(raw), allowed: `one of ${options.join(', ')}` });
+}

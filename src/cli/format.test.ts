@@ -53,11 +53,11 @@ describe('number formatting', () => {
 
 describe('run report', () => {
   it('matches the golden file', () => {
-    const acc = new SummaryAccumulator({ scenario: 'synthetic', title: 'Synthetic', seed: 5, replications: 4, version: '1.2.3' });
+    const acc = new SummaryAccumulator({ scenario: 'synthetic', title: 'Synthetic', seed: 5, replications: 4, uncertainty: 'stochastic', version: '1.2.3' });
     for (let r = 0; r < 4; r++) acc.add(r, syntheticResult(5, r, { months: 14, notReached: (i) => i === 3, notDefined: () => true }));
     const kpis = acc.finish().kpis;
     expect(kpis.hotelPeopleAt24m.notApplicable).toBe(4);
-    const partly = new SummaryAccumulator({ scenario: 'synthetic', title: 'Synthetic', seed: 5, replications: 4, version: '1.2.3' });
+    const partly = new SummaryAccumulator({ scenario: 'synthetic', title: 'Synthetic', seed: 5, replications: 4, uncertainty: 'stochastic', version: '1.2.3' });
     for (let r = 0; r < 4; r++) partly.add(r, syntheticResult(5, r, { months: 14, notReached: (i) => i === 3, notDefined: (i) => i === 0 }));
     const text = `${runReport(acc.finish())}\n${runReport(partly.finish())}`;
     const golden = new URL('./golden/run-report.txt', import.meta.url);

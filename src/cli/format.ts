@@ -148,7 +148,7 @@ export function runReport(summary: Summary): string {
   const span = months.length > 0 ? `, ${plural(months.length, 'month')} from ${months[0]?.month} to ${months[months.length - 1]?.month}` : '';
   const lines = [
     `${summary.title} (${summary.scenario})`,
-    `${plural(summary.replications, 'replication')}, seed ${summary.seed}${span}; asylum-sim ${summary.version}`,
+    `${plural(summary.replications, 'replication')} (${summary.uncertainty} uncertainty), seed ${summary.seed}${span}; asylum-sim ${summary.version}`,
     '',
     kpiTable(summary),
   ];

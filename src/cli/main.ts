@@ -6,7 +6,8 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../model/errors.js';
 import type { Backend } from './backend.js';
-import { runCommand, DEFAULT_REPLICATIONS, DEFAULT_SEED, type RunFlags } from './commands/run.js';
+import { runCommand, DEFAULT_REPLICATIONS, DEFAULT_SEED, DEFAULT_UNCERTAINTY, type RunFlags } from './commands/run.js';
+import { UNCERTAINTY } from '../model/uncertainty.js';
 import { listCommand, showCommand, validateCommand } from './commands/scenarios.js';
 import { processIo, type Io } from './io.js';
 import { LIMITS } from '../model/limits.js';
@@ -74,6 +75,7 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .argument('<scenario|file>', 'a built-in scenario name or a YAML/JSON scenario file')
     .option('--replications <n>', `replications, 1 to ${formatCount(LIMITS.maxReplications)}`, String(DEFAULT_REPLICATIONS))
     .option('--seed <s>', 'base random seed, a non-negative integer', String(DEFAULT_SEED))
+    .option('--uncertainty <kind>', `what replications vary: ${UNCERTAINTY.join(', ')}`, DEFAULT_UNCERTAINTY)
     .option('--months <m>', `horizon in months, 1 to ${LIMITS.maxHorizonMonths} (default: the scenario's)`)
     .option('--out <dir>', 'write summary.json and monthly.csv into this directory')
     .option('--json', 'print the summary JSON on stdout (and nothing else there)')

@@ -7,12 +7,14 @@
  */
 import type { RunResult } from '../model/result.js';
 import type { Scenario } from '../model/schema.js';
+import type { Uncertainty } from '../model/uncertainty.js';
 import { simulate } from '../model/simulate.js';
 import { SummaryAccumulator, type Summary } from './summary.js';
 
 export interface SimulateOptions {
   readonly seed: number;
   readonly replication: number;
+  readonly uncertainty: Uncertainty;
 }
 
 export type SimulateFn<S> = (scenario: S, options: SimulateOptions) => RunResult;
@@ -22,6 +24,8 @@ export interface ReplicateOptions {
   readonly replications: number;
   /** Base seed; each replication derives its own streams from (seed, replication). */
   readonly seed: number;
+  /** Which uncertainty to sample (see model/uncertainty.ts). */
+  readonly uncertainty: Uncertainty;
   /** Version string recorded in the summary (package and model versions). */
   readonly version: string;
   /** Called after each replication with the number done and the total. */
@@ -40,10 +44,10 @@ export function replicateWith<S extends NamedScenario>(
   scenario: S,
   options: ReplicateOptions,
 ): Summary {
-  const { replications, seed, version, onProgress } = options;
-  const acc = new SummaryAccumulator({ scenario: scenario.name, title: scenario.title, seed, replications, version });
+  const { replications, seed, uncertainty, version, onProgress } = options;
+  const acc = new SummaryAccumulator({ scenario: scenario.name, title: scenario.title, seed, replications, uncertainty, version });
   for (let r = 0; r < replications; r++) {
-    acc.add(r, simulate(scenario, { seed, replication: r }));
+    acc.add(r, simulate(scenario, { seed, replication: r, uncertainty }));
     onProgress?.(r + 1, replications);
   }
   return acc.finish();

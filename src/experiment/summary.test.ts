@@ -10,6 +10,7 @@ const meta = (replications: number): SummaryMeta => ({
   scenario: 'synthetic',
   title: 'Synthetic test scenario',
   seed: 3,
+  uncertainty: 'stochastic',
   replications,
   version: '0.0.0-test',
 });
@@ -24,7 +25,7 @@ describe('SummaryAccumulator', () => {
   it('has the documented shape', () => {
     const s = summaryInOrder([0, 1, 2, 3]);
     expect(Object.keys(s)).toEqual([
-      'scenario', 'title', 'seed', 'replications', 'version', 'startDate', 'kpis', 'months', 'costByFinancialYear',
+      'scenario', 'title', 'seed', 'replications', 'uncertainty', 'version', 'startDate', 'kpis', 'months', 'costByFinancialYear',
     ]);
     expect(Object.keys(s.kpis)).toEqual([...KPIS]);
     expect(s.months).toHaveLength(6);
@@ -112,7 +113,7 @@ describe('replicateWith', () => {
         return syntheticResult(o.seed, o.replication, { months: 3 });
       },
       { name: 'x', title: 'X' },
-      { replications: 3, seed: 9, version: 'v', onProgress: (d, t) => progress.push(`${d}/${t}`) },
+      { replications: 3, seed: 9, uncertainty: 'stochastic', version: 'v', onProgress: (d, t) => progress.push(`${d}/${t}`) },
     );
     expect(calls).toEqual(['x:9:0', 'x:9:1', 'x:9:2']);
     expect(progress).toEqual(['1/3', '2/3', '3/3']);

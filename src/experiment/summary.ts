@@ -20,6 +20,7 @@
  */
 import { KPIS, SERIES, type KpiName, type RunResult, type SeriesName } from '../model/result.js';
 import { countInfinite, describe } from './quantiles.js';
+import type { Uncertainty } from '../model/uncertainty.js';
 
 /** Mean and percentiles, rounded; null where the value is not within the horizon. */
 export interface SummaryStats {
@@ -40,6 +41,8 @@ export interface Summary {
   readonly title: string;
   readonly seed: number;
   readonly replications: number;
+  /** Which uncertainty the replications sample: stochastic, parameters or both. */
+  readonly uncertainty: Uncertainty;
   /** Package version and model version: results are reproducible for the same version. */
   readonly version: string;
   /** First day of the first month, YYYY-MM-DD. */
@@ -54,6 +57,7 @@ export interface SummaryMeta {
   readonly title: string;
   readonly seed: number;
   readonly replications: number;
+  readonly uncertainty: Uncertainty;
   readonly version: string;
 }
 
@@ -186,6 +190,7 @@ export class SummaryAccumulator {
       title: this.meta.title,
       seed: this.meta.seed,
       replications: n,
+      uncertainty: this.meta.uncertainty,
       version: this.meta.version,
       startDate: shape.startDate,
       kpis,

@@ -31,6 +31,7 @@ export const PARAMETERS = {
       max: LIMITS.maxPopulation,
       range: [10_000, 50_000],
       source: 'Assumption: a working queue of a few months of claims, as before 2018.',
+      fixed: true,
     }),
   },
 };

@@ -52,6 +52,8 @@ interface Common {
   readonly description: string;
   /** Where the default comes from: a source, or "Assumption: …" with the reasoning. */
   readonly source: string;
+  /** A reporting choice rather than an uncertain quantity: never drawn under parametric uncertainty. */
+  readonly fixed?: boolean;
 }
 
 export interface NumberParam extends Common {

@@ -85,7 +85,7 @@ function run(scenario: Scenario, seed: number) {
     tribunal: trackCancelledWaits(world.appeals.station, () => world.sim.now),
     returns: trackCancelledWaits(world.returns.station, () => world.sim.now),
   };
-  const result = runWorld(world, scenario);
+  const result = runWorld(world);
   return { world, result, cancelled };
 }
 

@@ -203,7 +203,7 @@ export function applyOverrides(base: Scenario, over: ScenarioOverrides, origin: 
     ...params,
     name: over.name,
     title: (over.title as string | undefined) ?? (over.extends ? base.title : over.name),
-    description: (over.description as string | undefined) ?? (over.extends ? base.description : ''),
+    description: ((over.description as string | undefined) ?? (over.extends ? base.description : '')).trim(),
     start,
     horizonMonths: (over.horizonMonths as number | undefined) ?? base.horizonMonths,
   } as Scenario;

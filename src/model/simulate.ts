@@ -19,6 +19,7 @@ import type { KpiName, RunResult } from './result.js';
 import type { Scenario } from './schema.js';
 import { expectedCases } from './schema.js';
 import { seedSnapshot } from './snapshot.js';
+import { sampleParameters, type Uncertainty } from './uncertainty.js';
 import type { World } from './world.js';
 
 /** Bumped whenever model behaviour changes, so cached results are not reused across versions. */
@@ -27,17 +28,26 @@ export const MODEL_VERSION = 'uk-1';
 export interface SimulateOptions {
   readonly seed: number;
   readonly replication: number;
+  /**
+   * stochastic (default): replications differ in arrivals, service and outcomes; parameters: each
+   * replication draws the uncertain parameters from their ranges, with the same random events;
+   * both: each replication differs in both.
+   */
+  readonly uncertainty?: Uncertainty;
 }
 
 /** Build a world ready to run (exposed for tests that inspect the case table). */
-export function buildWorld(scenario: Scenario, options: SimulateOptions): World {
+export function buildWorld(given: Scenario, options: SimulateOptions): World {
+  const mode = options.uncertainty ?? 'stochastic';
+  const scenario = mode === 'stochastic' ? given : sampleParameters(given, options.seed, options.replication);
+  const replication = mode === 'parameters' ? 0 : options.replication;
   const plan = makePlan(scenario.start, scenario.horizonMonths);
   const sim = new Simulation({ calendar: new HeapCalendar() });
   const cases = new CaseTable(expectedCases(scenario) * 1.05 + 1024);
   const obs = new Observer(plan.months);
-  const base = keyedBase(options.seed, options.replication);
+  const base = keyedBase(options.seed, replication);
   // The stages are attached right below; they reach each other through the world.
-  const w = { sim, cases, obs, plan, p: scenario, seed: options.seed, replication: options.replication } as unknown as World;
+  const w = { sim, cases, obs, plan, p: scenario, seed: options.seed, replication } as unknown as World;
   w.support = new Support(w, base);
   w.decisions = new Decisions(w, base);
   w.appeals = new Appeals(w, base);
@@ -50,7 +60,8 @@ export function buildWorld(scenario: Scenario, options: SimulateOptions): World 
 }
 
 /** Run a built world to its horizon. */
-export function runWorld(w: World, scenario: Scenario): RunResult {
+export function runWorld(w: World): RunResult {
+  const scenario = w.p;
   const peopleAtStart = w.obs.level.slice();
   const { arrivals, support, decisions, appeals, returns, obs } = w;
   w.sim.run(w.plan.horizonDays, (kind, entity) => {
@@ -85,7 +96,7 @@ export function runWorld(w: World, scenario: Scenario): RunResult {
 }
 
 export function simulate(scenario: Scenario, options: SimulateOptions): RunResult {
-  return runWorld(buildWorld(scenario, options), scenario);
+  return runWorld(buildWorld(scenario, options));
 }
 
 function kpis(w: World, s: Scenario, atStart: Float64Array): Record<KpiName, number> {

@@ -22,7 +22,9 @@ const count = (
   range: [number, number],
   description: string,
   source: string,
-) => num({ label, description, unit, default: value, min: 0, max: LIMITS.maxPopulation, integer: true, range, source });
+) =>
+  // Observed counts are facts of the record, not uncertain inputs (an assumed count is not fixed).
+  num({ label, description, unit, default: value, min: 0, max: LIMITS.maxPopulation, integer: true, range, source, fixed: typeof value !== 'number' });
 
 export const snapshotParams = {
   awaitingDecisionCases: count('Awaiting an initial decision (cases)', 'cases', { series: 'backlog_initial_cases', period: '2023-06-30' }, [130_000, 138_000], 'Cases awaiting an initial decision at the start.', 'Home Office, 30 June 2023.'),

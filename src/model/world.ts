@@ -6,7 +6,7 @@ import type { Simulation } from '../engine/index.js';
 import type { CaseTable } from './cases.js';
 import type { Observer } from './observe.js';
 import type { Plan } from './plan.js';
-import type { Parameters } from './parameters.js';
+import type { Scenario } from './schema.js';
 import type { Arrivals } from './arrivals.js';
 import type { Support } from './accommodation.js';
 import type { Decisions } from './decisions.js';
@@ -18,7 +18,8 @@ export interface World {
   readonly cases: CaseTable;
   readonly obs: Observer;
   readonly plan: Plan;
-  readonly p: Parameters;
+  /** The scenario as this replication runs it (parameters drawn, under parametric uncertainty). */
+  readonly p: Scenario;
   readonly seed: number;
   readonly replication: number;
   arrivals: Arrivals;

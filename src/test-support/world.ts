@@ -41,7 +41,7 @@ export function inStages(totals: Map<StageCode | 0, StageTotals>, ...stages: Sta
 /** Run a scenario and keep the world (case table, stations) for inspection. */
 export function runKeepingWorld(scenario: Scenario, options: SimulateOptions): { world: World; result: RunResult } {
   const world = buildWorld(scenario, options);
-  const result = runWorld(world, scenario);
+  const result = runWorld(world);
   return { world, result };
 }
 

@@ -7,7 +7,8 @@ import { replicateWith } from '../../experiment/replicate.js';
 import { summaryToJson } from '../../experiment/summary.js';
 import { LIMITS } from '../../model/limits.js';
 import type { Backend } from '../backend.js';
-import { parseIntegerFlag } from '../flags.js';
+import { parseChoiceFlag, parseIntegerFlag } from '../flags.js';
+import { UNCERTAINTY, type Uncertainty } from '../../model/uncertainty.js';
 import { runReport } from '../format.js';
 import type { Io } from '../io.js';
 import { prepareOutDir, writeRunFiles } from '../output.js';
@@ -15,11 +16,14 @@ import { progressBar } from '../progress.js';
 
 export const DEFAULT_REPLICATIONS = 20;
 export const DEFAULT_SEED = 1;
+/** Both kinds by default: the bands then show what is known and what is assumed. */
+export const DEFAULT_UNCERTAINTY: Uncertainty = 'both';
 
 /** Options as commander hands them over: raw strings, checked here. */
 export interface RunFlags {
   readonly replications?: string;
   readonly seed?: string;
+  readonly uncertainty?: string;
   readonly months?: string;
   readonly out?: string;
   readonly json?: boolean;
@@ -28,6 +32,7 @@ export interface RunFlags {
 export interface RunSettings {
   readonly replications: number;
   readonly seed: number;
+  readonly uncertainty: Uncertainty;
   readonly months: number | undefined;
   readonly out: string | undefined;
   readonly json: boolean;
@@ -43,6 +48,7 @@ export function runSettings(flags: RunFlags): RunSettings {
       DEFAULT_REPLICATIONS,
     ),
     seed: parseIntegerFlag('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, DEFAULT_SEED),
+    uncertainty: parseChoiceFlag('--uncertainty', flags.uncertainty, UNCERTAINTY, DEFAULT_UNCERTAINTY),
     months:
       flags.months === undefined
         ? undefined
@@ -66,6 +72,7 @@ export function runCommand(backend: Backend, io: Io, target: string, flags: RunF
     summary = replicateWith((s, o) => backend.simulate(s, o), scenario, {
       replications: settings.replications,
       seed: settings.seed,
+      uncertainty: settings.uncertainty,
       version: backend.version,
       onProgress: (done, total) => progress.update(done, total),
     });
