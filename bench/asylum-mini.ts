@@ -68,10 +68,12 @@ export function runAsylumMini(seed: number): AsylumMiniResult {
   let arrivedAt = new Float64Array(1 << 20);
   let arrivals = 0;
   let left = 0;
-  let timeInSystem = 0;
+  // A double accumulator lives in a typed array: a closure-captured `let` holding a double is
+  // boxed, and every update would allocate.
+  const timeInSystem = new Float64Array(1);
   const leave = (entity: number): void => {
     left++;
-    timeInSystem += sim.now - arrivedAt[entity]!;
+    timeInSystem[0] += sim.now - arrivedAt[entity]!;
   };
   const pDecisionLeave = p.decisions.grant + p.decisions.withdraw;
 
@@ -114,7 +116,7 @@ export function runAsylumMini(seed: number): AsylumMiniResult {
     events,
     arrivals,
     left,
-    meanTimeInSystem: timeInSystem / left,
+    meanTimeInSystem: timeInSystem[0]! / left,
     returnsQueue: returns.waiting,
     seconds: (performance.now() - started) / 1000,
   };

@@ -1,16 +1,56 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { before, type Calendar, ReferenceCalendar } from './calendar.js';
+import { CalendarQueue } from './calendar-queue.js';
 import { HeapCalendar } from './heap-calendar.js';
+import { Rng } from './rng.js';
 
 /** Every Calendar implementation runs the same conformance suite. */
 const implementations: [string, () => Calendar][] = [
   ['HeapCalendar', () => new HeapCalendar()],
   ['HeapCalendar (capacity 1, grows)', () => new HeapCalendar(1)],
+  ['CalendarQueue', () => new CalendarQueue()],
+  ['CalendarQueue (capacity 1, grows)', () => new CalendarQueue(1)],
   ['ReferenceCalendar', () => new ReferenceCalendar()],
 ];
 
 type Popped = [time: number, kind: number, entity: number];
+
+/**
+ * A long, deterministic workload that makes self-tuning calendars re-tune: the pending count
+ * grows to thousands and shrinks to a handful, the time scale of delays jumps by factors of 1000,
+ * bursts of equal times and far-future events appear. Returns the popped events in order.
+ */
+function longWorkload(cal: Calendar): Popped[] {
+  const rng = new Rng(77);
+  const out: Popped[] = [];
+  let now = 0;
+  let entity = 0;
+  const phases: { ops: number; target: number; scale: number; ties: boolean }[] = [
+    { ops: 6000, target: 3000, scale: 1, ties: false },
+    { ops: 6000, target: 3000, scale: 1000, ties: false },
+    { ops: 6000, target: 20, scale: 0.001, ties: true },
+    { ops: 6000, target: 1500, scale: 5, ties: true },
+    { ops: 4000, target: 0, scale: 1, ties: false },
+  ];
+  for (const { ops, target, scale, ties } of phases) {
+    for (let i = 0; i < ops; i++) {
+      const grow = cal.size < target ? 0.6 : 0.4;
+      if (cal.size === 0 || rng.uniform() < grow) {
+        const far = rng.uniform() < 0.01;
+        const delay = ties && rng.uniform() < 0.5 ? Math.floor(rng.uniform() * 3) * scale : -Math.log(rng.uniform()) * scale;
+        cal.schedule(now + (far ? 1e6 * scale : delay), rng.int(3) - 1, rng.int(4), entity++);
+      } else {
+        cal.pop();
+        now = cal.time;
+        out.push([cal.time, cal.kind, cal.entity]);
+      }
+    }
+  }
+  while (cal.pop()) out.push([cal.time, cal.kind, cal.entity]);
+  return out;
+}
+let referenceLong: Popped[] | undefined;
 
 function drain(cal: Calendar): Popped[] {
   const out: Popped[] = [];
@@ -80,6 +120,13 @@ for (const [name, make] of implementations) {
       expect(cal.pop()).toBe(false);
       cal.schedule(3, 0, 1, 2);
       expect(drain(cal)).toEqual([[3, 1, 2]]);
+    });
+
+    it('agrees with the reference calendar on a long workload with shifting scales and sizes', () => {
+      referenceLong ??= longWorkload(new ReferenceCalendar());
+      const got = longWorkload(make());
+      expect(got.length).toBe(referenceLong.length);
+      expect(got).toEqual(referenceLong);
     });
 
     it('agrees with a sorted list on random interleavings of schedule and pop', () => {

@@ -7,12 +7,13 @@
  * reproducible to the event; ties are never broken at random. `before()` below is the rule as
  * code; every implementation must agree with it, and `calendar.test.ts` checks that they do.
  *
- * `HeapCalendar` is the fast one (see heap-calendar.ts); `ReferenceCalendar` is naive and
- * obviously correct, kept as the oracle for the conformance suite.
+ * `CalendarQueue` (calendar-queue.ts, O(1) expected per event, the Simulation's default) and
+ * `HeapCalendar` (heap-calendar.ts, O(log n) whatever the distribution of times) are the fast
+ * ones; `ReferenceCalendar` is naive and obviously correct, the oracle of the conformance suite.
  */
 
 export interface Calendar {
-  /** Adds an event. `time` and `priority` must not be NaN; kind and entity are int32. */
+  /** Adds an event. `time` and `priority` must be finite; kind and entity are int32. */
   schedule(time: number, priority: number, kind: number, entity: number): void;
   /** Removes the first event and exposes it in `time`, `kind`, `entity`; false when empty. */
   pop(): boolean;
@@ -90,3 +91,4 @@ export class ReferenceCalendar implements Calendar {
 }
 
 export { HeapCalendar } from './heap-calendar.js';
+export { CalendarQueue } from './calendar-queue.js';

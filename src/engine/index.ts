@@ -21,6 +21,7 @@ export {
 export { exponential, poisson, binomial, gamma, beta, standardNormal, logFactorial } from './sampling.js';
 export { type Calendar, before, ReferenceCalendar } from './calendar.js';
 export { HeapCalendar } from './heap-calendar.js';
+export { CalendarQueue } from './calendar-queue.js';
 export { type Handler, type SimulationOptions, Simulation, PRIORITY_CAPACITY } from './simulation.js';
 export {
   type Discipline,

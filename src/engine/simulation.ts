@@ -8,7 +8,7 @@
  * shown to the user's handler. Order of events: see the rule in calendar.ts.
  */
 import type { Calendar } from './calendar.js';
-import { HeapCalendar } from './heap-calendar.js';
+import { CalendarQueue } from './calendar-queue.js';
 
 export type Handler = (kind: number, entity: number) => void;
 
@@ -20,7 +20,7 @@ export type Handler = (kind: number, entity: number) => void;
 export const PRIORITY_CAPACITY = -(2 ** 31);
 
 export interface SimulationOptions {
-  /** The event calendar; default a new HeapCalendar. */
+  /** The event calendar; default a new CalendarQueue (O(1) per event; HeapCalendar is O(log n)). */
   calendar?: Calendar;
 }
 
@@ -32,7 +32,7 @@ export class Simulation {
   private readonly internal: Handler[] = [];
 
   constructor(options: SimulationOptions = {}) {
-    this.calendar = options.calendar ?? new HeapCalendar();
+    this.calendar = options.calendar ?? new CalendarQueue();
   }
 
   /** Events processed since construction (all run() calls, internal events included). */

@@ -1,0 +1,268 @@
+/**
+ * A calendar queue (R. Brown, "Calendar queues", CACM 1988) on typed arrays: O(1) expected time
+ * per event, against O(log n) for the heap, which is what makes it the Simulation's default.
+ *
+ * Time is cut into buckets of width `w`; absolute bucket b = floor(time / w) lives in slot
+ * b mod nb of a circular array of `nb` sorted singly linked lists (a "year" is nb·w). Popping
+ * scans forward from the current absolute bucket for a list whose head belongs to that bucket;
+ * if a whole year is empty it searches the list heads directly. The queue re-tunes itself by
+ * rebuilding with new nb and w: when the size leaves [nb/2, 2nb], and when the measured work per
+ * operation (list steps on insert, empty buckets on pop) grows too large because the spread of
+ * event times has changed. The width is three times the mean gap between the earliest pending
+ * events, the region where pops happen.
+ *
+ * Order: lists are kept sorted by (time, priority, insertion sequence) and absolute buckets are
+ * monotone in time, so events leave in exactly the order of the rule in calendar.ts, including
+ * for events scheduled earlier than the last one popped (the scan moves back to them).
+ *
+ * Per event: a slot in a pool holds time, priority, sequence, absolute bucket, kind, entity and
+ * the next link; freed slots are reused last-in first-out. Nothing is allocated per event.
+ */
+import type { Calendar } from './calendar.js';
+
+const MIN_BUCKETS = 16;
+/** Work (list steps + empty buckets scanned) per operation above which the queue re-tunes. */
+const MAX_WORK_PER_OP = 8;
+/** Operations between checks of the work per operation. */
+const CHECK_EVERY = 4096;
+/** Bucket width in mean gaps between the earliest events. */
+const WIDTH_IN_GAPS = 3;
+/** Earliest events used to estimate the mean gap. */
+const GAP_SAMPLE = 64;
+
+export class CalendarQueue implements Calendar {
+  time = 0;
+  kind = 0;
+  entity = 0;
+  private n = 0;
+  private seq = 0;
+  // Slot pool.
+  private st: Float64Array;
+  private sp: Float64Array;
+  private sq: Float64Array;
+  private sb: Float64Array;
+  private sk: Int32Array;
+  private se: Int32Array;
+  private nx: Int32Array;
+  private free: Int32Array;
+  private nFree: number;
+  // Buckets.
+  private head: Int32Array = new Int32Array(MIN_BUCKETS).fill(-1);
+  private mask = MIN_BUCKETS - 1;
+  private width = 1;
+  /** Absolute number of the earliest bucket that may hold an event. */
+  private cur = 0;
+  // Self-tuning.
+  private work = 0;
+  private ops = 0;
+
+  constructor(initialCapacity = 1024) {
+    const cap = Math.max(4, initialCapacity | 0);
+    this.st = new Float64Array(cap);
+    this.sp = new Float64Array(cap);
+    this.sq = new Float64Array(cap);
+    this.sb = new Float64Array(cap);
+    this.sk = new Int32Array(cap);
+    this.se = new Int32Array(cap);
+    this.nx = new Int32Array(cap);
+    this.free = new Int32Array(cap);
+    for (let i = 0; i < cap; i++) this.free[i] = cap - 1 - i;
+    this.nFree = cap;
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  schedule(time: number, priority: number, kind: number, entity: number): void {
+    if (this.nFree === 0) this.grow();
+    const slot = this.free[--this.nFree]!;
+    this.st[slot] = time;
+    this.sp[slot] = priority;
+    this.sq[slot] = this.seq++;
+    this.sk[slot] = kind;
+    this.se[slot] = entity;
+    this.insert(slot);
+    if (++this.n > 2 * (this.mask + 1)) this.rebuild(2 * (this.mask + 1));
+    else if (++this.ops >= CHECK_EVERY) this.check();
+  }
+
+  /** Links a slot into its bucket's sorted list. */
+  private insert(slot: number): void {
+    const st = this.st;
+    const sp = this.sp;
+    const nx = this.nx;
+    const time = st[slot]!;
+    const priority = sp[slot]!;
+    const b = Math.floor(time / this.width);
+    this.sb[slot] = b;
+    if (b < this.cur) this.cur = b;
+    const i = b & this.mask;
+    let h = this.head[i]!;
+    if (h < 0 || time < st[h]! || (time === st[h]! && priority < sp[h]!)) {
+      nx[slot] = h;
+      this.head[i] = slot;
+      return;
+    }
+    // After every event with a smaller (time, priority), or an equal one (scheduled earlier).
+    let prev = h;
+    h = nx[h]!;
+    let steps = 0;
+    while (h >= 0 && (st[h]! < time || (st[h]! === time && sp[h]! <= priority))) {
+      prev = h;
+      h = nx[h]!;
+      steps++;
+    }
+    this.work += steps;
+    nx[slot] = h;
+    nx[prev] = slot;
+  }
+
+  pop(): boolean {
+    if (this.n === 0) return false;
+    const head = this.head;
+    const sb = this.sb;
+    const mask = this.mask;
+    let b = this.cur;
+    for (let k = 0; k <= mask; k++) {
+      const h = head[b & mask]!;
+      if (h >= 0 && sb[h] === b) {
+        this.work += k;
+        this.cur = b;
+        this.take(h);
+        return true;
+      }
+      b++;
+    }
+    // A whole year without an event: find the earliest list head directly.
+    this.work += 2 * (mask + 1);
+    let best = -1;
+    for (let i = 0; i <= mask; i++) {
+      const h = head[i]!;
+      if (h >= 0 && (best < 0 || this.precedes(h, best))) best = h;
+    }
+    this.cur = sb[best]!;
+    this.take(best);
+    return true;
+  }
+
+  /** Does slot a leave before slot b? The rule of calendar.ts. */
+  private precedes(a: number, b: number): boolean {
+    const ta = this.st[a]!;
+    const tb = this.st[b]!;
+    if (ta !== tb) return ta < tb;
+    const pa = this.sp[a]!;
+    const pb = this.sp[b]!;
+    return pa < pb || (pa === pb && this.sq[a]! < this.sq[b]!);
+  }
+
+  /** Unlinks the head `h` of the current bucket and exposes it. */
+  private take(h: number): void {
+    this.head[this.sb[h]! & this.mask] = this.nx[h]!;
+    this.time = this.st[h]!;
+    this.kind = this.sk[h]!;
+    this.entity = this.se[h]!;
+    this.free[this.nFree++] = h;
+    const buckets = this.mask + 1;
+    if (--this.n < buckets >> 1 && buckets > MIN_BUCKETS) this.rebuild(buckets >> 1);
+    else if (++this.ops >= CHECK_EVERY) this.check();
+  }
+
+  peekTime(): number {
+    if (this.n === 0) return Infinity;
+    const head = this.head;
+    const sb = this.sb;
+    const mask = this.mask;
+    let b = this.cur;
+    for (let k = 0; k <= mask; k++) {
+      const h = head[b & mask]!;
+      if (h >= 0 && sb[h] === b) {
+        // Remember where the scan ended: the pop that usually follows starts there.
+        this.cur = b;
+        return this.st[h]!;
+      }
+      b++;
+    }
+    let best = Infinity;
+    for (let i = 0; i <= mask; i++) {
+      const h = head[i]!;
+      if (h >= 0 && this.st[h]! < best) best = this.st[h]!;
+    }
+    return best;
+  }
+
+  clear(): void {
+    const cap = this.st.length;
+    for (let i = 0; i < cap; i++) this.free[i] = cap - 1 - i;
+    this.nFree = cap;
+    this.head = new Int32Array(MIN_BUCKETS).fill(-1);
+    this.mask = MIN_BUCKETS - 1;
+    this.width = 1;
+    this.cur = 0;
+    this.n = 0;
+    this.seq = 0;
+    this.work = 0;
+    this.ops = 0;
+  }
+
+  /** Every CHECK_EVERY operations: re-tune if the queue has been working too hard. */
+  private check(): void {
+    if (this.work > MAX_WORK_PER_OP * this.ops) this.rebuild(this.mask + 1);
+    this.work = 0;
+    this.ops = 0;
+  }
+
+  /** Re-links every event into `buckets` lists of a freshly estimated width. */
+  private rebuild(buckets: number): void {
+    const m = this.n;
+    const oldHead = this.head;
+    const slots = new Int32Array(m);
+    const times = new Float64Array(m);
+    let j = 0;
+    // Lists in old bucket order; within a list, sorted, so equal (time, priority) events are
+    // re-inserted in sequence order and keep it.
+    for (let i = 0; i < oldHead.length; i++) {
+      for (let h = oldHead[i]!; h >= 0; h = this.nx[h]!) {
+        slots[j] = h;
+        times[j++] = this.st[h]!;
+      }
+    }
+    times.sort();
+    const k = Math.min(m, GAP_SAMPLE);
+    let gap = k > 1 ? (times[k - 1]! - times[0]!) / (k - 1) : 0;
+    if (!(gap > 0) && m > 1) gap = (times[m - 1]! - times[0]!) / (m - 1);
+    if (gap > 0 && Number.isFinite(gap)) this.width = WIDTH_IN_GAPS * gap;
+    this.head = new Int32Array(buckets).fill(-1);
+    this.mask = buckets - 1;
+    this.cur = m > 0 ? Math.floor(times[0]! / this.width) : 0;
+    for (let i = 0; i < m; i++) this.insert(slots[i]!);
+    this.work = 0;
+    this.ops = 0;
+  }
+
+  /** Doubles the slot pool; the new slots go on the free stack. Only called when none is free. */
+  private grow(): void {
+    const old = this.st.length;
+    const cap = old * 2;
+    const f64 = (a: Float64Array): Float64Array => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array): Int32Array => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.st = f64(this.st);
+    this.sp = f64(this.sp);
+    this.sq = f64(this.sq);
+    this.sb = f64(this.sb);
+    this.sk = i32(this.sk);
+    this.se = i32(this.se);
+    this.nx = i32(this.nx);
+    this.free = new Int32Array(cap);
+    for (let i = 0; i < old; i++) this.free[i] = cap - 1 - i;
+    this.nFree = old;
+  }
+}
