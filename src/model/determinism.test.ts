@@ -7,15 +7,15 @@
  * Common random numbers: with the same seed, scenarios that differ only in capacity see the same
  * claims (arrival streams do not depend on the decision stage) and each case needs the same work
  * (keyed by the case). So adding caseworkers, everything else equal, never leaves a larger
- * backlog at any month — a property over random small scenarios, for every queue discipline that
- * runs, with flat and with changing headcounts.
+ * backlog at any month — a property over random small scenarios, for every queue discipline, with
+ * flat and with changing headcounts.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from './simulate.js';
 import type { RunResult } from './result.js';
 import type { Scenario } from './schema.js';
-import { RUNNABLE_DISCIPLINES, seedArb, smallKnobs, smallScenario } from '../test-support/small.js';
+import { DISCIPLINES, seedArb, smallKnobs, smallScenario } from '../test-support/small.js';
 import { runKeepingWorld } from '../test-support/world.js';
 
 /** The result as JSON text, series as plain arrays (what the CLI and the cache would store). */
@@ -66,7 +66,7 @@ function neverLargerBacklog(more: Headcount, seed: number, extra: number): void 
 }
 
 describe('common random numbers: adding caseworkers never leaves a larger backlog at any month', () => {
-  for (const discipline of RUNNABLE_DISCIPLINES) {
+  for (const discipline of DISCIPLINES) {
     it(`${discipline}, flat headcount`, () => {
       fc.assert(
         fc.property(smallKnobs, seedArb, fc.integer({ min: 1, max: 80 }), (knobs, seed, extra) => {
