@@ -159,6 +159,25 @@ describe('discrete distributions: frequencies agree with the probability functio
     });
   }
 
+  it('Exponential (ziggurat) follows the CDF 1 - exp(-x) across the body and the tail', () => {
+    const rng = streamRng(8, 'ziggurat');
+    const n = 400_000;
+    const bins = new Array<number>(50).fill(0);
+    let tail = 0;
+    let min = Infinity;
+    for (let i = 0; i < n; i++) {
+      const x = new Exponential(1).sample(rng);
+      bins[Math.min(49, Math.floor(-Math.expm1(-x) * 50))]!++;
+      if (x > 7.7) tail++; // beyond the ziggurat's base layer
+      min = Math.min(min, x);
+    }
+    const stat = bins.reduce((acc, o) => acc + (o - n / 50) ** 2 / (n / 50), 0);
+    expect(stat).toBeLessThan(chi2Critical(49));
+    const pTail = Math.exp(-7.7);
+    expect(Math.abs(tail - n * pTail)).toBeLessThan(Z * Math.sqrt(n * pTail));
+    expect(min).toBeGreaterThan(0);
+  });
+
   it('Categorical draws each index in proportion to its weight, never a zero-weight one', () => {
     const weights = [5, 0, 1, 2.5, 0.5, 1];
     const d = new Categorical(weights);

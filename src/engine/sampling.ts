@@ -4,7 +4,7 @@
  * nonsense silently; the distribution classes in `distributions.ts` validate fully once, at
  * construction, and call these.
  *
- * Algorithms: exponential by inversion; normal by Box–Muller (one uniform pair per draw, no cached
+ * Algorithms: exponential by the ziggurat; normal by Box–Muller (one uniform pair per draw, no cached
  * spare, so a stream's position never depends on earlier calls' parity); gamma by Marsaglia–Tsang;
  * Poisson by inversion below mean 10 and Hörmann's PTRS transformed rejection above; binomial by
  * inversion when min(p, 1-p)·n < 10 and Hörmann's BTRS transformed rejection otherwise. Both
@@ -15,9 +15,65 @@ import type { Rng } from './rng.js';
 const TWO_PI = 2 * Math.PI;
 const LN_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
+/**
+ * Ziggurat tables for the standard exponential (Marsaglia & Tsang 2000, 256 layers). One 32-bit
+ * draw gives the layer (low 8 bits) and the position in it (high 24 bits, at the midpoint of its
+ * grid cell, so never 0); about 99% of draws return from the rectangle test without a logarithm.
+ */
+const ZIG_M = 2 ** 24;
+const ZIG_KE = new Uint32Array(256);
+const ZIG_WE = new Float64Array(256);
+const ZIG_FE = new Float64Array(256);
+const ZIG_R = 7.697117470131487;
+(() => {
+  const ve = 3.949659822581572e-3;
+  let de = ZIG_R;
+  let te = de;
+  const q = ve / Math.exp(-de);
+  ZIG_KE[0] = Math.floor((de / q) * ZIG_M);
+  ZIG_KE[1] = 0;
+  ZIG_WE[0] = q / ZIG_M;
+  ZIG_WE[255] = de / ZIG_M;
+  ZIG_FE[0] = 1;
+  ZIG_FE[255] = Math.exp(-de);
+  for (let i = 254; i >= 1; i--) {
+    de = -Math.log(ve / de + Math.exp(-de));
+    ZIG_KE[i + 1] = Math.floor((de / te) * ZIG_M);
+    te = de;
+    ZIG_FE[i] = Math.exp(-de);
+    ZIG_WE[i] = de / ZIG_M;
+  }
+})();
+
+/** Standard exponential (mean 1) by the ziggurat. */
+export function standardExponential(rng: Rng): number {
+  const j = rng.uint32();
+  const i = j & 255;
+  const v = j >>> 8;
+  if (v < ZIG_KE[i]!) return (v + 0.5) * ZIG_WE[i]!;
+  return exponentialSlow(rng, i, v);
+}
+
+/** The ziggurat's rare paths: the tail beyond the base layer, and the wedges. */
+function exponentialSlow(rng: Rng, i: number, v: number): number {
+  for (;;) {
+    if (i === 0) return ZIG_R - Math.log(rng.uniform());
+    const x = (v + 0.5) * ZIG_WE[i]!;
+    if (ZIG_FE[i]! + rng.uniform() * (ZIG_FE[i - 1]! - ZIG_FE[i]!) < Math.exp(-x)) return x;
+    const j = rng.uint32();
+    i = j & 255;
+    v = j >>> 8;
+    if (v < ZIG_KE[i]!) return (v + 0.5) * ZIG_WE[i]!;
+  }
+}
+
 /** Exponential with the given mean (> 0; not checked). */
 export function exponential(rng: Rng, mean: number): number {
-  return -mean * Math.log(rng.uniform());
+  const j = rng.uint32();
+  const i = j & 255;
+  const v = j >>> 8;
+  if (v < ZIG_KE[i]!) return mean * (v + 0.5) * ZIG_WE[i]!;
+  return mean * exponentialSlow(rng, i, v);
 }
 
 /** Standard normal N(0, 1). */

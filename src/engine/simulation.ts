@@ -28,7 +28,11 @@ export class Simulation {
   /** The current simulated time (the model's unit, e.g. days). */
   now = 0;
   private processed = 0;
-  private readonly calendar: Calendar;
+  /**
+   * The event calendar. Engine components that have checked their inputs (a Station's service
+   * ends) schedule into it directly; models should use `at`/`after`, which check.
+   */
+  readonly calendar: Calendar;
   private readonly internal: Handler[] = [];
 
   constructor(options: SimulationOptions = {}) {

@@ -14,6 +14,7 @@
  * queues, and freeing a server or adding one starts waiting entities immediately.
  */
 import { Ring } from './ring.js';
+import type { Calendar } from './calendar.js';
 import type { Simulation } from './simulation.js';
 
 export type Discipline = 'fifo' | 'priority' | 'share';
@@ -82,6 +83,7 @@ export class Station {
   readonly streams: number;
   readonly discipline: Discipline;
   private readonly sim: Simulation;
+  private readonly calendar: Calendar;
   private readonly mode: number;
   private readonly completionKind: number;
   private readonly serviceTime: (entity: number, stream: number) => number;
@@ -114,6 +116,7 @@ export class Station {
       throw new RangeError(`Station ${name}: ${field} must be ${allowed}, got ${JSON.stringify(value)}`);
     };
     this.sim = sim;
+    this.calendar = sim.calendar;
     this.name = name;
     const streams = options.streams ?? 1;
     if (!Number.isInteger(streams) || streams < 1) bad('streams', streams, 'an integer >= 1');
@@ -313,7 +316,8 @@ export class Station {
     if (!(d >= 0 && d < Infinity)) {
       throw new RangeError(`Station ${this.name}: serviceTime(${entity}, ${stream}) at ${now} returned ${d}; need finite >= 0`);
     }
-    this.sim.at(now + d, this.completionKind, entity);
+    // Checked already: the time just above, kind at construction, entity in arrive().
+    this.calendar.schedule(now + d, 0, this.completionKind, entity);
   }
 
   /** Starts the next waiting entity per the discipline; requires nWaiting > 0. */
