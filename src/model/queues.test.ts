@@ -14,7 +14,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Station } from '../engine/index.js';
-import { buildWorld, runWorld } from './simulate.js';
+import { buildWorld, runWorld, simulate } from './simulate.js';
 import { monthlySchedule } from './plan.js';
 import { planWorkforce } from './workforce.js';
 import type { Scenario } from './schema.js';
@@ -182,5 +182,29 @@ describe('a saturated tribunal determines its capacity', () => {
     // …which is the capacity per month asked for, up to the rounding of servers.
     expect((determined / T) * DAYS_PER_MONTH).toBeGreaterThan(50 * 0.9);
     expect((determined / T) * DAYS_PER_MONTH).toBeLessThan(50 * 1.1);
+  });
+});
+
+describe('capacity is not lost to whole servers', () => {
+  // BUG (appeals.ts, Appeals constructor; returns.ts likewise): servers = round(capacity ×
+  // hearingDays ÷ 30.4375). With a short hearing time the rounding swallows the capacity: 10
+  // determinations a month with 1-day hearings gives round(0.33) = 0 servers, and the tribunal
+  // never determines anything; 40 a month gives 1 server, i.e. about 30. Capacity should be kept
+  // (e.g. servers = ceil(capacity × days ÷ 30.4375) with service time scaled to match, or a
+  // rate-based server).
+  it.fails('a busy tribunal with 1-day hearings determines its 10 a month', () => {
+    const scenario = smallScenario({ months: 12, appealCases: 1_000, determinationsPerMonth: 10 }, { appeals: { hearingDays: 1 } });
+    const r = simulate(scenario, { seed: 1, replication: 0 });
+    const determined = r.series.appealsAllowed.reduce((a, b) => a + b, 0) + r.series.appealsDismissed.reduce((a, b) => a + b, 0);
+    expect(determined).toBeGreaterThan(0.8 * 10 * 12);
+  });
+
+  it.fails('a busy returns unit with 1-day removals carries out its 10 a month', () => {
+    const scenario = smallScenario(
+      { months: 12, returnCases: 2_000, enforcedPerMonth: 10 },
+      { returns: { removalDays: 1, returnable: { highGrant: 1, returnable: 1, other: 1 } } },
+    );
+    const r = simulate(scenario, { seed: 1, replication: 0 });
+    expect(r.series.returnsEnforced.reduce((a, b) => a + b, 0)).toBeGreaterThan(0.8 * 10 * 12);
   });
 });
