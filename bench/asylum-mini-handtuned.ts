@@ -1,12 +1,13 @@
 /**
  * asylum-mini written by hand as one single-purpose loop, with no engine: a binary heap of
- * (time, entity·4 + kind) on typed arrays, FIFO rings per station, the same random streams. It
+ * (time, entity·4 + kind) on typed arrays, FIFO rings per station, the same random streams and
+ * sampling functions. It
  * is the yardstick for the engine's overhead: on a busy machine absolute events per second swing
  * widely, while the ratio engine / hand-tuned stays meaningful. It draws the same numbers in the
  * same order as the engine version, so unless two event times tie exactly (the hand-written heap
  * breaks ties arbitrarily) the results are identical, which makes it an independent check too.
  */
-import { streamRng } from '../src/engine/index.js';
+import { exponential, streamRng } from '../src/engine/index.js';
 import { ASYLUM_MINI, type AsylumMiniResult } from './asylum-mini.js';
 
 export function runAsylumMiniHandTuned(seed: number): AsylumMiniResult {
@@ -75,7 +76,7 @@ export function runAsylumMiniHandTuned(seed: number): AsylumMiniResult {
   const arrive = (s: number, e: number): void => {
     if (busy[s]! < servers[s]!) {
       busy[s]!++;
-      push(now - meanService[s]! * Math.log(rngs[s]!.uniform()), e * 4 + s + 1);
+      push(now + exponential(rngs[s]!, meanService[s]!), e * 4 + s + 1);
     } else {
       if (len[s] === ring[s]!.length) {
         const bigger = new Int32Array(ring[s]!.length * 2);
@@ -92,7 +93,7 @@ export function runAsylumMiniHandTuned(seed: number): AsylumMiniResult {
       const e = ring[s]![head[s]!]!;
       head[s] = (head[s]! + 1) & (ring[s]!.length - 1);
       len[s]!--;
-      push(now - meanService[s]! * Math.log(rngs[s]!.uniform()), e * 4 + s + 1);
+      push(now + exponential(rngs[s]!, meanService[s]!), e * 4 + s + 1);
     } else busy[s]!--;
   };
   const leave = (e: number): void => {
@@ -102,7 +103,7 @@ export function runAsylumMiniHandTuned(seed: number): AsylumMiniResult {
   const pLeave = p.decisions.grant + p.decisions.withdraw;
   const gap = 1 / p.arrivalsPerDay;
 
-  push(-gap * Math.log(ra.uniform()), 0);
+  push(exponential(ra, gap), 0);
   while (n > 0 && ht[0]! <= p.horizon) {
     now = ht[0]!;
     const code = hc[0]!;
@@ -119,7 +120,7 @@ export function runAsylumMiniHandTuned(seed: number): AsylumMiniResult {
         arrivedAt[e] = now;
         arrivals++;
         arrive(0, e);
-        push(now - gap * Math.log(ra.uniform()), (e + 1) * 4);
+        push(now + exponential(ra, gap), (e + 1) * 4);
         break;
       case 1:
         complete(0);
