@@ -11,13 +11,12 @@ import { Kind } from './events.js';
 import { S } from './observe.js';
 import { num, schedule, type Resolved } from './params.js';
 import type { World } from './world.js';
-import { monthlySchedule } from './plan.js';
+import { monthNow, monthlySchedule, ratedServers } from './plan.js';
 
 const PURPOSE_CERTIFIED = 31;
 const PURPOSE_APPEALS = 32;
 const PURPOSE_HEARING = 33;
 const PURPOSE_ALLOWED = 34;
-const DAYS_PER_MONTH = 30.4375;
 
 export const appealsParams = {
   certifiedShare: num({
@@ -76,21 +75,22 @@ export type AppealsParams = Resolved<typeof appealsParams>;
 
 export class Appeals {
   readonly station: Station;
-  private readonly hearingDays: number;
+  /** Mean days of a determination, by month (see ratedServers). */
+  private readonly hearingDays: Float64Array;
 
   constructor(private readonly w: World, private readonly base: number) {
     const a = w.p.appeals;
-    this.hearingDays = a.hearingDays;
-    const capacity = monthlySchedule(a.determinationsPerMonth, 'step', w.plan);
+    // A saturated tribunal determines exactly its capacity each month.
+    const rated = ratedServers(monthlySchedule(a.determinationsPerMonth, 'step', w.plan), a.hearingDays);
+    this.hearingDays = rated.meanDays;
     this.station = new Station(w.sim, {
       name: 'tribunal',
-      // Servers such that a saturated tribunal determines exactly `capacity` appeals a month.
-      servers: {
-        times: Array.from(w.plan.bounds.subarray(0, w.plan.months)),
-        servers: Array.from(capacity, (c) => Math.max(0, Math.round((c * a.hearingDays) / DAYS_PER_MONTH))),
-      },
+      servers: { times: Array.from(w.plan.bounds.subarray(0, w.plan.months)), servers: rated.servers },
       completionKind: Kind.appealDone,
-      serviceTime: (id) => lognormalFromUniform(keyedUniform(this.base, id, PURPOSE_HEARING), this.hearingDays, 0.5),
+      serviceTime: (id) => {
+        const mean = this.hearingDays[monthNow(w)];
+        return lognormalFromUniform(keyedUniform(this.base, id, PURPOSE_HEARING), mean, 0.5);
+      },
     });
   }
 

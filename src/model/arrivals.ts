@@ -147,7 +147,8 @@ export class Arrivals {
     });
     this.groupOf = ROUTES.map((route) => {
       const g = a.mix[route];
-      return new Categorical([g.highGrant, g.returnable, 1 - g.highGrant - g.returnable]);
+      // The schema allows a rounding hair over 1; the remainder must not go negative.
+      return new Categorical([g.highGrant, g.returnable, Math.max(0, 1 - g.highGrant - g.returnable)]);
     });
   }
 

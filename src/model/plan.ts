@@ -85,3 +85,23 @@ export function monthlySchedule(
   }
   return out;
 }
+
+const DAYS_PER_MONTH = 30.4375;
+
+/**
+ * A capacity in completions per month, as whole servers and a mean service time per month, such
+ * that a saturated station completes exactly that capacity: about `capacity × days / month`
+ * servers (at least one while capacity is positive), each taking `servers × month / capacity`
+ * days — close to `days`, stretched where rounding added a server. Rounding never loses capacity.
+ */
+export function ratedServers(capacity: Float64Array, days: number): { servers: number[]; meanDays: Float64Array } {
+  const servers = Array.from(capacity, (c) => (c > 0 ? Math.max(1, Math.round((c * days) / DAYS_PER_MONTH)) : 0));
+  const meanDays = Float64Array.from(capacity, (c, m) => (c > 0 ? (servers[m] * DAYS_PER_MONTH) / c : days));
+  return { servers, meanDays };
+}
+
+/** The month the world's clock is in (the last month at the horizon itself). */
+export function monthNow(w: { readonly sim: { readonly now: number }; readonly plan: Plan }): number {
+  const d = Math.floor(w.sim.now);
+  return d < w.plan.horizonDays ? w.plan.monthOfDay[d] : w.plan.months - 1;
+}

@@ -11,7 +11,7 @@ import { keyedUniform, lognormalFromUniform } from '../engine/keyed.js';
 import { GROUPS, Stage } from './cases.js';
 import { Kind } from './events.js';
 import { S } from './observe.js';
-import { monthlySchedule } from './plan.js';
+import { monthNow, monthlySchedule, ratedServers } from './plan.js';
 import { num, schedule, type Resolved } from './params.js';
 import type { World } from './world.js';
 
@@ -19,7 +19,6 @@ const PURPOSE_RETURNABLE = 41;
 const PURPOSE_DEPARTURE_TIME = 42;
 const PURPOSE_DEPARTURE_KIND = 43;
 const PURPOSE_REMOVAL = 44;
-const DAYS_PER_MONTH = 30.4375;
 const DAYS_PER_YEAR = 365.25;
 
 const returnable = (group: string, share: number) =>
@@ -87,17 +86,18 @@ export type ReturnsParams = Resolved<typeof returnsParams>;
 export class Returns {
   readonly station: Station;
   private readonly returnable: Float64Array;
+  /** Mean days of a removal, by month (see ratedServers). */
+  private readonly removalDays: Float64Array;
 
   constructor(private readonly w: World, private readonly base: number) {
     const r = w.p.returns;
     this.returnable = Float64Array.from(GROUPS, (g) => r.returnable[g]);
-    const capacity = monthlySchedule(r.enforcedPerMonth, 'step', w.plan);
+    // Saturated returns staff carry out exactly their capacity each month.
+    const rated = ratedServers(monthlySchedule(r.enforcedPerMonth, 'step', w.plan), r.removalDays);
+    this.removalDays = rated.meanDays;
     this.station = new Station(w.sim, {
       name: 'enforced returns',
-      servers: {
-        times: Array.from(w.plan.bounds.subarray(0, w.plan.months)),
-        servers: Array.from(capacity, (c) => Math.max(0, Math.round((c * r.removalDays) / DAYS_PER_MONTH))),
-      },
+      servers: { times: Array.from(w.plan.bounds.subarray(0, w.plan.months)), servers: rated.servers },
       completionKind: Kind.returnDone,
       // Called once, when returns staff take the case up: from then on the removal goes ahead.
       serviceTime: (id) => this.takeUp(id),
@@ -128,7 +128,7 @@ export class Returns {
   private takeUp(id: number): number {
     const { cases } = this.w;
     cases.stage[id] = Stage.returning;
-    return lognormalFromUniform(keyedUniform(this.base, id, PURPOSE_REMOVAL), this.w.p.returns.removalDays, 0.5);
+    return lognormalFromUniform(keyedUniform(this.base, id, PURPOSE_REMOVAL), this.removalDays[monthNow(this.w)], 0.5);
   }
 
   /** Removal completed. */

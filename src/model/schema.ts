@@ -244,8 +244,9 @@ export function checkScenario(s: Scenario, origin: string): void {
   }
   const expected = expectedCases(s);
   if (expected > LIMITS.maxCasesPerReplication) {
+    const snapshotCases = sn.awaitingDecisionCases + sn.awaitingAppealCases + sn.awaitingReturnCases;
     problems.push({
-      field: 'arrivals.claimsPeoplePerYear',
+      field: snapshotCases > LIMITS.maxCasesPerReplication / 2 ? 'snapshot' : 'arrivals.claimsPeoplePerYear',
       value: `${fmt(Math.round(expected))} cases over ${s.horizonMonths} months`,
       allowed: `at most ${fmt(LIMITS.maxCasesPerReplication)} cases per replication (snapshot plus expected claims; shorten the horizon or lower arrivals)`,
     });

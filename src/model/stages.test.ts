@@ -84,7 +84,7 @@ describe('arrivals', () => {
   // can make slightly negative for shares that add to exactly 1 (0.9 + 0.1 gives −2.8e−17; the
   // schema also allows sums up to 1 + 1e−9), and Categorical throws a RangeError. snapshot.ts
   // clamps the same weight with Math.max(0, …); arrivals.ts should too.
-  it.fails('a mix whose shares add to exactly 1 runs', () => {
+  it('a mix whose shares add to exactly 1 runs', () => {
     const r = simulate(smallScenario({ months: 12 }, { arrivals: { mix: { smallBoat: { highGrant: 0.9, returnable: 0.1 } } } }), { seed: 1, replication: 0 });
     expect(total(r.series.arrivalsCases)).toBeGreaterThan(0);
   });
