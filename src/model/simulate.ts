@@ -54,8 +54,9 @@ export function buildWorld(given: Scenario, options: SimulateOptions): World {
   w.returns = new Returns(w, base);
   w.arrivals = new Arrivals(w);
   seedSnapshot(w);
-  for (let d = 0; d < plan.horizonDays; d++) sim.at(d, Kind.day, d);
-  for (let m = 1; m <= plan.months; m++) sim.at(plan.bounds[m], Kind.monthEnd, m - 1, PRIORITY_MONTH_END);
+  // Each day and month end schedules the next one, so the calendar holds one of each at a time.
+  sim.at(0, Kind.day, 0);
+  sim.at(plan.bounds[1], Kind.monthEnd, 0, PRIORITY_MONTH_END);
   return w;
 }
 
@@ -63,16 +64,18 @@ export function buildWorld(given: Scenario, options: SimulateOptions): World {
 export function runWorld(w: World): RunResult {
   const scenario = w.p;
   const peopleAtStart = w.obs.level.slice();
-  const { arrivals, support, decisions, appeals, returns, obs } = w;
-  w.sim.run(w.plan.horizonDays, (kind, entity) => {
+  const { arrivals, support, decisions, appeals, returns, obs, sim, plan } = w;
+  sim.run(plan.horizonDays, (kind, entity) => {
     switch (kind) {
       case Kind.day:
         support.day(entity);
         arrivals.day(entity);
+        if (entity + 1 < plan.horizonDays) sim.at(entity + 1, Kind.day, entity + 1);
         break;
       case Kind.monthEnd:
         support.closeMonth();
         obs.closeMonth();
+        if (entity + 1 < plan.months) sim.at(plan.bounds[entity + 2], Kind.monthEnd, entity + 1, PRIORITY_MONTH_END);
         break;
       case Kind.decisionDone:
         decisions.done(entity);
