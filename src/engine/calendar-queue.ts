@@ -52,7 +52,10 @@ export class CalendarQueue implements Calendar {
   private width = 1;
   /** Absolute number of the earliest bucket that may hold an event. */
   private cur = 0;
-  // Self-tuning.
+  /** Sizes outside [lowWater, highWater] trigger a resize. */
+  private highWater = 2 * MIN_BUCKETS;
+  private lowWater = -1;
+  // Self-tuning: work done and operations since the last check.
   private work = 0;
   private ops = 0;
 
@@ -83,8 +86,7 @@ export class CalendarQueue implements Calendar {
     this.sk[slot] = kind;
     this.se[slot] = entity;
     this.insert(slot);
-    if (++this.n > 2 * (this.mask + 1)) this.rebuild(2 * (this.mask + 1));
-    else if (++this.ops >= CHECK_EVERY) this.check();
+    if (++this.n > this.highWater || ++this.ops >= CHECK_EVERY) this.maintain();
   }
 
   /** Links a slot into its bucket's sorted list. */
@@ -107,34 +109,55 @@ export class CalendarQueue implements Calendar {
     // After every event with a smaller (time, priority), or an equal one (scheduled earlier).
     let prev = h;
     h = nx[h]!;
-    let steps = 0;
     while (h >= 0 && (st[h]! < time || (st[h]! === time && sp[h]! <= priority))) {
       prev = h;
       h = nx[h]!;
-      steps++;
+      this.work++;
     }
-    this.work += steps;
     nx[slot] = h;
     nx[prev] = slot;
   }
 
   pop(): boolean {
     if (this.n === 0) return false;
+    this.take(this.first());
+    return true;
+  }
+
+  popUntil(until: number): boolean {
+    if (this.n === 0) return false;
+    const h = this.first();
+    if (this.st[h]! > until) return false;
+    this.take(h);
+    return true;
+  }
+
+  peekTime(): number {
+    return this.n === 0 ? Infinity : this.st[this.first()]!;
+  }
+
+  /** The slot of the first event (n > 0); leaves `cur` at its absolute bucket. */
+  private first(): number {
+    const b = this.cur;
+    const h = this.head[b & this.mask]!;
+    return h >= 0 && this.sb[h] === b ? h : this.scan();
+  }
+
+  /** first() beyond the current bucket: scan a year of buckets, then search the heads. */
+  private scan(): number {
     const head = this.head;
     const sb = this.sb;
     const mask = this.mask;
-    let b = this.cur;
-    for (let k = 0; k <= mask; k++) {
+    let b = this.cur + 1;
+    for (let k = 1; k <= mask; k++, b++) {
       const h = head[b & mask]!;
       if (h >= 0 && sb[h] === b) {
         this.work += k;
         this.cur = b;
-        this.take(h);
-        return true;
+        return h;
       }
-      b++;
     }
-    // A whole year without an event: find the earliest list head directly.
+    // A whole year without an event: take the earliest list head.
     this.work += 2 * (mask + 1);
     let best = -1;
     for (let i = 0; i <= mask; i++) {
@@ -142,8 +165,7 @@ export class CalendarQueue implements Calendar {
       if (h >= 0 && (best < 0 || this.precedes(h, best))) best = h;
     }
     this.cur = sb[best]!;
-    this.take(best);
-    return true;
+    return best;
   }
 
   /** Does slot a leave before slot b? The rule of calendar.ts. */
@@ -156,60 +178,37 @@ export class CalendarQueue implements Calendar {
     return pa < pb || (pa === pb && this.sq[a]! < this.sq[b]!);
   }
 
-  /** Unlinks the head `h` of the current bucket and exposes it. */
+  /** Unlinks `h`, the head of the current bucket, and exposes it. */
   private take(h: number): void {
-    this.head[this.sb[h]! & this.mask] = this.nx[h]!;
+    this.head[this.cur & this.mask] = this.nx[h]!;
     this.time = this.st[h]!;
     this.kind = this.sk[h]!;
     this.entity = this.se[h]!;
     this.free[this.nFree++] = h;
-    const buckets = this.mask + 1;
-    if (--this.n < buckets >> 1 && buckets > MIN_BUCKETS) this.rebuild(buckets >> 1);
-    else if (++this.ops >= CHECK_EVERY) this.check();
-  }
-
-  peekTime(): number {
-    if (this.n === 0) return Infinity;
-    const head = this.head;
-    const sb = this.sb;
-    const mask = this.mask;
-    let b = this.cur;
-    for (let k = 0; k <= mask; k++) {
-      const h = head[b & mask]!;
-      if (h >= 0 && sb[h] === b) {
-        // Remember where the scan ended: the pop that usually follows starts there.
-        this.cur = b;
-        return this.st[h]!;
-      }
-      b++;
-    }
-    let best = Infinity;
-    for (let i = 0; i <= mask; i++) {
-      const h = head[i]!;
-      if (h >= 0 && this.st[h]! < best) best = this.st[h]!;
-    }
-    return best;
+    if (--this.n < this.lowWater || ++this.ops >= CHECK_EVERY) this.maintain();
   }
 
   clear(): void {
     const cap = this.st.length;
     for (let i = 0; i < cap; i++) this.free[i] = cap - 1 - i;
     this.nFree = cap;
-    this.head = new Int32Array(MIN_BUCKETS).fill(-1);
-    this.mask = MIN_BUCKETS - 1;
-    this.width = 1;
-    this.cur = 0;
     this.n = 0;
     this.seq = 0;
-    this.work = 0;
-    this.ops = 0;
+    this.width = 1;
+    this.head = new Int32Array(MIN_BUCKETS).fill(-1); // no lists left for rebuild() to walk
+    this.rebuild(MIN_BUCKETS);
   }
 
-  /** Every CHECK_EVERY operations: re-tune if the queue has been working too hard. */
-  private check(): void {
-    if (this.work > MAX_WORK_PER_OP * this.ops) this.rebuild(this.mask + 1);
-    this.work = 0;
-    this.ops = 0;
+  /** Off the hot path: resize when the size left [nb/2, 2nb], or re-tune if working too hard. */
+  private maintain(): void {
+    const buckets = this.mask + 1;
+    if (this.n > this.highWater) this.rebuild(2 * buckets);
+    else if (this.n < this.lowWater) this.rebuild(buckets >> 1);
+    else if (this.ops >= CHECK_EVERY) {
+      if (this.work > MAX_WORK_PER_OP * this.ops) this.rebuild(buckets);
+      this.work = 0;
+      this.ops = 0;
+    }
   }
 
   /** Re-links every event into `buckets` lists of a freshly estimated width. */
@@ -234,6 +233,8 @@ export class CalendarQueue implements Calendar {
     if (gap > 0 && Number.isFinite(gap)) this.width = WIDTH_IN_GAPS * gap;
     this.head = new Int32Array(buckets).fill(-1);
     this.mask = buckets - 1;
+    this.highWater = 2 * buckets;
+    this.lowWater = buckets > MIN_BUCKETS ? buckets >> 1 : -1;
     this.cur = m > 0 ? Math.floor(times[0]! / this.width) : 0;
     for (let i = 0; i < m; i++) this.insert(slots[i]!);
     this.work = 0;

@@ -17,6 +17,8 @@ export interface Calendar {
   schedule(time: number, priority: number, kind: number, entity: number): void;
   /** Removes the first event and exposes it in `time`, `kind`, `entity`; false when empty. */
   pop(): boolean;
+  /** As pop(), but only if the first event's time is <= `until`; false otherwise. */
+  popUntil(until: number): boolean;
   /** Fields of the event most recently popped. */
   readonly time: number;
   readonly kind: number;
@@ -77,6 +79,10 @@ export class ReferenceCalendar implements Calendar {
     this.kind = e.kind;
     this.entity = e.entity;
     return true;
+  }
+
+  popUntil(until: number): boolean {
+    return this.peekTime() <= until && this.pop();
   }
 
   peekTime(): number {

@@ -139,6 +139,10 @@ export class HeapCalendar implements Calendar {
     return true;
   }
 
+  popUntil(until: number): boolean {
+    return this.n > 0 && this.ht[0]! <= until && this.pop();
+  }
+
   peekTime(): number {
     return this.n === 0 ? Infinity : this.ht[0]!;
   }

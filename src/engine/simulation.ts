@@ -59,14 +59,16 @@ export class Simulation {
    * (finite, >= now). Lower `priority` goes first among events at the same time.
    */
   at(time: number, kind: number, entity: number, priority = 0): void {
-    if (!(time >= this.now && time < Infinity)) {
-      throw new RangeError(`Simulation.at: time must be finite and >= now (${this.now}), got ${time} (kind ${kind}, entity ${entity})`);
-    }
-    if (!(kind >= 0) || (kind | 0) !== kind || (entity | 0) !== entity) {
-      throw new RangeError(`Simulation.at: kind must be an integer >= 0 and entity an int32, got kind ${kind}, entity ${entity}`);
-    }
-    if (priority !== 0 && !(priority > PRIORITY_CAPACITY && priority < Infinity)) {
-      throw new RangeError(`Simulation.at: priority must be finite and > PRIORITY_CAPACITY (${PRIORITY_CAPACITY}), got ${priority}`);
+    // One combined test keeps this small enough for V8 to inline into handlers; the message is
+    // built out of line.
+    if (
+      !(time >= this.now && time < Infinity) ||
+      !(kind >= 0) ||
+      (kind | 0) !== kind ||
+      (entity | 0) !== entity ||
+      (priority !== 0 && !(priority > PRIORITY_CAPACITY && priority < Infinity))
+    ) {
+      badEvent(this.now, time, kind, entity, priority);
     }
     this.calendar.schedule(time, priority, kind, entity);
   }
@@ -110,8 +112,7 @@ export class Simulation {
     const internal = this.internal;
     let count = 0;
     try {
-      // peekTime() is Infinity when empty, so pop() returning false is what ends run(Infinity).
-      while (cal.peekTime() <= until && cal.pop()) {
+      while (cal.popUntil(until)) {
         this.now = cal.time;
         const kind = cal.kind;
         count++;
@@ -124,4 +125,14 @@ export class Simulation {
     if (until < Infinity) this.now = until;
     return count;
   }
+}
+
+function badEvent(now: number, time: number, kind: number, entity: number, priority: number): never {
+  if (!(time >= now && time < Infinity)) {
+    throw new RangeError(`Simulation.at: time must be finite and >= now (${now}), got ${time} (kind ${kind}, entity ${entity})`);
+  }
+  if (!(kind >= 0) || (kind | 0) !== kind || (entity | 0) !== entity) {
+    throw new RangeError(`Simulation.at: kind must be an integer >= 0 and entity an int32, got kind ${kind}, entity ${entity}`);
+  }
+  throw new RangeError(`Simulation.at: priority must be finite and > PRIORITY_CAPACITY (${PRIORITY_CAPACITY}), got ${priority}`);
 }
