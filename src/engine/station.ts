@@ -193,18 +193,17 @@ export class Station {
    */
   arrive(entity: number, stream = 0): void {
     if ((entity | 0) !== entity || entity < 0 || (stream >>> 0) !== stream || stream >= this.streams) {
-      throw new RangeError(`Station ${this.name}: arrive(${entity}, ${stream}): need an entity id >= 0 (int32) and a stream in [0, ${this.streams})`);
+      this.fail(`arrive(${entity}, ${stream}): need an entity id >= 0 (int32) and a stream in [0, ${this.streams})`);
     }
     this.accrue();
     this.nArrivals++;
-    if (this.nBusy < this.nServers) {
-      this.begin(entity, stream, this.sim.now);
-      return;
-    }
+    if (this.nBusy < this.nServers) this.begin(entity, stream);
+    else this.enqueue(entity, stream);
+  }
+
+  private enqueue(entity: number, stream: number): void {
     if (entity >= this.stampOf.length) this.growEntities(entity);
-    if (this.stampOf[entity] !== 0) {
-      throw new RangeError(`Station ${this.name}: entity ${entity} arrived while already waiting here`);
-    }
+    if (this.stampOf[entity] !== 0) this.fail(`entity ${entity} arrived while already waiting here`);
     const stamp = this.nextStamp;
     this.nextStamp = stamp === 0x7fffffff ? 1 : stamp + 1;
     this.stampOf[entity] = stamp;
@@ -216,17 +215,22 @@ export class Station {
 
   /** Call from the handler on this station's completionKind: frees a server, starts the next. */
   complete(): void {
-    if (this.nBusy === 0) throw new RangeError(`Station ${this.name}: complete() with no entity in service`);
+    if (this.nBusy === 0) this.fail('complete() with no entity in service');
     this.accrue();
     this.nBusy--;
     this.nCompletions++;
     if (this.nWaiting > 0 && this.nBusy < this.nServers) this.startNext();
   }
 
+  /** Throws a RangeError naming the station (out of line, to keep the hot methods small). */
+  private fail(message: string): never {
+    throw new RangeError(`Station ${this.name}: ${message}`);
+  }
+
   /** Removes a WAITING entity from the queue (throws if it is not waiting). */
   cancel(entity: number): void {
     if (!(entity >= 0 && entity < this.stampOf.length) || this.stampOf[entity] === 0) {
-      throw new RangeError(`Station ${this.name}: cancel(${entity}): the entity is not waiting here`);
+      this.fail(`cancel(${entity}): the entity is not waiting here`);
     }
     this.accrue();
     this.stampOf[entity] = 0;
@@ -264,7 +268,7 @@ export class Station {
 
   /** Sets the server count now (integer >= 0); see CAPACITY_FALL_POLICY for reductions. */
   setServers(n: number): void {
-    if (!isCount(n)) throw new RangeError(`Station ${this.name}: setServers: need an integer >= 0, got ${n}`);
+    if (!isCount(n)) this.fail(`setServers: need an integer >= 0, got ${n}`);
     this.accrue();
     this.nServers = n;
     while (this.nWaiting > 0 && this.nBusy < this.nServers) this.startNext();
@@ -306,41 +310,21 @@ export class Station {
     }
   }
 
-  private begin(entity: number, stream: number, since: number): void {
+  /** Starts service now (the wait, if any, is already counted). */
+  private begin(entity: number, stream: number): void {
     const now = this.sim.now;
     this.nBusy++;
     this.nStarts++;
-    this.sumWait += now - since;
     this.served[stream]!++;
     const d = this.serviceTime(entity, stream);
-    if (!(d >= 0 && d < Infinity)) {
-      throw new RangeError(`Station ${this.name}: serviceTime(${entity}, ${stream}) at ${now} returned ${d}; need finite >= 0`);
-    }
+    if (!(d >= 0 && d < Infinity)) this.fail(`serviceTime(${entity}, ${stream}) at ${now} returned ${d}; need finite >= 0`);
     // Checked already: the time just above, kind at construction, entity in arrive().
     this.calendar.schedule(now + d, 0, this.completionKind, entity);
   }
 
   /** Starts the next waiting entity per the discipline; requires nWaiting > 0. */
   private startNext(): void {
-    let ring: Ring;
-    if (this.mode === FIFO) ring = this.rings[0]!;
-    else if (this.mode === PRIORITY) {
-      let s = 0;
-      while (this.live[s] === 0) s++;
-      ring = this.rings[s]!;
-    } else {
-      let best = -1;
-      let bestRatio = Infinity;
-      for (let s = 0; s < this.streams; s++) {
-        if (this.live[s] === 0) continue;
-        const ratio = this.served[s]! / this.shares[s]!;
-        if (ratio < bestRatio) {
-          bestRatio = ratio;
-          best = s;
-        }
-      }
-      ring = this.rings[best]!;
-    }
+    const ring = this.mode === FIFO ? this.rings[0]! : this.pickRing();
     const stampOf = this.stampOf;
     for (;;) {
       const at = ring.head;
@@ -352,10 +336,31 @@ export class Station {
         const stream = ring.stream[at]!;
         this.live[stream]!--;
         this.nWaiting--;
-        this.begin(e, stream, ring.since[at]!);
+        this.sumWait += this.sim.now - ring.since[at]!;
+        this.begin(e, stream);
         return;
       }
     }
+  }
+
+  /** The queue a freed server serves under 'priority' or 'share' (some stream is non-empty). */
+  private pickRing(): Ring {
+    if (this.mode === PRIORITY) {
+      let s = 0;
+      while (this.live[s] === 0) s++;
+      return this.rings[s]!;
+    }
+    let best = -1;
+    let bestRatio = Infinity;
+    for (let s = 0; s < this.streams; s++) {
+      if (this.live[s] === 0) continue;
+      const ratio = this.served[s]! / this.shares[s]!;
+      if (ratio < bestRatio) {
+        bestRatio = ratio;
+        best = s;
+      }
+    }
+    return this.rings[best]!;
   }
 
   private growEntities(entity: number): void {
