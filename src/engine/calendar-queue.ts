@@ -2,7 +2,7 @@
  * A calendar queue (R. Brown, "Calendar queues", CACM 1988) on typed arrays: O(1) expected time
  * per event, against O(log n) for the heap, which is what makes it the Simulation's default.
  *
- * Time is cut into buckets of width `w`; absolute bucket b = floor(time / w) lives in slot
+ * Time is cut into buckets of width `w`; absolute bucket b = floor(time · (1/w)) lives in slot
  * b mod nb of a circular array of `nb` sorted singly linked lists (a "year" is nb·w). Popping
  * scans forward from the current absolute bucket for a list whose head belongs to that bucket;
  * if a whole year is empty it searches the list heads directly. The queue re-tunes itself by
@@ -49,7 +49,8 @@ export class CalendarQueue implements Calendar {
   // Buckets.
   private head: Int32Array = new Int32Array(MIN_BUCKETS).fill(-1);
   private mask = MIN_BUCKETS - 1;
-  private width = 1;
+  /** 1 / bucket width: bucket numbers come from one multiplication (monotone in time, too). */
+  private perWidth = 1;
   /** Absolute number of the earliest bucket that may hold an event. */
   private cur = 0;
   /** Sizes outside [lowWater, highWater] trigger a resize. */
@@ -96,7 +97,7 @@ export class CalendarQueue implements Calendar {
     const nx = this.nx;
     const time = st[slot]!;
     const priority = sp[slot]!;
-    const b = Math.floor(time / this.width);
+    const b = Math.floor(time * this.perWidth);
     this.sb[slot] = b;
     if (b < this.cur) this.cur = b;
     const i = b & this.mask;
@@ -194,7 +195,7 @@ export class CalendarQueue implements Calendar {
     this.nFree = cap;
     this.n = 0;
     this.seq = 0;
-    this.width = 1;
+    this.perWidth = 1;
     this.head = new Int32Array(MIN_BUCKETS).fill(-1); // no lists left for rebuild() to walk
     this.rebuild(MIN_BUCKETS);
   }
@@ -230,12 +231,12 @@ export class CalendarQueue implements Calendar {
     const k = Math.min(m, GAP_SAMPLE);
     let gap = k > 1 ? (times[k - 1]! - times[0]!) / (k - 1) : 0;
     if (!(gap > 0) && m > 1) gap = (times[m - 1]! - times[0]!) / (m - 1);
-    if (gap > 0 && Number.isFinite(gap)) this.width = WIDTH_IN_GAPS * gap;
+    if (gap > 0 && Number.isFinite(1 / gap)) this.perWidth = 1 / (WIDTH_IN_GAPS * gap);
     this.head = new Int32Array(buckets).fill(-1);
     this.mask = buckets - 1;
     this.highWater = 2 * buckets;
     this.lowWater = buckets > MIN_BUCKETS ? buckets >> 1 : -1;
-    this.cur = m > 0 ? Math.floor(times[0]! / this.width) : 0;
+    this.cur = m > 0 ? Math.floor(times[0]! * this.perWidth) : 0;
     for (let i = 0; i < m; i++) this.insert(slots[i]!);
     this.work = 0;
     this.ops = 0;

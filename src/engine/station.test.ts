@@ -186,6 +186,15 @@ describe('Station: cancelling waiting entities', () => {
     expect(station.stats.cancelled).toBe(2);
   });
 
+  it('builds its per-entity index at the first cancel, and then notices an entity waiting twice', () => {
+    const sim = new Simulation();
+    const station = new Station(sim, { name: 'twice', servers: 0, streams: 2, discipline: 'priority', completionKind: DONE, serviceTime: () => 1 });
+    station.arrive(5, 1);
+    station.arrive(6, 0);
+    station.arrive(5, 0); // not detectable yet: nothing has been cancelled here
+    expect(() => station.cancel(6)).toThrow(/entity 5 arrived while already waiting here/);
+  });
+
   it('lets the forEachWaiting visitor cancel, and compacts long queues of cancelled entries', () => {
     const sim = new Simulation();
     const station = new Station(sim, { name: 'c', servers: 0, completionKind: DONE, serviceTime: () => 1 });

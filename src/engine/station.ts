@@ -8,7 +8,10 @@
  * other disciplines). Cancellation is lazy: each waiting entry carries a stamp, `stampOf[entity]`
  * holds the stamp of the entity's live entry (0 when not waiting), and an entry whose stamp no
  * longer matches is skipped when it reaches the head. Entities are therefore non-negative int32
- * ids, best dense (rows of a case table): per-entity arrays grow to the largest id seen.
+ * ids, best dense (rows of a case table): per-entity arrays grow to the largest id seen. That
+ * index is built by the first cancel() (one pass over the queues) and kept from then on, so a
+ * station that never cancels pays nothing for it; until then arrive() cannot tell that an entity
+ * is already waiting here (afterwards it throws).
  *
  * Invariant: whenever busy < servers nobody is waiting, so an arrival either starts at once or
  * queues, and freeing a server or adding one starts waiting entities immediately.
@@ -91,8 +94,10 @@ export class Station {
   private readonly live: Int32Array;
   private readonly served: Float64Array;
   private readonly shares: Float64Array;
-  private stampOf: Int32Array = new Int32Array(1024);
-  private streamOf: Int32Array = new Int32Array(1024);
+  /** Per-entity index of waiting entries, kept once the first cancel() has built it. */
+  private tracking = false;
+  private stampOf: Int32Array = new Int32Array(0);
+  private streamOf: Int32Array = new Int32Array(0);
   private nextStamp = 1;
   private visiting = 0;
   private nServers = 0;
@@ -202,12 +207,9 @@ export class Station {
   }
 
   private enqueue(entity: number, stream: number): void {
-    if (entity >= this.stampOf.length) this.growEntities(entity);
-    if (this.stampOf[entity] !== 0) this.fail(`entity ${entity} arrived while already waiting here`);
     const stamp = this.nextStamp;
     this.nextStamp = stamp === 0x7fffffff ? 1 : stamp + 1;
-    this.stampOf[entity] = stamp;
-    this.streamOf[entity] = stream;
+    if (this.tracking) this.track(entity, stamp, stream);
     this.rings[this.mode === FIFO ? 0 : stream]!.push(entity, stamp, this.sim.now, stream);
     this.live[stream]!++;
     this.nWaiting++;
@@ -229,6 +231,7 @@ export class Station {
 
   /** Removes a WAITING entity from the queue (throws if it is not waiting). */
   cancel(entity: number): void {
+    if (!this.tracking) this.startTracking();
     if (!(entity >= 0 && entity < this.stampOf.length) || this.stampOf[entity] === 0) {
       this.fail(`cancel(${entity}): the entity is not waiting here`);
     }
@@ -258,7 +261,7 @@ export class Station {
         for (let i = 0; i < n; i++) {
           const at = (ring.head + i) & ring.mask;
           const e = ring.entity[at]!;
-          if (this.stampOf[e] === ring.stamp[at]) visit(e, ring.stream[at]!, ring.since[at]!);
+          if (!this.tracking || this.stampOf[e] === ring.stamp[at]) visit(e, ring.stream[at]!, ring.since[at]!);
         }
       }
     } finally {
@@ -325,14 +328,13 @@ export class Station {
   /** Starts the next waiting entity per the discipline; requires nWaiting > 0. */
   private startNext(): void {
     const ring = this.mode === FIFO ? this.rings[0]! : this.pickRing();
-    const stampOf = this.stampOf;
     for (;;) {
       const at = ring.head;
       const e = ring.entity[at]!;
-      const live = stampOf[e] === ring.stamp[at];
+      const live = !this.tracking || this.stampOf[e] === ring.stamp[at];
       ring.shift();
       if (live) {
-        stampOf[e] = 0;
+        if (this.tracking) this.stampOf[e] = 0;
         const stream = ring.stream[at]!;
         this.live[stream]!--;
         this.nWaiting--;
@@ -363,8 +365,27 @@ export class Station {
     return this.rings[best]!;
   }
 
+  /** Records the live entry of a waiting entity in the index. */
+  private track(entity: number, stamp: number, stream: number): void {
+    if (entity >= this.stampOf.length) this.growEntities(entity);
+    if (this.stampOf[entity] !== 0) this.fail(`entity ${entity} arrived while already waiting here`);
+    this.stampOf[entity] = stamp;
+    this.streamOf[entity] = stream;
+  }
+
+  /** Builds the per-entity index from the queues (every entry is live before the first cancel). */
+  private startTracking(): void {
+    this.tracking = true;
+    for (const ring of this.rings) {
+      for (let i = 0; i < ring.length; i++) {
+        const at = (ring.head + i) & ring.mask;
+        this.track(ring.entity[at]!, ring.stamp[at]!, ring.stream[at]!);
+      }
+    }
+  }
+
   private growEntities(entity: number): void {
-    let cap = this.stampOf.length;
+    let cap = Math.max(1024, this.stampOf.length);
     while (cap <= entity) cap *= 2;
     const stampOf = new Int32Array(cap);
     stampOf.set(this.stampOf);
