@@ -44,6 +44,7 @@ function main(args: string[]): void {
       row.eventsPerCpuSecond = Math.round(at.events / median(cpu));
     }
     row.secondsMin = Math.min(...seconds);
+    if (typeof at.events === 'number') row.eventsPerSecondBest = Math.round(at.events / row.secondsMin);
     row.secondsMax = Math.max(...seconds);
     row.cpuSecondsMedian = median(cpu);
     if (json) console.log(JSON.stringify(row));

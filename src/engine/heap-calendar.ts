@@ -1,7 +1,9 @@
 /**
- * The fast event calendar: an implicit binary min-heap on typed arrays.
+ * An event calendar with O(log n) operations whatever the distribution of event times: an
+ * implicit binary min-heap on typed arrays. (The default, CalendarQueue, is O(1) expected but
+ * relies on the spread of times being estimable; this one has no such assumption.)
  *
- * Shape, chosen by measurement (bench/ and DESIGN.md section 7):
+ * Shape, chosen by measurement (bench/README.md):
  * - The heap holds only what sifting needs: the time (Float64Array) and a slot number
  *   (Int32Array). Each event's priority, sequence, kind and entity live in a slot pool, touched
  *   once when scheduled, once when popped, and for comparisons only when two times are equal

@@ -18,7 +18,16 @@ export {
   Triangular,
   Pert,
 } from './distributions.js';
-export { exponential, poisson, binomial, gamma, beta, standardNormal, logFactorial } from './sampling.js';
+export {
+  exponential,
+  standardExponential,
+  poisson,
+  binomial,
+  gamma,
+  beta,
+  standardNormal,
+  logFactorial,
+} from './sampling.js';
 export { type Calendar, before, ReferenceCalendar } from './calendar.js';
 export { HeapCalendar } from './heap-calendar.js';
 export { CalendarQueue } from './calendar-queue.js';

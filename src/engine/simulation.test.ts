@@ -103,6 +103,14 @@ describe('Simulation checks what it is given', () => {
     expect(Number.isInteger(PRIORITY_CAPACITY)).toBe(true);
   });
 
+  it('refuses to run from inside a handler', () => {
+    const sim = new Simulation();
+    sim.at(1, 0, 0);
+    expect(() => sim.run(2, () => sim.run(3, () => {}))).toThrow(/already running/);
+    sim.at(4, 0, 0);
+    expect(sim.run(5, () => {})).toBe(1); // and recovers
+  });
+
   it('counts events processed even if a handler throws', () => {
     const sim = new Simulation();
     sim.at(1, 0, 0);

@@ -28,6 +28,7 @@ export class Simulation {
   /** The current simulated time (the model's unit, e.g. days). */
   now = 0;
   private processed = 0;
+  private running = false;
   /**
    * The event calendar. Engine components that have checked their inputs (a Station's service
    * ends) schedule into it directly; models should use `at`/`after`, which check.
@@ -108,6 +109,8 @@ export class Simulation {
     if (!(until >= this.now)) {
       throw new RangeError(`Simulation.run: until must be >= now (${this.now}), got ${until}`);
     }
+    if (this.running) throw new Error('Simulation.run: already running (a handler called run)');
+    this.running = true;
     const cal = this.calendar;
     const internal = this.internal;
     let count = 0;
@@ -121,6 +124,7 @@ export class Simulation {
       }
     } finally {
       this.processed += count;
+      this.running = false;
     }
     if (until < Infinity) this.now = until;
     return count;
