@@ -7,6 +7,9 @@
 import type { Rng } from './rng.js';
 import { beta, binomial, exponential, gamma, poisson, standardNormal } from './sampling.js';
 
+// The object-free samplers for hot loops, also reachable from here.
+export { exponential, poisson, binomial } from './sampling.js';
+
 export interface Distribution {
   sample(rng: Rng): number;
   mean(): number;
