@@ -48,6 +48,8 @@ export class CalendarQueue implements Calendar {
   private nFree: number;
   // Buckets.
   private head: Int32Array = new Int32Array(MIN_BUCKETS).fill(-1);
+  /** Last slot of each list: appending (the usual case, and every run of ties) is O(1). */
+  private tail: Int32Array = new Int32Array(MIN_BUCKETS).fill(-1);
   private mask = MIN_BUCKETS - 1;
   /** 1 / bucket width: bucket numbers come from one multiplication (monotone in time, too). */
   private perWidth = 1;
@@ -102,12 +104,26 @@ export class CalendarQueue implements Calendar {
     if (b < this.cur) this.cur = b;
     const i = b & this.mask;
     let h = this.head[i]!;
-    if (h < 0 || time < st[h]! || (time === st[h]! && priority < sp[h]!)) {
+    if (h < 0) {
+      nx[slot] = -1;
+      this.head[i] = this.tail[i] = slot;
+      return;
+    }
+    // The new event goes after every event with a smaller or equal (time, priority): equal ones
+    // were scheduled earlier. Most often that is after the last one.
+    const t = this.tail[i]!;
+    if (st[t]! < time || (st[t]! === time && sp[t]! <= priority)) {
+      nx[slot] = -1;
+      nx[t] = slot;
+      this.tail[i] = slot;
+      return;
+    }
+    if (time < st[h]! || (time === st[h]! && priority < sp[h]!)) {
       nx[slot] = h;
       this.head[i] = slot;
       return;
     }
-    // After every event with a smaller (time, priority), or an equal one (scheduled earlier).
+    // Somewhere in the middle (the walk stops before the tail).
     let prev = h;
     h = nx[h]!;
     while (h >= 0 && (st[h]! < time || (st[h]! === time && sp[h]! <= priority))) {
@@ -181,7 +197,10 @@ export class CalendarQueue implements Calendar {
 
   /** Unlinks `h`, the head of the current bucket, and exposes it. */
   private take(h: number): void {
-    this.head[this.cur & this.mask] = this.nx[h]!;
+    const next = this.nx[h]!;
+    const i = this.cur & this.mask;
+    this.head[i] = next;
+    if (next < 0) this.tail[i] = -1;
     this.time = this.st[h]!;
     this.kind = this.sk[h]!;
     this.entity = this.se[h]!;
@@ -197,6 +216,7 @@ export class CalendarQueue implements Calendar {
     this.seq = 0;
     this.perWidth = 1;
     this.head = new Int32Array(MIN_BUCKETS).fill(-1); // no lists left for rebuild() to walk
+    this.tail = new Int32Array(MIN_BUCKETS).fill(-1);
     this.rebuild(MIN_BUCKETS);
   }
 
@@ -233,6 +253,7 @@ export class CalendarQueue implements Calendar {
     if (!(gap > 0) && m > 1) gap = (times[m - 1]! - times[0]!) / (m - 1);
     if (gap > 0 && Number.isFinite(1 / gap)) this.perWidth = 1 / (WIDTH_IN_GAPS * gap);
     this.head = new Int32Array(buckets).fill(-1);
+    this.tail = new Int32Array(buckets).fill(-1);
     this.mask = buckets - 1;
     this.highWater = 2 * buckets;
     this.lowWater = buckets > MIN_BUCKETS ? buckets >> 1 : -1;
