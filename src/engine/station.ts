@@ -16,70 +16,27 @@
  * Invariant: whenever busy < servers nobody is waiting, so an arrival either starts at once or
  * queues, and freeing a server or adding one starts waiting entities immediately.
  */
-import { Ring } from './ring.js';
 import type { Calendar } from './calendar.js';
+import { Ring } from './ring.js';
 import type { Simulation } from './simulation.js';
+import {
+  type CapacitySchedule,
+  checkStationOptions,
+  type Discipline,
+  FIFO,
+  isCount,
+  PRIORITY,
+  type StationOptions,
+  type StationStats,
+} from './station-options.js';
 
-export type Discipline = 'fifo' | 'priority' | 'share';
-
-/** A step function: `servers[i]` from `times[i]` (ascending) on; 0 before `times[0]`. */
-export interface CapacitySchedule {
-  times: number[];
-  servers: number[];
-}
-
-export interface StationOptions {
-  /** Names the station in error messages. */
-  name: string;
-  /** A fixed number of servers, or a schedule of server counts (integers >= 0). */
-  servers: number | CapacitySchedule;
-  /** Number of arrival streams (integer >= 1; default 1). */
-  streams?: number;
-  /**
-   * Which waiting entity a freed server takes (default 'fifo'): 'fifo' the longest waiting of all
-   * streams; 'priority' the longest waiting of the lowest-numbered non-empty stream; 'share' the
-   * longest waiting of the non-empty stream furthest behind its weight (smallest served / share,
-   * ties to the lower stream index).
-   */
-  discipline?: Discipline;
-  /** Weights (> 0) per stream for 'share'; default all 1. */
-  shares?: number[];
-  /** The user event kind (integer >= 0) of this station's service completions. */
-  completionKind: number;
-  /** Service duration (finite, >= 0, in simulation time units) of an entity starting now. */
-  serviceTime: (entity: number, stream: number) => number;
-}
-
-/**
- * What happens to work in service when capacity falls below the number busy: it finishes its
- * service undisturbed, and no new service starts until busy < servers. (No preemption.)
- */
-export const CAPACITY_FALL_POLICY = 'finish-service';
-
-export interface StationStats {
-  arrivals: number;
-  /** Services started (from the queue or at once). */
-  starts: number;
-  completions: number;
-  /** Waiting entities removed by cancel(). */
-  cancelled: number;
-  /** Total time from arrive() to service start of those who started. */
-  waitSum: number;
-  /** Integral of the number waiting over time. */
-  areaWaiting: number;
-  /** Integral of the number in service over time. */
-  areaBusy: number;
-  /** Integral of the server count over time. */
-  areaServers: number;
-  /** Time the statistics began (construction or the last resetStats()). */
-  startTime: number;
-  /** Time they run to (the simulation's now when read). */
-  endTime: number;
-}
-
-const FIFO = 0;
-const PRIORITY = 1;
-const SHARE = 2;
+export {
+  type Discipline,
+  type CapacitySchedule,
+  type StationOptions,
+  type StationStats,
+  CAPACITY_FALL_POLICY,
+} from './station-options.js';
 
 export class Station {
   readonly name: string;
@@ -116,63 +73,41 @@ export class Station {
   private areaS = 0;
 
   constructor(sim: Simulation, options: StationOptions) {
-    const name = String(options.name);
-    const bad = (field: string, value: unknown, allowed: string): never => {
-      throw new RangeError(`Station ${name}: ${field} must be ${allowed}, got ${JSON.stringify(value)}`);
-    };
+    const o = checkStationOptions(options);
     this.sim = sim;
     this.calendar = sim.calendar;
-    this.name = name;
-    const streams = options.streams ?? 1;
-    if (!Number.isInteger(streams) || streams < 1) bad('streams', streams, 'an integer >= 1');
-    this.streams = streams;
-    const discipline = options.discipline ?? 'fifo';
-    this.mode = discipline === 'fifo' ? FIFO : discipline === 'priority' ? PRIORITY : discipline === 'share' ? SHARE : -1;
-    if (this.mode < 0) bad('discipline', discipline, "'fifo', 'priority' or 'share'");
-    this.discipline = discipline;
-    const shares = options.shares ?? new Array<number>(streams).fill(1);
-    if (shares.length !== streams || !shares.every((w) => Number.isFinite(w) && w > 0)) {
-      bad('shares', shares, `${streams} finite weights > 0 (one per stream)`);
-    }
-    if (options.shares && discipline !== 'share') bad('shares', shares, "given only with discipline 'share'");
-    this.shares = Float64Array.from(shares);
-    const kind = options.completionKind;
-    if (!Number.isInteger(kind) || kind < 0 || kind > 0x7fffffff) bad('completionKind', kind, 'an integer >= 0');
-    this.completionKind = kind;
-    if (typeof options.serviceTime !== 'function') bad('serviceTime', typeof options.serviceTime, 'a function');
-    this.serviceTime = options.serviceTime;
+    this.name = o.name;
+    this.streams = o.streams;
+    this.discipline = o.discipline;
+    this.mode = o.mode;
+    this.shares = o.shares;
+    this.completionKind = o.completionKind;
+    this.serviceTime = o.serviceTime;
     this.rings = [];
-    for (let s = 0; s < (this.mode === FIFO ? 1 : streams); s++) this.rings.push(new Ring());
-    this.live = new Int32Array(streams);
-    this.served = new Float64Array(streams);
+    for (let s = 0; s < (this.mode === FIFO ? 1 : o.streams); s++) this.rings.push(new Ring());
+    this.live = new Int32Array(o.streams);
+    this.served = new Float64Array(o.streams);
     this.lastT = sim.now;
     this.t0 = sim.now;
+    const servers = o.servers;
+    if (typeof servers === 'number') this.nServers = servers;
+    else this.followSchedule(servers);
+  }
 
-    const servers = options.servers;
-    if (typeof servers === 'number') {
-      if (!isCount(servers)) bad('servers', servers, 'an integer >= 0');
-      this.nServers = servers;
-    } else {
-      const { times, servers: counts } = servers ?? ({} as CapacitySchedule);
-      if (!Array.isArray(times) || !Array.isArray(counts) || times.length === 0 || times.length !== counts.length) {
-        bad('servers', servers, 'a number or { times, servers } of equal non-zero length');
-      }
-      for (let i = 0; i < times.length; i++) {
-        if (!Number.isFinite(times[i]) || (i > 0 && !(times[i]! > times[i - 1]!))) {
-          bad(`servers.times[${i}]`, times[i], 'finite and strictly ascending');
-        }
-        if (!isCount(counts[i]!)) bad(`servers.servers[${i}]`, counts[i], 'an integer >= 0');
-      }
-      const schedule = { times: times.slice(), servers: counts.slice() };
-      let i = -1;
-      while (i + 1 < schedule.times.length && schedule.times[i + 1]! <= sim.now) i++;
-      this.nServers = i >= 0 ? schedule.servers[i]! : 0;
-      const capacityKind = sim.internalKind((_kind, step) => {
-        this.setServers(schedule.servers[step]!);
-        if (step + 1 < schedule.times.length) sim.atInternal(schedule.times[step + 1]!, capacityKind, step + 1);
-      });
-      if (i + 1 < schedule.times.length) sim.atInternal(schedule.times[i + 1]!, capacityKind, i + 1);
-    }
+  /**
+   * Starts with the count in force now (0 before the first step) and applies each later step as
+   * an engine-internal event at PRIORITY_CAPACITY, each step scheduling the next.
+   */
+  private followSchedule({ times, servers }: CapacitySchedule): void {
+    const sim = this.sim;
+    let i = -1;
+    while (i + 1 < times.length && times[i + 1]! <= sim.now) i++;
+    this.nServers = i >= 0 ? servers[i]! : 0;
+    const capacityKind = sim.internalKind((_kind, step) => {
+      this.setServers(servers[step]!);
+      if (step + 1 < times.length) sim.atInternal(times[step + 1]!, capacityKind, step + 1);
+    });
+    if (i + 1 < times.length) sim.atInternal(times[i + 1]!, capacityKind, i + 1);
   }
 
   get servers(): number {
@@ -410,8 +345,4 @@ export class Station {
     }
     ring.length = w;
   }
-}
-
-function isCount(n: number): boolean {
-  return Number.isInteger(n) && n >= 0 && n <= 0x7fffffff;
 }
