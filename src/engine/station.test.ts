@@ -167,6 +167,44 @@ describe('Station: a time-varying server count serves exactly the capacity it is
   });
 });
 
+describe('Station: more capacity never leaves more waiting (FIFO, same arrivals and work)', () => {
+  /** Number waiting at each of `probes`, for arrivals and per-entity service needs given. */
+  function waitingAt(servers: number | { times: number[]; servers: number[] }, arrivals: number[], need: number[], probes: number[]) {
+    const sim = new Simulation();
+    const station = new Station(sim, { name: 'mono', servers, completionKind: DONE, serviceTime: (e) => need[e]! });
+    arrivals.forEach((t, e) => sim.at(t, ARRIVE, e));
+    const handler = (kind: number, entity: number): void => (kind === ARRIVE ? station.arrive(entity) : station.complete());
+    return probes.map((t) => {
+      sim.run(t, handler);
+      return station.waiting;
+    });
+  }
+
+  it('for fixed server counts and for schedules that are pointwise larger', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 60 })), { minLength: 1, maxLength: 60 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 4, maxLength: 4 }),
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 4, maxLength: 4 }),
+        (jobs, base, extra) => {
+          const sorted = [...jobs].sort((a, b) => a[0] - b[0]);
+          const arrivals = sorted.map(([t]) => t / 4);
+          const need = sorted.map(([, d]) => d / 3);
+          const probes = Array.from({ length: 30 }, (_, i) => i * 2.5);
+          const times = [0, 10, 25, 40];
+          const low = waitingAt({ times, servers: base }, arrivals, need, probes);
+          const high = waitingAt({ times, servers: base.map((b, i) => b + extra[i]!) }, arrivals, need, probes);
+          high.forEach((w, i) => expect(w).toBeLessThanOrEqual(low[i]!));
+          const one = waitingAt(1, arrivals, need, probes);
+          const two = waitingAt(2, arrivals, need, probes);
+          two.forEach((w, i) => expect(w).toBeLessThanOrEqual(one[i]!));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('Station: cancelling waiting entities', () => {
   it('removes them from the counts, the scan and service; they may come back', () => {
     const { sim, station, trace, handler } = traced({ streams: 2, discipline: 'priority' }, [[0, 0, 0], [1, 1, 0], [1, 2, 1], [1, 3, 0], [1, 4, 1]], () => 10);
