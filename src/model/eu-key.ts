@@ -1,0 +1,105 @@
+/**
+ * Allocation keys for a UK asylum quota under a returns-for-quota deal with the EU: the UK's share
+ * of EU+ asylum applications by a key. Pure functions of figures passed in (the model reads no
+ * files): the EU deal stage uses `keyShare` on its resolved parameters, and the claims ledger
+ * calls `quotaFromKey` on the official data to reproduce or vary the quota figures argued about
+ * in 2023 (e.g. "124,614 in 2022 from 966,000 EU+ applications").
+ *
+ * Keys:
+ *   - population-share: UK population / (partners' population + UK population);
+ *   - population-gdp-50-50: the EU's simplified relocation key, half the population share and
+ *     half the GDP share (GDP in euro at the year's average rate);
+ *   - custom: a share given directly.
+ */
+import type { OfficialFigures } from './resolve.js';
+
+export const ALLOCATION_KEYS = ['population-share', 'population-gdp-50-50', 'custom'] as const;
+export type AllocationKey = (typeof ALLOCATION_KEYS)[number];
+
+/** Which states share the applications with the UK. */
+export const PARTNER_BASES = ['eu27', 'eu-plus'] as const;
+export type PartnerBase = (typeof PARTNER_BASES)[number];
+
+/** What a key needs, in one currency for GDP. */
+export interface KeyInputs {
+  readonly ukPopulation: number;
+  readonly partnerPopulation: number;
+  /** GDP in one currency (euro in the data); only the population-gdp-50-50 key reads it. */
+  readonly ukGdp: number;
+  readonly partnerGdp: number;
+  /** Only the custom key reads it. */
+  readonly customShare?: number;
+}
+
+/** The UK's share (0–1) of the applications under a key. */
+export function keyShare(key: AllocationKey, k: KeyInputs): number {
+  const population = k.ukPopulation / (k.ukPopulation + k.partnerPopulation);
+  switch (key) {
+    case 'population-share':
+      return population;
+    case 'population-gdp-50-50':
+      return 0.5 * population + 0.5 * (k.ukGdp / (k.ukGdp + k.partnerGdp));
+    case 'custom':
+      if (k.customShare === undefined) throw new RangeError('the custom key needs customShare');
+      return k.customShare;
+  }
+}
+
+const EU_PLUS_OTHERS = ['norway', 'switzerland', 'iceland', 'liechtenstein'] as const;
+/** GDP is held for the states that matter at this precision; Iceland and Liechtenstein add < 0.3%. */
+const EU_PLUS_GDP_OTHERS = ['norway', 'switzerland'] as const;
+
+/** The key's inputs for a year, from the official figures (data/eu-allocation-key.csv). */
+export function keyInputsFor(figures: OfficialFigures, year: number, partners: PartnerBase = 'eu-plus'): KeyInputs {
+  const y = String(year);
+  let partnerPopulation = figures.value('key_population_eu27', y);
+  if (partners === 'eu-plus') for (const c of EU_PLUS_OTHERS) partnerPopulation += figures.value(`key_population_${c}`, y);
+  const gdp = (): { uk: number; partner: number } => {
+    let partner = figures.value('key_gdp_eu27_eur', y);
+    if (partners === 'eu-plus') for (const c of EU_PLUS_GDP_OTHERS) partner += figures.value(`key_gdp_${c}_eur`, y);
+    return { uk: figures.value('key_gdp_uk_gbp', y) * figures.value('key_eur_per_gbp', y), partner };
+  };
+  const g = hasGdp(figures, y) ? gdp() : { uk: Number.NaN, partner: Number.NaN };
+  return { ukPopulation: figures.value('key_population_uk', y), partnerPopulation, ukGdp: g.uk, partnerGdp: g.partner };
+}
+
+function hasGdp(figures: OfficialFigures, y: string): boolean {
+  try {
+    figures.value('key_gdp_uk_gbp', y);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface KeyQuota {
+  readonly key: AllocationKey;
+  readonly year: number;
+  readonly partners: PartnerBase;
+  /** The UK's share (0–1). */
+  readonly share: number;
+  /** EU+ applications in the year. */
+  readonly applications: number;
+  /** share × applications, in people. */
+  readonly quota: number;
+  readonly inputs: KeyInputs;
+}
+
+/**
+ * The quota a key gives for a year: the UK's share of that year's EU+ applications.
+ * `options.partners` chooses EU27 or EU+ as the partner base (default EU+, the states whose
+ * applications are counted); `options.customShare` is the share of the custom key.
+ */
+export function quotaFromKey(
+  key: AllocationKey,
+  figures: OfficialFigures,
+  year: number,
+  options: { readonly partners?: PartnerBase; readonly customShare?: number } = {},
+): KeyQuota {
+  const partners = options.partners ?? 'eu-plus';
+  const inputs = { ...keyInputsFor(figures, year, partners), customShare: options.customShare };
+  const share = keyShare(key, inputs);
+  if (!Number.isFinite(share)) throw new RangeError(`no ${key} key for ${year}: GDP figures are missing`);
+  const applications = figures.value('key_applications_eu_plus', String(year));
+  return { key, year, partners, share, applications, quota: share * applications, inputs };
+}
