@@ -3,6 +3,7 @@
  * one (model-backend.ts) wires the model; tests of the command layer pass a fake, so the CLI's
  * parsing, exit codes and output are tested apart from the model's speed and numbers.
  */
+import type { Simulator } from '../experiment/jobs.js';
 import type { SimulateOptions } from '../experiment/replicate.js';
 import type { RunResult } from '../model/result.js';
 
@@ -30,4 +31,6 @@ export interface Backend {
   /** Validate a scenario file; throws InputError naming every problem. */
   validateScenarioFile(path: string): ScenarioLike;
   simulate(scenario: ScenarioLike, options: SimulateOptions): RunResult;
+  /** A worker-thread Simulator with `workers` threads (absent: everything runs in this thread). */
+  createSimulator?(workers: number): Simulator<ScenarioLike>;
 }

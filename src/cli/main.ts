@@ -79,8 +79,9 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .option('--months <m>', `horizon in months, 1 to ${LIMITS.maxHorizonMonths} (default: the scenario's)`)
     .option('--out <dir>', 'write summary.json and monthly.csv into this directory')
     .option('--json', 'print the summary JSON on stdout (and nothing else there)')
+    .option('--workers <n>', 'threads running replications, 1 = this thread (default: every core)')
     .action(async (target: string, flags: RunFlags) => {
-      setCode(runCommand(await backend(), io, target, flags));
+      setCode(await runCommand(await backend(), io, target, flags));
     });
 
   const scenarios = configure(root.command('scenarios'), io).description('list, show and validate scenarios');

@@ -3,10 +3,12 @@
  * it lives with Node). Imported lazily by main() so `--help` and usage errors never load the model.
  * The version recorded in summaries is `<package version>+<model version>`, e.g. `0.1.0+uk-1`.
  */
+import { createSimulator } from '../experiment/pool.js';
+import type { Simulator } from '../experiment/jobs.js';
 import { MODEL_VERSION, simulate } from '../model/simulate.js';
 import type { Scenario } from '../model/schema.js';
 import { listBuiltinScenarios, loadScenario, showScenario, validateScenarioFile } from '../scenarios/catalog.js';
-import type { Backend } from './backend.js';
+import type { Backend, ScenarioLike } from './backend.js';
 import { packageVersion } from './version.js';
 
 export function createModelBackend(): Backend {
@@ -17,5 +19,6 @@ export function createModelBackend(): Backend {
     showScenario,
     validateScenarioFile,
     simulate: (scenario, options) => simulate(scenario as Scenario, options),
+    createSimulator: (workers) => createSimulator(workers) as unknown as Simulator<ScenarioLike>,
   };
 }

@@ -3,10 +3,12 @@
  * as JSON on stdout (`--json`, and nothing else on stdout), and as files under `--out DIR`.
  * Every flag is checked before any work starts.
  */
-import { replicateWith } from '../../experiment/replicate.js';
+import { availableParallelism } from 'node:os';
+import { inProcessSimulator, type Simulator } from '../../experiment/jobs.js';
+import { replicateOn } from '../../experiment/parallel.js';
 import { summaryToJson } from '../../experiment/summary.js';
 import { LIMITS } from '../../model/limits.js';
-import type { Backend } from '../backend.js';
+import type { Backend, ScenarioLike } from '../backend.js';
 import { parseChoiceFlag, parseIntegerFlag } from '../flags.js';
 import { UNCERTAINTY, type Uncertainty } from '../../model/uncertainty.js';
 import { runReport } from '../format.js';
@@ -18,6 +20,8 @@ export const DEFAULT_REPLICATIONS = 20;
 export const DEFAULT_SEED = 1;
 /** Both kinds by default: the bands then show what is known and what is assumed. */
 export const DEFAULT_UNCERTAINTY: Uncertainty = 'both';
+/** Most threads `--workers` accepts (far above any core count here; guards against typos). */
+export const MAX_WORKERS = 256;
 
 /** Options as commander hands them over: raw strings, checked here. */
 export interface RunFlags {
@@ -27,6 +31,7 @@ export interface RunFlags {
   readonly months?: string;
   readonly out?: string;
   readonly json?: boolean;
+  readonly workers?: string;
 }
 
 export interface RunSettings {
@@ -36,6 +41,8 @@ export interface RunSettings {
   readonly months: number | undefined;
   readonly out: string | undefined;
   readonly json: boolean;
+  /** Threads running replications; 1 runs them in this thread. */
+  readonly workers: number;
 }
 
 /** Check the flags of `run`; throws InputError naming the first bad one. */
@@ -55,10 +62,23 @@ export function runSettings(flags: RunFlags): RunSettings {
         : parseIntegerFlag('--months', flags.months, { min: 1, max: LIMITS.maxHorizonMonths }),
     out: flags.out,
     json: flags.json === true,
+    workers: parseWorkersFlag(flags.workers),
   };
 }
 
-export function runCommand(backend: Backend, io: Io, target: string, flags: RunFlags): number {
+/** `--workers N`: 1 to MAX_WORKERS, default every core. */
+export function parseWorkersFlag(raw: string | undefined): number {
+  return parseIntegerFlag('--workers', raw, { min: 1, max: MAX_WORKERS }, availableParallelism());
+}
+
+/** A Simulator with `workers` threads, or this thread when one is asked for (or no pool exists). */
+export function simulatorFor(backend: Backend, workers: number): Simulator<ScenarioLike> {
+  return workers > 1 && backend.createSimulator
+    ? backend.createSimulator(workers)
+    : inProcessSimulator((s: ScenarioLike, o) => backend.simulate(s, o));
+}
+
+export async function runCommand(backend: Backend, io: Io, target: string, flags: RunFlags): Promise<number> {
   const settings = runSettings(flags);
   const scenario = backend.loadScenario(
     target,
@@ -67,17 +87,19 @@ export function runCommand(backend: Backend, io: Io, target: string, flags: RunF
   if (settings.out !== undefined) prepareOutDir(settings.out);
 
   const progress = progressBar(io, scenario.name);
+  const simulator = simulatorFor(backend, Math.min(settings.workers, settings.replications));
   let summary;
   try {
-    summary = replicateWith((s, o) => backend.simulate(s, o), scenario, {
+    ({ summary } = await replicateOn(simulator, scenario, {
       replications: settings.replications,
       seed: settings.seed,
       uncertainty: settings.uncertainty,
       version: backend.version,
       onProgress: (done, total) => progress.update(done, total),
-    });
+    }));
   } finally {
     progress.stop();
+    await simulator.close();
   }
 
   if (settings.json) io.out(summaryToJson(summary));
