@@ -9,6 +9,7 @@ import type { Backend } from './backend.js';
 import { runCommand, DEFAULT_REPLICATIONS, DEFAULT_SEED, DEFAULT_UNCERTAINTY, type RunFlags } from './commands/run.js';
 import { UNCERTAINTY } from '../model/uncertainty.js';
 import { listCommand, showCommand, validateCommand } from './commands/scenarios.js';
+import { compareCommand } from './commands/compare.js';
 import { processIo, type Io } from './io.js';
 import { LIMITS } from '../model/limits.js';
 import { formatCount } from './format.js';
@@ -82,6 +83,20 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .option('--workers <n>', 'threads running replications, 1 = this thread (default: every core)')
     .action(async (target: string, flags: RunFlags) => {
       setCode(await runCommand(await backend(), io, target, flags));
+    });
+
+  configure(root.command('compare'), io)
+    .description('run two scenarios on common random numbers; KPIs of A, B and the paired difference B − A with bands')
+    .argument('<A>', 'a built-in scenario name or a YAML/JSON scenario file')
+    .argument('<B>', 'a built-in scenario name or a YAML/JSON scenario file')
+    .option('--replications <n>', `replications, 1 to ${formatCount(LIMITS.maxReplications)}`, String(DEFAULT_REPLICATIONS))
+    .option('--seed <s>', 'base random seed, a non-negative integer', String(DEFAULT_SEED))
+    .option('--uncertainty <kind>', `what replications vary: ${UNCERTAINTY.join(', ')}`, DEFAULT_UNCERTAINTY)
+    .option('--months <m>', `horizon in months, 1 to ${LIMITS.maxHorizonMonths} (default: the shorter scenario's)`)
+    .option('--out <dir>', 'write comparison.json and comparison-monthly.csv into this directory')
+    .option('--json', 'print the comparison JSON on stdout (and nothing else there)')
+    .action(async (a: string, b: string, flags: RunFlags) => {
+      setCode(compareCommand(await backend(), io, a, b, flags));
     });
 
   const scenarios = configure(root.command('scenarios'), io).description('list, show and validate scenarios');
