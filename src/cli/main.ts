@@ -9,6 +9,7 @@ import type { Backend } from './backend.js';
 import { runCommand, DEFAULT_REPLICATIONS, DEFAULT_SEED, DEFAULT_UNCERTAINTY, type RunFlags } from './commands/run.js';
 import { UNCERTAINTY } from '../model/uncertainty.js';
 import { listCommand, showCommand, validateCommand } from './commands/scenarios.js';
+import { serveCommand, DEFAULT_HOST, DEFAULT_PORT, type ServeFlags } from './commands/serve.js';
 import { compareCommand } from './commands/compare.js';
 import { processIo, type Io } from './io.js';
 import { LIMITS } from '../model/limits.js';
@@ -111,6 +112,14 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .description('check a scenario file without running it')
     .argument('<file>', 'a YAML or JSON scenario file')
     .action(async (file: string) => setCode(validateCommand(await backend(), io, file)));
+
+  configure(root.command('serve'), io)
+    .description('serve the dashboard and its JSON API (prints the URL; Ctrl-C stops)')
+    .option('--port <p>', 'port to listen on (0 = any free port)', String(DEFAULT_PORT))
+    .option('--host <h>', 'address to bind; anything but loopback needs a token', DEFAULT_HOST)
+    .option('--db <file>', 'SQLite store (default: $XDG_DATA_HOME/asylum-sim/asylum-sim.sqlite)')
+    .option('--token <t>', 'token that write requests must send (default: $ASYLUM_SIM_TOKEN)')
+    .action(async (flags: ServeFlags) => setCode(await serveCommand(io, flags)));
 
   return root;
 }

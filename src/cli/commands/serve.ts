@@ -1,0 +1,61 @@
+/**
+ * `asylum-sim serve`: the dashboard and its JSON API on one port (src/server/). Prints the URL,
+ * then serves until interrupted (Ctrl-C or SIGTERM), closing the store cleanly.
+ */
+import { InputError } from '../../model/errors.js';
+import { parseIntegerFlag } from '../flags.js';
+import type { Io } from '../io.js';
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_HOST = '127.0.0.1';
+
+export interface ServeFlags {
+  readonly port?: string;
+  readonly host?: string;
+  readonly db?: string;
+  readonly token?: string;
+}
+
+export interface ServeSettings {
+  readonly port: number;
+  readonly host: string;
+  readonly dbPath: string;
+  readonly token: string | undefined;
+}
+
+export function serveSettings(flags: ServeFlags, env: Readonly<Record<string, string | undefined>>, defaultDb: string): ServeSettings {
+  const host = (flags.host ?? DEFAULT_HOST).trim();
+  if (!/^[A-Za-z0-9.:-]{1,253}$/.test(host)) throw new InputError({ field: '--host', value: JSON.stringify(flags.host), allowed: 'a host name or IP address, e.g. 127.0.0.1 or 0.0.0.0' });
+  const token = flags.token ?? env.ASYLUM_SIM_TOKEN;
+  if (token !== undefined && token.length < 8) throw new InputError({ field: '--token', value: `${token.length} characters`, allowed: 'at least 8 characters' });
+  return {
+    port: parseIntegerFlag('--port', flags.port, { min: 0, max: 65_535 }, DEFAULT_PORT),
+    host,
+    dbPath: flags.db ?? defaultDb,
+    token: token || undefined,
+  };
+}
+
+/** Serve until a signal; resolves with the exit code. */
+export async function serveCommand(io: Io, flags: ServeFlags): Promise<number> {
+  const { defaultDbPath } = await import('../../server/store.js');
+  const settings = serveSettings(flags, io.env, defaultDbPath(io.env));
+  const { startServer } = await import('../../server/server.js');
+  const { DASHBOARD_DEFAULTS } = await import('../../server/dashboard-defaults.js');
+  const server = await startServer(settings);
+  const link = settings.token && !server.url.includes('127.0.0.1') ? `${server.url}#token=${settings.token}` : server.url;
+  io.out(`asylum-sim dashboard: ${link}\n`);
+  io.err(`store: ${server.store.path}${server.webBuilt ? '' : '\n(the dashboard is not built: run `npm run build`; the API under /api works)'}\n`);
+  // Start the dashboard's first view now, so the page finds it in the store.
+  void fetch(`http://127.0.0.1:${server.port}/api/jobs`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(settings.token ? { Authorization: `Bearer ${settings.token}` } : {}) },
+    body: JSON.stringify(DASHBOARD_DEFAULTS),
+  }).catch(() => {});
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await server.close();
+  return 0;
+}

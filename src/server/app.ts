@@ -1,0 +1,181 @@
+/**
+ * The HTTP API (Hono) and the dashboard's files. Every answer is JSON except the dashboard's own
+ * files and a run's summary, which is the CLI's `--json` text byte for byte. Bad input is a 400
+ * naming the field; anything unexpected is a 500 with a plain message, never a stack trace.
+ *
+ *   GET  /api/health                   { ok, version, schemaVersion }
+ *   GET  /api/scenarios                the built-in scenarios (name, title, summary)
+ *   GET  /api/parameters               every parameter with unit, bounds, range, default, source
+ *   POST /api/validate   {scenario}    the resolved scenario, or 400
+ *   POST /api/scenarios  {scenario}    save → { id } (the same content gives the same id)
+ *   GET  /api/scenarios/:id            a saved scenario: { id, name, overrides, scenario }
+ *   POST /api/run        {scenario, replications?, seed?, uncertainty?}  summary JSON (waits)
+ *   POST /api/jobs       (same body)   { job, status, ... }; done at once when cached
+ *   GET  /api/jobs/:id                 { status, done, total, runId?, error? }
+ *   GET  /api/runs/:id                 a stored run's summary JSON
+ *
+ * When a token is set, every POST needs `Authorization: Bearer <token>`.
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { InputError } from '../model/errors.js';
+import { listBuiltinScenarios } from '../scenarios/catalog.js';
+import type { ServerLimits } from './limits.js';
+import { parameterInfo } from './parameters.js';
+import { bodyObject, onlyFields, requestScenario, runSettings } from './requests.js';
+import { RunFailed, RunTimeout } from './runner.js';
+import type { Job, RunService } from './runs.js';
+import { staticHandler } from './static.js';
+import { SCHEMA_VERSION, type Store } from './store.js';
+import { timingSafeEqual } from 'node:crypto';
+
+export interface AppOptions {
+  readonly store: Store;
+  readonly runs: RunService;
+  readonly limits: ServerLimits;
+  /** Required on write endpoints when set. */
+  readonly token?: string;
+  /** web/dist; omitted in API-only tests. */
+  readonly webRoot?: string;
+}
+
+const RUN_FIELDS = ['scenario', 'replications', 'seed', 'uncertainty'];
+const ID = /^[0-9a-f]{10,64}$/;
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(header?.replace(/^Bearer\s+/i, '') ?? '');
+  const want = Buffer.from(token);
+  return given.length === want.length && timingSafeEqual(given, want);
+}
+
+async function jsonBody(c: Context): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await c.req.json();
+  } catch {
+    throw new InputError({ field: '(body)', value: 'text that is not JSON', allowed: 'a JSON object (Content-Type: application/json)' });
+  }
+  return bodyObject(body);
+}
+
+function jobView(job: Job) {
+  return {
+    job: job.id,
+    status: job.status,
+    done: job.done,
+    total: job.total,
+    ...(job.runId ? { runId: job.runId } : {}),
+    ...(job.error ? { error: job.error.message } : {}),
+  };
+}
+
+function summaryResponse(c: Context, summary: string, runId: string, cache: 'hit' | 'miss'): Response {
+  return c.body(summary, 200, { 'Content-Type': 'application/json; charset=utf-8', 'X-Run-Id': runId, 'X-Cache': cache });
+}
+
+export function createApp(options: AppOptions): Hono {
+  const { store, runs, limits, token } = options;
+  const app = new Hono();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Observable Plot sets style attributes on the SVG it draws.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use('/api/*', bodyLimit({ maxSize: limits.maxBodyBytes, onError: (c) => c.json({ error: `(body): larger than ${limits.maxBodyBytes.toLocaleString('en-GB')} bytes; send a smaller request`, field: '(body)' }, 413) }));
+  app.use('/api/*', async (c, next) => {
+    if (token !== undefined && c.req.method !== 'GET' && c.req.method !== 'HEAD' && !tokenMatches(c.req.header('Authorization'), token)) {
+      return c.json({ error: 'this server needs a token for writes: send Authorization: Bearer <token>' }, 401);
+    }
+    await next();
+  });
+
+  app.get('/api/health', (c) => c.json({ ok: true, version: runs.version, schemaVersion: SCHEMA_VERSION }));
+  app.get('/api/scenarios', (c) => c.json(listBuiltinScenarios()));
+  app.get('/api/parameters', (c) => c.json({ parameters: parameterInfo(), limits }));
+
+  app.post('/api/validate', async (c) => {
+    const body = await jsonBody(c);
+    onlyFields(body, ['scenario']);
+    return c.json({ ok: true, scenario: requestScenario(body.scenario, store, limits).scenario });
+  });
+
+  app.post('/api/scenarios', async (c) => {
+    const body = await jsonBody(c);
+    onlyFields(body, ['scenario']);
+    if (typeof body.scenario !== 'object' || body.scenario === null || 'saved' in body.scenario) {
+      throw new InputError({ field: 'scenario', value: JSON.stringify(body.scenario)?.slice(0, 60) ?? 'nothing', allowed: 'a scenario object (name, optional extends, parameter overrides)' });
+    }
+    const { overrides } = requestScenario(body.scenario, store, limits);
+    const saved = store.saveScenario(overrides as Record<string, unknown> & { name: string });
+    return c.json({ id: saved.id, name: saved.name }, 201);
+  });
+
+  app.get('/api/scenarios/:id', (c) => {
+    const id = c.req.param('id');
+    const saved = ID.test(id) ? store.getScenario(id) : undefined;
+    if (!saved) return c.json({ error: `no saved scenario with id ${JSON.stringify(id.slice(0, 64))}` }, 404);
+    return c.json({ ...saved, scenario: requestScenario({ saved: id }, store, limits).scenario });
+  });
+
+  app.post('/api/run', async (c) => {
+    const body = await jsonBody(c);
+    onlyFields(body, RUN_FIELDS);
+    const settings = runSettings(body, limits);
+    const { scenario } = requestScenario(body.scenario, store, limits);
+    const cached = runs.cached(runs.hashOf(scenario, settings));
+    if (cached) return summaryResponse(c, cached.summary, cached.id, 'hit');
+    const run = await runs.start(scenario, settings).result;
+    return summaryResponse(c, run.summary, run.id, 'miss');
+  });
+
+  app.post('/api/jobs', async (c) => {
+    const body = await jsonBody(c);
+    onlyFields(body, RUN_FIELDS);
+    const settings = runSettings(body, limits);
+    const { scenario } = requestScenario(body.scenario, store, limits);
+    const cached = runs.cached(runs.hashOf(scenario, settings));
+    if (cached) return c.json({ job: null, status: 'done', done: settings.replications, total: settings.replications, runId: cached.id, cached: true });
+    return c.json({ ...jobView(runs.start(scenario, settings)), cached: false }, 202);
+  });
+
+  app.get('/api/jobs/:id', (c) => {
+    const job = runs.job(c.req.param('id'));
+    if (!job) return c.json({ error: 'no such job (finished jobs are forgotten after a while; their runs stay under /api/runs)' }, 404);
+    return c.json(jobView(job));
+  });
+
+  app.get('/api/runs/:id', (c) => {
+    const id = c.req.param('id');
+    const run = ID.test(id) ? store.runById(id) : undefined;
+    if (!run) return c.json({ error: `no run with id ${JSON.stringify(id.slice(0, 64))}` }, 404);
+    return summaryResponse(c, run.summary, run.id, 'hit');
+  });
+
+  app.all('/api/*', (c) => c.json({ error: `no endpoint ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
+  if (options.webRoot) app.get('*', staticHandler(options.webRoot));
+
+  app.onError((e, c) => {
+    if (e instanceof InputError) return c.json({ error: e.message, problems: e.problems }, 400);
+    if (e instanceof RunTimeout) return c.json({ error: e.message }, 503);
+    if (e instanceof RunFailed) return c.json({ error: `the run failed: ${e.message}` }, 500);
+    // Hono's own HTTP errors (a malformed request) keep their status; nothing else leaks.
+    const status = (e as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) return c.json({ error: 'bad request' }, status as 400);
+    return c.json({ error: 'internal error' }, 500);
+  });
+  return app;
+}

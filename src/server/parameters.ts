@@ -1,0 +1,53 @@
+/**
+ * The parameter declarations as the dashboard's editor needs them: one entry per parameter with
+ * its group, label, unit (code and words), bounds, plausible range, default (resolved from the
+ * official figures where it refers to them) and source. Generated from PARAMETERS, so a parameter
+ * added to the model appears in the editor without touching the server or the page.
+ */
+import { PARAMETERS } from '../model/parameters.js';
+import { UNITS, leaves, type ParamTree } from '../model/params.js';
+import { baselineScenario } from '../scenarios/catalog.js';
+
+export interface ParameterInfo {
+  readonly path: string;
+  readonly group: string;
+  readonly kind: 'number' | 'schedule' | 'choice';
+  readonly label: string;
+  readonly description: string;
+  readonly source: string;
+  readonly unit?: string;
+  readonly unitText?: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly integer?: boolean;
+  readonly range?: readonly [number, number];
+  readonly options?: readonly string[];
+  readonly interpolation?: 'linear' | 'step';
+  /** The baseline value: a number, a choice, or a schedule's dated points. */
+  readonly default: unknown;
+}
+
+function valueAt(obj: unknown, path: string): unknown {
+  let v = obj;
+  for (const k of path.split('.')) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+let cached: ParameterInfo[] | undefined;
+
+export function parameterInfo(): ParameterInfo[] {
+  if (cached) return cached;
+  const baseline = baselineScenario();
+  cached = leaves(PARAMETERS as unknown as ParamTree).map(({ path, def }) => {
+    const common = { path, group: path.split('.')[0], kind: def.kind, label: def.label, description: def.description, source: def.source, default: valueAt(baseline, path) };
+    switch (def.kind) {
+      case 'number':
+        return { ...common, unit: def.unit, unitText: UNITS[def.unit], min: def.min, max: def.max, integer: def.integer === true, range: def.range };
+      case 'schedule':
+        return { ...common, unit: def.unit, unitText: UNITS[def.unit], min: def.min, max: def.max, range: def.range, interpolation: def.interpolation };
+      case 'choice':
+        return { ...common, options: def.options };
+    }
+  });
+  return cached;
+}

@@ -1,0 +1,17 @@
+/** What the server hands a run worker, and what the worker sends back (run-worker.ts). */
+import type { Scenario } from '../model/schema.js';
+import type { Uncertainty } from '../model/uncertainty.js';
+
+export interface RunTask {
+  readonly scenario: Scenario;
+  readonly replications: number;
+  readonly seed: number;
+  readonly uncertainty: Uncertainty;
+  /** Package and model version, recorded in the summary. */
+  readonly version: string;
+}
+
+export type WorkerMessage =
+  | { readonly type: 'progress'; readonly done: number; readonly total: number }
+  | { readonly type: 'done'; readonly json: string }
+  | { readonly type: 'error'; readonly message: string };

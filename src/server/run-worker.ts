@@ -1,0 +1,40 @@
+/**
+ * The worker-thread side of the server's runner (runner.ts): one thread per run, so a long run
+ * never blocks the HTTP thread and a run past its time limit is ended by terminating its thread.
+ * It receives a resolved scenario and run settings by structured clone, posts progress, and
+ * posts back the summary JSON exactly as the CLI's `--json` prints it.
+ *
+ * Worker threads load JavaScript only, so this file always runs from the compiled `dist/` copy.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { runReplications } from '../experiment/replicate.js';
+import { summaryToJson } from '../experiment/summary.js';
+import type { RunTask, WorkerMessage } from './run-task.js';
+
+function post(message: WorkerMessage): void {
+  parentPort?.postMessage(message);
+}
+
+function execute(task: RunTask): string {
+  let last = 0;
+  const summary = runReplications(task.scenario, {
+    replications: task.replications,
+    seed: task.seed,
+    uncertainty: task.uncertainty,
+    version: task.version,
+    onProgress: (done, total) => {
+      // At most ~100 messages per run, whatever the replication count.
+      if (done === total || done - last >= Math.max(1, Math.floor(total / 100))) {
+        last = done;
+        post({ type: 'progress', done, total });
+      }
+    },
+  });
+  return summaryToJson(summary);
+}
+
+try {
+  post({ type: 'done', json: execute(workerData as RunTask) });
+} catch (e) {
+  post({ type: 'error', message: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+}

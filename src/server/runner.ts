@@ -1,0 +1,92 @@
+/**
+ * Runs off the request thread. Each run gets its own worker thread (run-worker.ts); at most
+ * `concurrency` run at once and the rest wait in order, so a burst of requests cannot take every
+ * core. A run still going after `timeoutMs` has its thread terminated and fails with RunTimeout.
+ *
+ * Threads load the compiled worker from dist/: from the CLI (which runs from dist/) that is the
+ * sibling file; under vitest this module runs from src/*.ts, so it points at the built copy
+ * (`npm test` builds first). A missing build is an error that says so.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { RunTask, WorkerMessage } from './run-task.js';
+
+export class RunTimeout extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`the run took longer than the server's limit of ${Math.round(timeoutMs / 1000)} s; ask for fewer replications or a shorter horizon`);
+    this.name = 'RunTimeout';
+  }
+}
+
+export class RunFailed extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RunFailed';
+  }
+}
+
+export function runWorkerUrl(from: string = import.meta.url): URL {
+  const here = new URL(from);
+  return here.pathname.endsWith('.ts') ? new URL('../../dist/src/server/run-worker.js', here) : new URL('./run-worker.js', here);
+}
+
+export interface RunnerOptions {
+  readonly concurrency: number;
+  readonly timeoutMs: number;
+}
+
+export class Runner {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly workers = new Set<Worker>();
+  private readonly url: URL;
+
+  constructor(readonly options: RunnerOptions) {
+    this.url = runWorkerUrl();
+    if (!existsSync(fileURLToPath(this.url))) {
+      throw new Error(`the compiled run worker ${fileURLToPath(this.url)} is missing: run \`npm run build\` first`);
+    }
+  }
+
+  /** Run a task; resolves with the summary JSON text. */
+  async run(task: RunTask, onProgress?: (done: number, total: number) => void): Promise<string> {
+    if (this.active >= this.options.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      return await this.inThread(task, onProgress);
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private inThread(task: RunTask, onProgress?: (done: number, total: number) => void): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(this.url, { workerData: task });
+      this.workers.add(worker);
+      let settled = false;
+      const finish = (f: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        this.workers.delete(worker);
+        void worker.terminate();
+        f();
+      };
+      const timer = setTimeout(() => finish(() => reject(new RunTimeout(this.options.timeoutMs))), this.options.timeoutMs);
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'progress') onProgress?.(m.done, m.total);
+        else if (m.type === 'done') finish(() => resolve(m.json));
+        else finish(() => reject(new RunFailed(m.message)));
+      });
+      worker.on('error', (e) => finish(() => reject(new RunFailed(e.message.split('\n')[0]))));
+      worker.on('exit', (code) => finish(() => reject(new RunFailed(`the run's thread stopped (exit code ${code})`))));
+    });
+  }
+
+  /** Stop every running thread (server shutdown). */
+  async close(): Promise<void> {
+    await Promise.all([...this.workers].map((w) => w.terminate()));
+  }
+}

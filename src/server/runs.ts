@@ -1,0 +1,93 @@
+/**
+ * Runs as the server sees them: a request (resolved scenario + settings) has a content hash of
+ * (scenario, seed, replications, uncertainty, model version); a finished run is stored under it,
+ * so the same request again answers from the store at once. A request already running is joined,
+ * not started twice. Each run in progress is a Job the dashboard polls for progress.
+ */
+import type { Scenario } from '../model/schema.js';
+import { contentHash } from './hash.js';
+import type { RunSettings } from './requests.js';
+import type { Runner } from './runner.js';
+import type { Store, StoredRun } from './store.js';
+
+export interface Job {
+  readonly id: string;
+  readonly hash: string;
+  status: 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  runId?: string;
+  error?: Error;
+  readonly result: Promise<StoredRun>;
+}
+
+/** Finished jobs kept for polling; older ones are forgotten (their runs stay in the store). */
+const KEEP_FINISHED = 200;
+
+export class RunService {
+  private readonly jobs = new Map<string, Job>();
+  private readonly running = new Map<string, Job>();
+  private seq = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly runner: Runner,
+    readonly version: string,
+  ) {}
+
+  hashOf(scenario: Scenario, settings: RunSettings): string {
+    return contentHash({ scenario, ...settings, version: this.version });
+  }
+
+  cached(hash: string): StoredRun | undefined {
+    return this.store.runByHash(hash);
+  }
+
+  job(id: string): Job | undefined {
+    return this.jobs.get(id);
+  }
+
+  /** Start (or join) the run of a request that is not in the store. */
+  start(scenario: Scenario, settings: RunSettings): Job {
+    const hash = this.hashOf(scenario, settings);
+    const joined = this.running.get(hash);
+    if (joined) return joined;
+    const id = `${hash.slice(0, 10)}-${(this.seq++).toString(36)}`;
+    const partial = { id, hash, status: 'running', done: 0, total: settings.replications } as Omit<Job, 'result'> & { result?: Promise<StoredRun> };
+    const request = { scenario: scenario.name, ...settings, version: this.version };
+    partial.result = this.runner
+      .run({ scenario, ...settings, version: this.version }, (done, total) => {
+        partial.done = done;
+        partial.total = total;
+      })
+      .then((json) => {
+        const run = this.store.putRun(hash, scenario.name, request, json);
+        partial.status = 'done';
+        partial.runId = run.id;
+        return run;
+      })
+      .catch((e: unknown) => {
+        partial.status = 'failed';
+        partial.error = e instanceof Error ? e : new Error(String(e));
+        throw partial.error;
+      })
+      .finally(() => {
+        this.running.delete(hash);
+        this.prune();
+      });
+    // Callers who never await the result (pollers) must not leave an unhandled rejection behind.
+    partial.result.catch(() => {});
+    const job = partial as Job;
+    this.jobs.set(id, job);
+    this.running.set(hash, job);
+    return job;
+  }
+
+  private prune(): void {
+    if (this.jobs.size <= KEEP_FINISHED) return;
+    for (const [id, job] of this.jobs) {
+      if (this.jobs.size <= KEEP_FINISHED) break;
+      if (job.status !== 'running') this.jobs.delete(id);
+    }
+  }
+}
