@@ -198,7 +198,7 @@ describe('asylum-sim with the UK model (in-process)', () => {
   };
 
   it('runs a short built-in scenario', async () => {
-    const r = await real(['run', 'status-quo-2023', '--replications', '2', '--months', '2', '--json']);
+    const r = await real(['run', 'status-quo-2023', '--replications', '2', '--months', '2', '--json', '--workers', '1']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).months).toHaveLength(2);

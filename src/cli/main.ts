@@ -79,7 +79,7 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .option('--seed <s>', 'base random seed, a non-negative integer', String(DEFAULT_SEED))
     .option('--uncertainty <kind>', `what replications vary: ${UNCERTAINTY.join(', ')}`, DEFAULT_UNCERTAINTY)
     .option('--months <m>', `horizon in months, 1 to ${LIMITS.maxHorizonMonths} (default: the scenario's)`)
-    .option('--out <dir>', 'write summary.json and monthly.csv into this directory')
+    .option('--out <dir>', 'write summary.json, monthly and per-replication CSV/JSON/Arrow files into this directory')
     .option('--json', 'print the summary JSON on stdout (and nothing else there)')
     .option('--workers <n>', 'threads running replications, 1 = this thread (default: every core)')
     .action(async (target: string, flags: RunFlags) => {

@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../model/errors.js';
 import { captureIo } from '../io.js';
@@ -33,5 +37,23 @@ describe('run --workers', () => {
     const r = await cli(['run', 'fake-2023', '--workers', '0']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^asylum-sim: .*--workers/);
+  });
+});
+
+describe('run --out exports', () => {
+  it('writes monthly and per-replication files as CSV, JSON and Arrow, and lists them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'asylum-sim-exports-'));
+    const r = await cli(['run', 'fake-2023', '--replications', '4', '--out', dir, '--json']);
+    expect(r.code).toBe(0);
+    for (const name of ['summary.json', 'monthly.csv', 'monthly.json', 'monthly.arrow', 'replications.csv', 'replications.json', 'replications.arrow']) {
+      expect(r.stderr).toContain(join(dir, name));
+    }
+    const csv = readFileSync(join(dir, 'replications.csv'), 'utf8').trimEnd().split('\n');
+    expect(csv).toHaveLength(5);
+    expect(csv[0]).toMatch(/^replication,backlogPeopleAt12m,/);
+    const arrow = tableFromIPC(readFileSync(join(dir, 'replications.arrow')));
+    expect(arrow.numRows).toBe(4);
+    expect(JSON.parse(readFileSync(join(dir, 'replications.json'), 'utf8'))).toHaveLength(4);
+    expect(tableFromIPC(readFileSync(join(dir, 'monthly.arrow'))).numRows).toBe(14);
   });
 });

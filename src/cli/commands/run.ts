@@ -1,11 +1,17 @@
 /**
  * `asylum-sim run <scenario|file>`: replications of one scenario, summarised as a terminal table,
- * as JSON on stdout (`--json`, and nothing else on stdout), and as files under `--out DIR`.
+ * as JSON on stdout (`--json`, and nothing else on stdout), and as files under `--out DIR`
+ * (summary.json, monthly.csv, and the exports of experiment/exports.ts: monthly and
+ * per-replication KPIs as CSV, JSON and Arrow).
  * Every flag is checked before any work starts.
  */
 import { availableParallelism } from 'node:os';
 import { inProcessSimulator, type Simulator } from '../../experiment/jobs.js';
 import { replicateOn } from '../../experiment/parallel.js';
+import { exportFiles } from '../../experiment/exports.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError, showValue } from '../../model/errors.js';
 import { summaryToJson } from '../../experiment/summary.js';
 import { LIMITS } from '../../model/limits.js';
 import type { Backend, ScenarioLike } from '../backend.js';
@@ -78,6 +84,20 @@ export function simulatorFor(backend: Backend, workers: number): Simulator<Scena
     : inProcessSimulator((s: ScenarioLike, o) => backend.simulate(s, o));
 }
 
+/** Write export files (text or Arrow bytes) under `dir`; returns their paths. */
+export function writeExportFiles(dir: string, files: readonly [string, string | Uint8Array][]): string[] {
+  return files.map(([name, content]) => {
+    const path = join(dir, name);
+    try {
+      writeFileSync(path, content);
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      throw new InputError({ field: '--out', value: showValue(dir), allowed: `a writable directory${code ? ` (${code})` : ''}` });
+    }
+    return path;
+  });
+}
+
 export async function runCommand(backend: Backend, io: Io, target: string, flags: RunFlags): Promise<number> {
   const settings = runSettings(flags);
   const scenario = backend.loadScenario(
@@ -89,8 +109,9 @@ export async function runCommand(backend: Backend, io: Io, target: string, flags
   const progress = progressBar(io, scenario.name);
   const simulator = simulatorFor(backend, Math.min(settings.workers, settings.replications));
   let summary;
+  let kpiRows;
   try {
-    ({ summary } = await replicateOn(simulator, scenario, {
+    ({ summary, kpiRows } = await replicateOn(simulator, scenario, {
       replications: settings.replications,
       seed: settings.seed,
       uncertainty: settings.uncertainty,
@@ -105,8 +126,8 @@ export async function runCommand(backend: Backend, io: Io, target: string, flags
   if (settings.json) io.out(summaryToJson(summary));
   else io.out(runReport(summary));
   if (settings.out !== undefined) {
-    const paths = writeRunFiles(settings.out, summary);
-    const note = `Wrote ${paths.join(' and ')}\n`;
+    const paths = [...writeRunFiles(settings.out, summary), ...writeExportFiles(settings.out, exportFiles(summary, kpiRows))];
+    const note = `Wrote ${paths.join(', ')}\n`;
     if (settings.json) io.err(note);
     else io.out(`\n${note}`);
   }
