@@ -38,7 +38,7 @@ function setIn(obj: Record<string, unknown>, path: string[], value: unknown): vo
 }
 
 /** Shares that must add up to at most 1 are scaled down together when draws overshoot. */
-function keepSharesFeasible(s: Record<string, unknown>): void {
+export function keepSharesFeasible(s: Record<string, unknown>): void {
   const groups: string[][] = [
     ['arrivals.mix.smallBoat.highGrant', 'arrivals.mix.smallBoat.returnable'],
     ['arrivals.mix.otherClaims.highGrant', 'arrivals.mix.otherClaims.returnable'],
