@@ -13,10 +13,11 @@ export const Kind = {
   decisionDone: 2,
   appealDone: 3,
   returnDone: 4,
-  /** A case's people leave asylum support. */
-  leaveSupport: 5,
   /** A case waiting for return, or in limbo, departs voluntarily or absconds. */
-  departure: 6,
+  departure: 5,
+  /** An EU-deal case's return to the EU is due. */
+  euReturn: 6,
+  thirdCountryDone: 7,
 } as const;
 
 export const PRIORITY_MONTH_END = -1;

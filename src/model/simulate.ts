@@ -3,7 +3,7 @@
  * default wiring, and the only place that knows all stages — runs the event loop to the horizon,
  * then books costs and KPIs. Deterministic for (scenario, seed, replication).
  */
-import { HeapCalendar, Simulation } from '../engine/index.js';
+import { Simulation } from '../engine/index.js';
 import { keyedBase } from '../engine/keyed.js';
 import { Support } from './accommodation.js';
 import { Appeals } from './appeals.js';
@@ -11,6 +11,8 @@ import { Arrivals } from './arrivals.js';
 import { CaseTable } from './cases.js';
 import { bookCosts } from './costs.js';
 import { Decisions } from './decisions.js';
+import { EuDeal } from './eu-deal.js';
+import { SafeRoutes } from './safe-routes.js';
 import { Kind, PRIORITY_MONTH_END } from './events.js';
 import { Observer, S } from './observe.js';
 import { makePlan } from './plan.js';
@@ -42,7 +44,7 @@ export function buildWorld(given: Scenario, options: SimulateOptions): World {
   const scenario = mode === 'stochastic' ? given : sampleParameters(given, options.seed, options.replication);
   const replication = mode === 'parameters' ? 0 : options.replication;
   const plan = makePlan(scenario.start, scenario.horizonMonths);
-  const sim = new Simulation({ calendar: new HeapCalendar() });
+  const sim = new Simulation();
   const cases = new CaseTable(expectedCases(scenario) * 1.05 + 1024);
   const obs = new Observer(plan.months);
   const base = keyedBase(options.seed, replication);
@@ -53,6 +55,8 @@ export function buildWorld(given: Scenario, options: SimulateOptions): World {
   w.appeals = new Appeals(w, base);
   w.returns = new Returns(w, base);
   w.arrivals = new Arrivals(w);
+  w.euDeal = new EuDeal(w, base);
+  w.safeRoutes = new SafeRoutes(w);
   seedSnapshot(w);
   // Each day and month end schedules the next one, so the calendar holds one of each at a time.
   sim.at(0, Kind.day, 0);
@@ -70,6 +74,8 @@ export function runWorld(w: World): RunResult {
       case Kind.day:
         support.day(entity);
         arrivals.day(entity);
+        w.euDeal.day(entity);
+        w.safeRoutes.day(entity);
         if (entity + 1 < plan.horizonDays) sim.at(entity + 1, Kind.day, entity + 1);
         break;
       case Kind.monthEnd:
@@ -86,15 +92,23 @@ export function runWorld(w: World): RunResult {
       case Kind.returnDone:
         returns.done(entity);
         break;
-      case Kind.leaveSupport:
-        support.leave(entity);
-        break;
       case Kind.departure:
         returns.departure(entity);
         break;
+      case Kind.euReturn:
+        w.euDeal.returned(entity);
+        break;
+      case Kind.thirdCountryDone:
+        returns.thirdCountryDone(entity);
+        break;
     }
   });
-  const costByFinancialYear = bookCosts(obs, scenario.costs, decisions.workforce.headcount, w.plan);
+  const costByFinancialYear = bookCosts(
+    obs,
+    scenario.costs,
+    { headcount: decisions.workforce.headcount, extraHeadcount: decisions.extraWorkforce.headcount, levers: scenario },
+    w.plan,
+  );
   return obs.result(w.plan.start, w.plan.labels, kpis(w, scenario, peopleAtStart), costByFinancialYear);
 }
 
@@ -128,6 +142,11 @@ function kpis(w: World, s: Scenario, atStart: Float64Array): Record<KpiName, num
     totalCostGbp: sum(cost),
     totalAccommodationCostGbp: sum(accommodation),
     casesSimulated: w.cases.count,
+    maxHotelOverflowPeople: obs.series('hotelOverflowPeople').reduce((a, b) => Math.max(a, b), 0),
+    euDealReturnsPeopleTotal: sum(obs.series('euDealReturnsPeople')),
+    quotaAdmissionsPeopleTotal: sum(obs.series('quotaAdmissionsPeople')),
+    thirdCountryRemovalsTotal: sum(obs.series('returnsThirdCountry')),
+    heldForRemovalPeopleEnd: obs.get('heldForRemovalPeople', plan.months - 1),
     peopleAtStart:
       atStart[S.awaitingDecisionPeople] + atStart[S.awaitingAppealPeople] + atStart[S.awaitingReturnPeople] + atStart[S.limboPeople],
   };
