@@ -132,6 +132,25 @@ describe('runs', () => {
     expect(cached).toMatchObject({ status: 'done', runId: view.runId });
   });
 
+  it('compares two scenarios on common random numbers: A, B and the difference B − A', async () => {
+    const a = smallDocument('fewer-staff', { decisions: { headcount: 30 } });
+    const b = smallDocument('more-staff', { decisions: { headcount: 120 } });
+    const res = await server.api('/api/compare', { json: { a, b, replications: 2, uncertainty: 'stochastic' } });
+    expect(res.status).toBe(200);
+    const c = (await res.json()) as { a: { scenario: string }; b: { scenario: string }; kpis: { backlogCasesEnd: { a: { mean: number }; b: { mean: number }; diff: { mean: number } } } };
+    expect(c.a.scenario).toBe('fewer-staff');
+    expect(c.b.scenario).toBe('more-staff');
+    const k = c.kpis.backlogCasesEnd;
+    expect(k.diff.mean).toBeCloseTo(k.b.mean - k.a.mean, 0);
+    expect(k.b.mean).toBeLessThan(k.a.mean);
+  });
+
+  it('a comparison needs the same horizon on both sides', async () => {
+    const res = await server.api('/api/compare', { json: { a: smallDocument('a'), b: smallDocument('b', { horizonMonths: 13 }) } });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toContain('b.horizonMonths');
+  });
+
   it('unknown ids are 404s', async () => {
     expect((await server.api('/api/runs/0123456789')).status).toBe(404);
     expect((await server.api('/api/scenarios/zzz')).status).toBe(404);

@@ -12,7 +12,9 @@
  *   POST /api/run        {scenario, replications?, seed?, uncertainty?}  summary JSON (waits)
  *   POST /api/jobs       (same body)   { job, status, ... }; done at once when cached
  *   GET  /api/jobs/:id                 { status, done, total, runId?, error? }
- *   GET  /api/runs/:id                 a stored run's summary JSON
+ *   POST /api/compare    {a, b, replications?, seed?, uncertainty?}  comparison JSON (waits)
+ *   POST /api/jobs       {a, b, ...}   a comparison as a job
+ *   GET  /api/runs/:id                 a stored run's summary (or comparison) JSON
  *
  * When a token is set, every POST needs `Authorization: Bearer <token>`.
  */
@@ -41,6 +43,7 @@ export interface AppOptions {
 }
 
 const RUN_FIELDS = ['scenario', 'replications', 'seed', 'uncertainty'];
+const COMPARE_FIELDS = ['a', 'b', 'replications', 'seed', 'uncertainty'];
 const ID = /^[0-9a-f]{10,64}$/;
 
 function tokenMatches(header: string | undefined, token: string): boolean {
@@ -131,25 +134,43 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ ...saved, scenario: requestScenario({ saved: id }, store, limits).scenario });
   });
 
+  /** A run or comparison request: its scenarios resolved, its settings checked. */
+  const parseRun = (body: Record<string, unknown>) => {
+    const compare = 'a' in body || 'b' in body;
+    onlyFields(body, compare ? COMPARE_FIELDS : RUN_FIELDS);
+    const settings = runSettings(body, limits);
+    const a = requestScenario(compare ? body.a : body.scenario, store, limits, compare ? 'a' : 'scenario').scenario;
+    const b = compare ? requestScenario(body.b, store, limits, 'b').scenario : undefined;
+    if (b && (a.start !== b.start || a.horizonMonths !== b.horizonMonths)) {
+      throw new InputError({ field: 'b.horizonMonths', value: `${b.start}, ${b.horizonMonths} months`, allowed: `the same start and horizon as a (${a.start}, ${a.horizonMonths} months)` });
+    }
+    return { settings, a, b, hash: runs.hashOf(a, settings, b) };
+  };
+
+  const waitFor = async (c: Context, body: Record<string, unknown>) => {
+    const { settings, a, b, hash } = parseRun(body);
+    const cached = runs.cached(hash);
+    if (cached) return summaryResponse(c, cached.summary, cached.id, 'hit');
+    const run = await runs.start(a, settings, b).result;
+    return summaryResponse(c, run.summary, run.id, 'miss');
+  };
   app.post('/api/run', async (c) => {
     const body = await jsonBody(c);
-    onlyFields(body, RUN_FIELDS);
-    const settings = runSettings(body, limits);
-    const { scenario } = requestScenario(body.scenario, store, limits);
-    const cached = runs.cached(runs.hashOf(scenario, settings));
-    if (cached) return summaryResponse(c, cached.summary, cached.id, 'hit');
-    const run = await runs.start(scenario, settings).result;
-    return summaryResponse(c, run.summary, run.id, 'miss');
+    if ('a' in body || 'b' in body) onlyFields(body, RUN_FIELDS);
+    return waitFor(c, body);
+  });
+  app.post('/api/compare', async (c) => {
+    const body = await jsonBody(c);
+    onlyFields(body, COMPARE_FIELDS);
+    for (const side of ['a', 'b']) if (!(side in body)) throw new InputError({ field: side, value: 'nothing', allowed: 'a scenario (built-in name, { "saved": id } or a scenario object)' });
+    return waitFor(c, body);
   });
 
   app.post('/api/jobs', async (c) => {
-    const body = await jsonBody(c);
-    onlyFields(body, RUN_FIELDS);
-    const settings = runSettings(body, limits);
-    const { scenario } = requestScenario(body.scenario, store, limits);
-    const cached = runs.cached(runs.hashOf(scenario, settings));
+    const { settings, a, b, hash } = parseRun(await jsonBody(c));
+    const cached = runs.cached(hash);
     if (cached) return c.json({ job: null, status: 'done', done: settings.replications, total: settings.replications, runId: cached.id, cached: true });
-    return c.json({ ...jobView(runs.start(scenario, settings)), cached: false }, 202);
+    return c.json({ ...jobView(runs.start(a, settings, b)), cached: false }, 202);
   });
 
   app.get('/api/jobs/:id', (c) => {

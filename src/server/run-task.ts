@@ -4,6 +4,8 @@ import type { Uncertainty } from '../model/uncertainty.js';
 
 export interface RunTask {
   readonly scenario: Scenario;
+  /** When present, compare `scenario` (A) with this one (B) on common random numbers. */
+  readonly compareWith?: Scenario;
   readonly replications: number;
   readonly seed: number;
   readonly uncertainty: Uncertainty;

@@ -2,12 +2,15 @@
  * The worker-thread side of the server's runner (runner.ts): one thread per run, so a long run
  * never blocks the HTTP thread and a run past its time limit is ended by terminating its thread.
  * It receives a resolved scenario and run settings by structured clone, posts progress, and
- * posts back the summary JSON exactly as the CLI's `--json` prints it.
+ * posts back the summary JSON exactly as the CLI's `--json` prints it (or, for a comparison,
+ * the comparison JSON of `asylum-sim compare --json`).
  *
  * Worker threads load JavaScript only, so this file always runs from the compiled `dist/` copy.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { compareWith, comparisonToJson } from '../experiment/compare.js';
 import { runReplications } from '../experiment/replicate.js';
+import { simulate } from '../model/simulate.js';
 import { summaryToJson } from '../experiment/summary.js';
 import type { RunTask, WorkerMessage } from './run-task.js';
 
@@ -17,20 +20,21 @@ function post(message: WorkerMessage): void {
 
 function execute(task: RunTask): string {
   let last = 0;
-  const summary = runReplications(task.scenario, {
+  const options = {
     replications: task.replications,
     seed: task.seed,
     uncertainty: task.uncertainty,
     version: task.version,
-    onProgress: (done, total) => {
+    onProgress: (done: number, total: number) => {
       // At most ~100 messages per run, whatever the replication count.
       if (done === total || done - last >= Math.max(1, Math.floor(total / 100))) {
         last = done;
         post({ type: 'progress', done, total });
       }
     },
-  });
-  return summaryToJson(summary);
+  };
+  if (task.compareWith) return comparisonToJson(compareWith(simulate, task.scenario, task.compareWith, options));
+  return summaryToJson(runReplications(task.scenario, options));
 }
 
 try {

@@ -35,8 +35,8 @@ export class RunService {
     readonly version: string,
   ) {}
 
-  hashOf(scenario: Scenario, settings: RunSettings): string {
-    return contentHash({ scenario, ...settings, version: this.version });
+  hashOf(scenario: Scenario, settings: RunSettings, compareWith?: Scenario): string {
+    return contentHash(compareWith ? { compare: [scenario, compareWith], ...settings, version: this.version } : { scenario, ...settings, version: this.version });
   }
 
   cached(hash: string): StoredRun | undefined {
@@ -48,20 +48,21 @@ export class RunService {
   }
 
   /** Start (or join) the run of a request that is not in the store. */
-  start(scenario: Scenario, settings: RunSettings): Job {
-    const hash = this.hashOf(scenario, settings);
+  start(scenario: Scenario, settings: RunSettings, compareWith?: Scenario): Job {
+    const hash = this.hashOf(scenario, settings, compareWith);
     const joined = this.running.get(hash);
     if (joined) return joined;
     const id = `${hash.slice(0, 10)}-${(this.seq++).toString(36)}`;
     const partial = { id, hash, status: 'running', done: 0, total: settings.replications } as Omit<Job, 'result'> & { result?: Promise<StoredRun> };
-    const request = { scenario: scenario.name, ...settings, version: this.version };
+    const label = compareWith ? `${scenario.name} vs ${compareWith.name}` : scenario.name;
+    const request = { scenario: label, ...settings, version: this.version };
     partial.result = this.runner
-      .run({ scenario, ...settings, version: this.version }, (done, total) => {
+      .run({ scenario, ...(compareWith ? { compareWith } : {}), ...settings, version: this.version }, (done, total) => {
         partial.done = done;
         partial.total = total;
       })
       .then((json) => {
-        const run = this.store.putRun(hash, scenario.name, request, json);
+        const run = this.store.putRun(hash, label, request, json);
         partial.status = 'done';
         partial.runId = run.id;
         return run;
