@@ -25,6 +25,11 @@ export const KPI_LABELS: Readonly<Record<KpiName, { readonly label: string; read
   totalAccommodationCostGbp: { label: 'Accommodation cost over the horizon', unit: 'gbp' },
   casesSimulated: { label: 'Cases simulated', unit: 'cases' },
   peopleAtStart: { label: 'People in the system at the start', unit: 'people' },
+  maxHotelOverflowPeople: { label: 'Most people in hotels beyond the hotel path', unit: 'people' },
+  euDealReturnsPeopleTotal: { label: 'Returned to the EU under the deal', unit: 'people' },
+  quotaAdmissionsPeopleTotal: { label: 'Admitted under the EU quota', unit: 'people' },
+  thirdCountryRemovalsTotal: { label: 'Removed to a third country', unit: 'cases' },
+  heldForRemovalPeopleEnd: { label: 'Held for removal at the end', unit: 'people' },
 };
 
 const UNIT_TEXT: Readonly<Record<Unit, string>> = {

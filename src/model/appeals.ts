@@ -11,7 +11,7 @@ import { Kind } from './events.js';
 import { S } from './observe.js';
 import { num, schedule, type Resolved } from './params.js';
 import type { World } from './world.js';
-import { monthNow, monthlySchedule, ratedServers } from './plan.js';
+import { monthNow, monthlySchedule, ratedServers, type Plan } from './plan.js';
 
 const PURPOSE_CERTIFIED = 31;
 const PURPOSE_APPEALS = 32;
@@ -70,7 +70,37 @@ export const appealsParams = {
     range: [0.4, 0.6],
     source: 'Law Society, 2023 (Home Office appeals data to March 2023).',
   }),
+  /** Lever: tribunal capacity on top of the path above (more judges, sitting days, hearing rooms). */
+  extra: {
+    determinationsPerMonth: schedule({
+      label: 'Extra tribunal capacity',
+      description: 'Appeal determinations per month added to the tribunal capacity from each date (e.g. judges × determinations per judge-month).',
+      unit: 'determinations/month',
+      interpolation: 'step',
+      default: [{ date: '2023-07-01', value: 0 }],
+      min: 0,
+      max: 1_000_000,
+      range: [0.8, 1.2],
+      source: 'Policy lever: none in the status quo.',
+    }),
+    costPerDetermination: num({
+      label: 'Cost of extra tribunal capacity',
+      description: 'Standing cost per determination of extra monthly capacity (judges, sitting days, rooms), paid whether or not it is used; determinations made are also costed at costs.tribunalPerDetermination.',
+      unit: 'GBP/determination',
+      default: 1_000,
+      min: 0,
+      max: 1_000_000,
+      range: [500, 2_000],
+      source: 'Assumption: a fee-paid judge sitting day (about £600) determines one or two asylum appeals, plus listing and room costs.',
+    }),
+  },
 };
+
+/** Tribunal capacity each month: the path plus the lever's extra capacity. */
+export function tribunalCapacity(a: AppealsParams, plan: Plan): Float64Array {
+  const extra = monthlySchedule(a.extra.determinationsPerMonth, 'step', plan);
+  return monthlySchedule(a.determinationsPerMonth, 'step', plan).map((x, m) => x + extra[m]);
+}
 export type AppealsParams = Resolved<typeof appealsParams>;
 
 export class Appeals {
@@ -81,7 +111,7 @@ export class Appeals {
   constructor(private readonly w: World, private readonly base: number) {
     const a = w.p.appeals;
     // A saturated tribunal determines exactly its capacity each month.
-    const rated = ratedServers(monthlySchedule(a.determinationsPerMonth, 'step', w.plan), a.hearingDays);
+    const rated = ratedServers(tribunalCapacity(a, w.plan), a.hearingDays);
     this.hearingDays = rated.meanDays;
     this.station = new Station(w.sim, {
       name: 'tribunal',

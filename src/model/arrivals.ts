@@ -154,7 +154,7 @@ export class Arrivals {
 
   /** Lodge the day's claims. */
   day(day: number): void {
-    const { cases, obs, support, decisions } = this.w;
+    const { cases, obs, support, decisions, euDeal, returns } = this.w;
     const month = this.w.plan.monthOfDay[day];
     for (let r = 0; r < ROUTES.length; r++) {
       const n = poisson(this.rng, this.rate[r][day]);
@@ -164,7 +164,16 @@ export class Arrivals {
         cases.stage[id] = Stage.awaitingDecision;
         obs.add(S.arrivalsCases, 1);
         obs.add(S.arrivalsPeople, people);
-        if (r === 0) obs.add(S.arrivalsSmallBoatPeople, people);
+        if (r === 0) {
+          obs.add(S.arrivalsSmallBoatPeople, people);
+          // Levers on small-boat arrivals: returned to the EU under a deal, or held as inadmissible.
+          if (euDeal.intercept(id, day)) continue;
+          if (returns.inadmissibleOnArrival(id, day)) {
+            support.claimLodged(id);
+            returns.hold(id);
+            continue;
+          }
+        }
         support.claimLodged(id);
         decisions.enqueue(id, false);
       }

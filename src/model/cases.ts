@@ -17,6 +17,12 @@ export const Stage = {
   returned: 8,
   departed: 9,
   absconded: 10,
+  /** An inadmissible small-boat arrival held for third-country removal (claim not decided). */
+  heldForRemoval: 11,
+  /** Third-country removal under way. */
+  removingThirdCountry: 12,
+  /** A small-boat arrival held for return to the EU under a returns deal. */
+  euReturnPending: 13,
 } as const;
 export type StageCode = (typeof Stage)[keyof typeof Stage];
 
@@ -24,8 +30,11 @@ export type StageCode = (typeof Stage)[keyof typeof Stage];
 export const GROUPS = ['highGrant', 'returnable', 'other'] as const;
 export type GroupName = (typeof GROUPS)[number];
 
-/** Arrival routes of asylum claims. */
+/** Arrival routes of asylum claims (drawn by the arrivals stage). */
 export const ROUTES = ['smallBoat', 'otherClaims'] as const;
+/** Route codes of admissions made by levers (after the drawn routes). */
+export const ROUTE_EU_QUOTA = 2;
+export const ROUTE_SAFE = 3;
 export type RouteName = (typeof ROUTES)[number];
 
 export class CaseTable {

@@ -1,14 +1,15 @@
 /**
  * Stage 7 — costs. Worked out from the monthly series after the run: accommodation nights by type,
  * support payments, decision-maker staff, tribunal determinations and returns, each at a unit
- * cost with its source. Keeping costs out of the event loop means a cost assumption can change
+ * cost with its source; and the levers' costs (declared with each lever) in a series each. Keeping costs out of the event loop means a cost assumption can change
  * without touching the simulation.
  */
 import { financialYear } from './dates.js';
 import type { Observer } from './observe.js';
-import type { Plan } from './plan.js';
+import { monthlySchedule, type Plan } from './plan.js';
 import { num, type Resolved } from './params.js';
 import type { RunResult } from './result.js';
+import type { Scenario } from './schema.js';
 
 const gbp = (
   label: string,
@@ -104,13 +105,26 @@ export const costsParams = {
 };
 export type CostsParams = Resolved<typeof costsParams>;
 
-/** Fill the cost series of every month and return the totals by financial year. */
-export function bookCosts(
-  obs: Observer,
-  c: CostsParams,
-  headcount: Float64Array,
-  plan: Plan,
-): RunResult['costByFinancialYear'] {
+/** What the lever costs need besides the monthly series. */
+export interface CostInputs {
+  /** Decision-maker headcount of the path, each month. */
+  readonly headcount: Float64Array;
+  /** Extra decision-makers of the lever, each month. */
+  readonly extraHeadcount: Float64Array;
+  readonly levers: Pick<Scenario, 'decisions' | 'appeals' | 'returns' | 'euDeal' | 'safeRoutes'>;
+}
+
+/**
+ * Fill the cost series of every month and return the totals by financial year. Each lever has its
+ * own cost series, and costGbp is the sum of every category. Third-country removals are costed
+ * per person as they happen (returns.ts), so only the scheme's fixed payments are added here.
+ */
+export function bookCosts(obs: Observer, c: CostsParams, inputs: CostInputs, plan: Plan): RunResult['costByFinancialYear'] {
+  const { headcount, extraHeadcount, levers: l } = inputs;
+  const returnsUnitStaff = monthlySchedule(l.returns.unit.staff, 'step', plan);
+  const extraTribunal = monthlySchedule(l.appeals.extra.determinationsPerMonth, 'step', plan);
+  const thirdFixed = monthlySchedule(l.returns.thirdCountry.fixedCostPerYear, 'step', plan);
+  const quotaWithStatus = l.euDeal.quota.arriveAs === 'status';
   const byYear = new Map<string, number>();
   for (let m = 0; m < plan.months; m++) {
     const hotel = obs.get('accommodationNightsHotel', m);
@@ -118,16 +132,41 @@ export function bookCosts(
     const dispersal = obs.get('accommodationNightsDispersal', m);
     const accommodation = hotel * c.hotelPerNight + large * c.largeSitePerNight + dispersal * c.dispersalPerNight;
     const support = (dispersal * c.cashSelfCateredPerWeek + (hotel + large) * c.cashCateredPerWeek) / 7;
-    const days = plan.bounds[m + 1] - plan.bounds[m];
-    const staff = (headcount[m] * c.caseworkerPerYear * days) / 365.25;
+    const years = (plan.bounds[m + 1] - plan.bounds[m]) / 365.25;
+    const staff = headcount[m] * c.caseworkerPerYear * years;
     const determinations = obs.get('appealsAllowed', m) + obs.get('appealsDismissed', m);
     const returns =
       obs.get('returnsEnforced', m) * c.enforcedReturnCost + obs.get('returnsVoluntary', m) * c.voluntaryReturnCost;
-    const total = accommodation + support + staff + determinations * c.tribunalPerDetermination + returns;
+    const extraCaseworkers = extraHeadcount[m] * l.decisions.extra.costPerYear * years;
+    const returnsUnit = returnsUnitStaff[m] * l.returns.unit.costPerStaffYear * years;
+    const tribunal = extraTribunal[m] * l.appeals.extra.costPerDetermination;
+    const thirdCountry = obs.get('costThirdCountryGbp', m) + thirdFixed[m] * years;
+    const euDeal =
+      obs.get('euDealReturnsPeople', m) * l.euDeal.costPerReturn +
+      (quotaWithStatus ? obs.get('quotaAdmissionsPeople', m) * l.euDeal.quota.costPerPersonWithStatus : 0);
+    const safeRoutes = obs.get('safeRouteArrivalsPeople', m) * l.safeRoutes.costPerPerson;
+    const total =
+      accommodation +
+      support +
+      staff +
+      determinations * c.tribunalPerDetermination +
+      returns +
+      extraCaseworkers +
+      returnsUnit +
+      tribunal +
+      thirdCountry +
+      euDeal +
+      safeRoutes;
     obs.set('costAccommodationGbp', m, accommodation);
     obs.set('costSupportGbp', m, support);
     obs.set('costStaffGbp', m, staff);
     obs.set('costReturnsGbp', m, returns);
+    obs.set('costExtraCaseworkersGbp', m, extraCaseworkers);
+    obs.set('costReturnsUnitGbp', m, returnsUnit);
+    obs.set('costExtraTribunalGbp', m, tribunal);
+    obs.set('costThirdCountryGbp', m, thirdCountry);
+    obs.set('costEuDealGbp', m, euDeal);
+    obs.set('costSafeRoutesGbp', m, safeRoutes);
     obs.set('costGbp', m, total);
     const fy = financialYear(plan.start, m);
     byYear.set(fy, (byYear.get(fy) ?? 0) + total);

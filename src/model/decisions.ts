@@ -148,12 +148,76 @@ export const decisionsParams = {
     returnable: outcome('returnable nationalities', 0.15, 0.45, 0.3),
     other: outcome('other nationalities', 0.3, 0.3, 0.32),
   },
+  /** Lever: decision-makers hired on top of the headcount path (e.g. "1,000 extra caseworkers"). */
+  extra: {
+    headcount: schedule({
+      label: 'Extra decision-makers (headcount)',
+      description: 'Decision-makers hired on top of the headcount path, over time: the points give the start and the hiring ramp (e.g. 0 on the start date rising linearly to 1,000 six months later). Each train, then decide at the same share and pace as the others.',
+      unit: 'staff',
+      interpolation: 'linear',
+      default: [{ date: '2023-07-01', value: 0 }],
+      min: 0,
+      max: 100_000,
+      range: [0.8, 1.1],
+      source: 'Policy lever: none in the status quo.',
+    }),
+    trainingMonths: num({
+      label: 'Training of extra decision-makers',
+      description: 'Months an extra decision-maker trains before deciding cases.',
+      unit: 'months',
+      default: 3,
+      min: 0,
+      max: 24,
+      integer: true,
+      range: [2, 6],
+      source: 'Assumption: as for other new decision-makers (NAO, 2023).',
+    }),
+    attritionPerYear: num({
+      label: 'Attrition of extra decision-makers',
+      description: 'Share of extra decision-makers leaving per year; leavers are replaced by hires who must train.',
+      unit: 'per year',
+      default: 0.25,
+      min: 0,
+      max: 0.95,
+      range: [0.1, 0.4],
+      source: 'Assumption: as for other decision-makers.',
+    }),
+    costPerYear: num({
+      label: 'Cost of an extra decision-maker',
+      description: 'Fully loaded yearly cost of an extra decision-maker, in training or not (costed as "extra caseworkers").',
+      unit: 'GBP/staff-year',
+      default: 45_000,
+      min: 0,
+      max: 1_000_000,
+      range: [35_000, 60_000],
+      source: 'Assumption: as costs.caseworkerPerYear (executive-officer grade with on-costs).',
+    }),
+  },
 };
 export type DecisionsParams = Resolved<typeof decisionsParams>;
+
+interface Triage {
+  readonly discipline: 'fifo' | 'priority' | 'share';
+  readonly streams: number;
+  readonly streamOf: (id: number) => number;
+}
+
+/**
+ * The returns unit's triage: fast-track cases (returnable nationalities, not legacy) are decided
+ * before every other stream. Under streams-share the fast-track stream already has its own share
+ * of capacity, which is how that discipline expresses priority, so it is left as it is.
+ */
+function fastTrackFirst(t: Triage, on: boolean, isFastTrack: (id: number) => boolean): Triage {
+  if (!on || t.discipline === 'share') return t;
+  const inner = t.streamOf;
+  return { discipline: 'priority', streams: t.streams + 1, streamOf: (id) => (isFastTrack(id) ? 0 : 1 + inner(id)) };
+}
 
 export class Decisions {
   readonly station: Station;
   readonly workforce: WorkforcePlan;
+  /** The extra decision-makers of the lever (zero when it is off). */
+  readonly extraWorkforce: WorkforcePlan;
   private readonly legacyDay: number;
   /** Cumulative outcome probabilities by group: grant, +refuse, +withdraw (rest inadmissible). */
   private readonly cumulative: Float64Array;
@@ -165,6 +229,8 @@ export class Decisions {
     const d = w.p.decisions;
     this.legacyDay = daysBetween(w.plan.start, LEGACY_CUTOFF);
     this.workforce = planWorkforce(d, w.plan);
+    this.extraWorkforce = planWorkforce({ ...d.extra, decisionShare: d.decisionShare }, w.plan);
+    const productive = this.workforce.productive.map((x, m) => x + this.extraWorkforce.productive[m]);
     this.meanWork = DAYS_PER_MONTH / d.productivity;
     this.effort = Float64Array.from([1, d.streamEffort.streamlined, d.streamEffort.fastTrack, 1]);
     this.cumulative = new Float64Array(GROUPS.length * 3);
@@ -179,14 +245,14 @@ export class Decisions {
       'streams-priority': { discipline: 'priority', streams: 4, streamOf: triage },
       'streams-share': { discipline: 'share', streams: 4, streamOf: triage },
     } as const;
-    const chosen = disciplines[d.discipline];
+    const chosen = fastTrackFirst(disciplines[d.discipline], w.p.returns.unit.fastTrack === 'on', (id) => triage(id) === 2);
     this.streamOf = chosen.streamOf;
     const s = d.streamShares;
     this.station = new Station(w.sim, {
       name: 'initial decisions',
       servers: {
         times: Array.from(w.plan.bounds.subarray(0, w.plan.months)),
-        servers: Array.from(this.workforce.productive, (x) => Math.round(x)),
+        servers: Array.from(productive, (x) => Math.round(x)),
       },
       streams: chosen.streams,
       discipline: chosen.discipline,
@@ -194,7 +260,10 @@ export class Decisions {
       completionKind: Kind.decisionDone,
       serviceTime: (id) => this.work(id),
     });
-    for (let m = 0; m < w.plan.months; m++) w.obs.set('caseworkersProductive', m, this.workforce.productive[m]);
+    for (let m = 0; m < w.plan.months; m++) {
+      w.obs.set('caseworkersProductive', m, productive[m]);
+      w.obs.set('extraCaseworkersHeadcount', m, this.extraWorkforce.headcount[m]);
+    }
   }
 
   private work(id: number): number {

@@ -22,6 +22,11 @@ const STOCKS: readonly SeriesName[] = [
   'inHotelsPeople',
   'inLargeSitesPeople',
   'inDispersalPeople',
+  'euReturnPendingCases',
+  'euReturnPendingPeople',
+  'heldForRemovalCases',
+  'heldForRemovalPeople',
+  'hotelOverflowPeople',
 ];
 const STOCK_IDS = Int32Array.from(STOCKS.map((s) => S[s]));
 

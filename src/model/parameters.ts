@@ -8,14 +8,18 @@ import { appealsParams } from './appeals.js';
 import { arrivalsParams } from './arrivals.js';
 import { costsParams } from './costs.js';
 import { decisionsParams } from './decisions.js';
+import { euDealParams } from './eu-deal.js';
 import { num, type Resolved } from './params.js';
 import { returnsParams } from './returns.js';
+import { safeRoutesParams } from './safe-routes.js';
 import { snapshotParams } from './snapshot.js';
 import { LIMITS } from './limits.js';
 
 export const PARAMETERS = {
   snapshot: snapshotParams,
   arrivals: arrivalsParams,
+  safeRoutes: safeRoutesParams,
+  euDeal: euDealParams,
   accommodation: accommodationParams,
   decisions: decisionsParams,
   appeals: appealsParams,

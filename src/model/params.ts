@@ -31,11 +31,17 @@ export const UNITS = {
   'GBP/staff-year': '£ per staff member per year',
   'GBP/determination': '£ per appeal determination',
   'GBP/return': '£ per return',
+  'GBP/person': '£ per person',
+  'cases/year': 'cases per year',
+  'GBP/year': '£ per year',
+  'returns/staff-month': 'enforced returns per staff member per month',
+  'people/return': 'people admitted per person returned',
+  year: 'calendar year',
 } as const;
 export type Unit = keyof typeof UNITS;
 
 /**
- * A reference to official figures: `(value(series, period) - Σ minus) * scale / per`, e.g. people
+ * A reference to official figures: `(value(series, period) + Σ plus - Σ minus) * scale / per`, e.g. people
  * per case = people / cases for the same period; dispersal places = supported - in hotels.
  */
 export interface DataRef {
@@ -43,6 +49,8 @@ export interface DataRef {
   readonly period: string;
   readonly scale?: number;
   readonly minus?: readonly DataRef[];
+  /** Figures added before scaling (e.g. the populations of several states). */
+  readonly plus?: readonly DataRef[];
   readonly per?: DataRef;
 }
 

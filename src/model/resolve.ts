@@ -12,6 +12,7 @@ export interface OfficialFigures {
 
 export function resolveDataRef(ref: DataRef, figures: OfficialFigures): number {
   let v = figures.value(ref.series, ref.period);
+  for (const m of ref.plus ?? []) v += resolveDataRef(m, figures);
   for (const m of ref.minus ?? []) v -= resolveDataRef(m, figures);
   v *= ref.scale ?? 1;
   if (ref.per) v /= resolveDataRef(ref.per, figures);

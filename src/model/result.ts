@@ -48,6 +48,30 @@ export const SERIES = [
   'costStaffGbp',
   'costReturnsGbp',
   'costGbp',
+  // Levers (issue 4). Stocks:
+  /** Small-boat arrivals held under an EU returns deal until they are returned (not in the asylum queue). */
+  'euReturnPendingCases',
+  'euReturnPendingPeople',
+  /** Small-boat arrivals whose claims are inadmissible: held for third-country removal, not decided. */
+  'heldForRemovalCases',
+  'heldForRemovalPeople',
+  /** People in hotels beyond the hotel capacity path (kept in hotels despite a closure). */
+  'hotelOverflowPeople',
+  'extraCaseworkersHeadcount',
+  // Flows:
+  'euDealReturnsCases',
+  'euDealReturnsPeople',
+  'quotaAdmissionsPeople',
+  'safeRouteArrivalsPeople',
+  /** Cases admitted with status on arrival (safe routes, quota admissions with status): they arrive and leave the asylum system at once. */
+  'admittedWithStatusCases',
+  'returnsThirdCountry',
+  'costExtraCaseworkersGbp',
+  'costReturnsUnitGbp',
+  'costExtraTribunalGbp',
+  'costThirdCountryGbp',
+  'costEuDealGbp',
+  'costSafeRoutesGbp',
 ] as const;
 export type SeriesName = (typeof SERIES)[number];
 
@@ -73,6 +97,12 @@ export const KPIS = [
   'totalAccommodationCostGbp',
   'casesSimulated',
   'peopleAtStart',
+  /** Highest number of people kept in hotels beyond the hotel capacity path, any month end. */
+  'maxHotelOverflowPeople',
+  'euDealReturnsPeopleTotal',
+  'quotaAdmissionsPeopleTotal',
+  'thirdCountryRemovalsTotal',
+  'heldForRemovalPeopleEnd',
 ] as const;
 export type KpiName = (typeof KPIS)[number];
 

@@ -11,14 +11,16 @@ import { keyedUniform, lognormalFromUniform } from '../engine/keyed.js';
 import { GROUPS, Stage } from './cases.js';
 import { Kind } from './events.js';
 import { S } from './observe.js';
-import { monthNow, monthlySchedule, ratedServers } from './plan.js';
-import { num, schedule, type Resolved } from './params.js';
+import { dailySchedule, monthNow, monthlySchedule, ratedServers, type Plan } from './plan.js';
+import { choice, num, schedule, type Resolved } from './params.js';
 import type { World } from './world.js';
 
 const PURPOSE_RETURNABLE = 41;
 const PURPOSE_DEPARTURE_TIME = 42;
 const PURPOSE_DEPARTURE_KIND = 43;
 const PURPOSE_REMOVAL = 44;
+const PURPOSE_INADMISSIBLE = 45;
+const PURPOSE_THIRD_COUNTRY = 46;
 const DAYS_PER_YEAR = 365.25;
 
 const returnable = (group: string, share: number) =>
@@ -80,44 +82,210 @@ export const returnsParams = {
     range: [0.01, 0.15],
     source: 'Assumption.',
   }),
+  /** Lever: a returns unit — staff adding enforced-returns capacity, and fast-track triage. */
+  unit: {
+    staff: schedule({
+      label: 'Returns unit staff',
+      description: 'Staff of a dedicated returns unit over time (0 before it starts); they add to the enforced-returns capacity.',
+      unit: 'staff',
+      interpolation: 'step',
+      default: [{ date: '2023-07-01', value: 0 }],
+      min: 0,
+      max: 100_000,
+      range: [0.8, 1.1],
+      source: 'Policy lever: none in the status quo.',
+    }),
+    returnsPerStaffMonth: num({
+      label: 'Enforced returns per returns-unit staff member',
+      description: 'Enforced returns a returns-unit staff member adds per month (caseworkers, escorts and detention staff together).',
+      unit: 'returns/staff-month',
+      default: 0.5,
+      min: 0,
+      max: 50,
+      range: [0.2, 1.5],
+      source: 'Assumption: Immigration Enforcement carried out a few thousand enforced returns a year with several thousand staff; a dedicated unit of 1,000 adding about 500 a month would roughly double asylum-related enforced returns.',
+    }),
+    costPerStaffYear: num({
+      label: 'Cost of a returns-unit staff member',
+      description: 'Fully loaded yearly cost of a returns-unit staff member (removal costs themselves are costs.enforcedReturnCost).',
+      unit: 'GBP/staff-year',
+      default: 45_000,
+      min: 0,
+      max: 1_000_000,
+      range: [35_000, 60_000],
+      source: 'Assumption: as a decision-maker (executive-officer grade with on-costs).',
+    }),
+    fastTrack: choice({
+      label: 'Fast-track returnable nationalities',
+      description: 'on: claims from returnable nationalities (not legacy) are decided before other claims (streams-share: by their share, as before), with the effort decisions.streamEffort.fastTrack, and go first in the enforced-returns queue.',
+      options: ['off', 'on'] as const,
+      default: 'off',
+      source: 'Policy lever: off in the status quo.',
+    }),
+  },
+  /** Lever: a third-country removal scheme (the 2022–23 Rwanda scheme) and the inadmissibility rule. */
+  thirdCountry: {
+    inadmissibleShare: schedule({
+      label: 'Small-boat arrivals held as inadmissible',
+      description: 'Share of small-boat arrivals whose claims are inadmissible from each date: their claims are not decided; they are held for removal (in support) until removed to a third country, they depart or abscond.',
+      unit: 'share',
+      interpolation: 'step',
+      default: [{ date: '2023-07-01', value: 0 }],
+      min: 0,
+      max: 1,
+      range: [0.9, 1],
+      source: 'Policy lever: 0 in the status quo; the Illegal Migration Act 2023 duty to remove applied to all small-boat arrivals once commenced (1).',
+    }),
+    removalsPerYear: schedule({
+      label: 'Third-country removal capacity',
+      description: 'Held cases the third country accepts per year, from each date (0 before the scheme operates).',
+      unit: 'cases/year',
+      interpolation: 'step',
+      default: [{ date: '2023-07-01', value: 0 }],
+      min: 0,
+      max: 1_000_000,
+      range: [0.5, 1.5],
+      source: 'Policy lever: no removals to Rwanda took place in 2022–24 (legal challenges).',
+    }),
+    removalDays: num({
+      label: 'Time to carry out a third-country removal',
+      description: 'Mean days from a held case being taken up for removal to the flight.',
+      unit: 'days',
+      default: 30,
+      min: 1,
+      max: 1000,
+      range: [14, 90],
+      source: 'Assumption.',
+    }),
+    costPerPerson: num({
+      label: 'Cost per person removed to a third country',
+      description: 'Cost per person relocated: payment to the third country, flights and escorts, processing.',
+      unit: 'GBP/person',
+      default: { series: 'rwanda_cost_per_person_gross', period: '2023-06' },
+      min: 0,
+      max: 10_000_000,
+      range: [100_000, 200_000],
+      source: 'Home Office economic impact assessment of the Illegal Migration Bill (June 2023): £169,000 per person relocated.',
+    }),
+    fixedCostPerYear: schedule({
+      label: 'Fixed cost of the third-country scheme',
+      description: 'Payments to the third country not tied to removals (economic development fund, set-up), per year from each date.',
+      unit: 'GBP/year',
+      interpolation: 'step',
+      default: [{ date: '2023-07-01', value: 0 }],
+      min: 0,
+      max: 100_000_000_000,
+      range: [0.8, 1.5],
+      source: 'Policy lever: 0 here; £140m was paid to Rwanda by 2022-23 and £100m more in April 2023 (data/ rwanda_paid_cumulative, rwanda_paid).',
+    }),
+  },
 };
 export type ReturnsParams = Resolved<typeof returnsParams>;
 
+/** Enforced-returns capacity each month: the path plus the returns unit's staff × output. */
+export function enforcedCapacity(r: ReturnsParams, plan: Plan): Float64Array {
+  const staff = monthlySchedule(r.unit.staff, 'step', plan);
+  return monthlySchedule(r.enforcedPerMonth, 'step', plan).map((x, m) => x + staff[m] * r.unit.returnsPerStaffMonth);
+}
+
 export class Returns {
   readonly station: Station;
+  /** The third-country scheme's removals of held (inadmissible) cases. */
+  readonly thirdCountry: Station;
   private readonly returnable: Float64Array;
   /** Mean days of a removal, by month (see ratedServers). */
   private readonly removalDays: Float64Array;
+  private readonly thirdDays: Float64Array;
+  private readonly inadmissibleByDay: Float64Array;
 
   constructor(private readonly w: World, private readonly base: number) {
     const r = w.p.returns;
     this.returnable = Float64Array.from(GROUPS, (g) => r.returnable[g]);
+    const times = Array.from(w.plan.bounds.subarray(0, w.plan.months));
     // Saturated returns staff carry out exactly their capacity each month.
-    const rated = ratedServers(monthlySchedule(r.enforcedPerMonth, 'step', w.plan), r.removalDays);
+    const rated = ratedServers(enforcedCapacity(r, w.plan), r.removalDays);
     this.removalDays = rated.meanDays;
+    const fastTrack = r.unit.fastTrack === 'on';
+    const returnableGroup = GROUPS.indexOf('returnable');
     this.station = new Station(w.sim, {
       name: 'enforced returns',
-      servers: { times: Array.from(w.plan.bounds.subarray(0, w.plan.months)), servers: rated.servers },
+      servers: { times, servers: rated.servers },
+      streams: fastTrack ? 2 : 1,
+      discipline: fastTrack ? 'priority' : 'fifo',
       completionKind: Kind.returnDone,
       // Called once, when returns staff take the case up: from then on the removal goes ahead.
       serviceTime: (id) => this.takeUp(id),
     });
+    this.streamOf = fastTrack ? (id) => (w.cases.group[id] === returnableGroup ? 0 : 1) : () => 0;
+    const third = ratedServers(
+      monthlySchedule(r.thirdCountry.removalsPerYear, 'step', w.plan).map((x) => x / 12),
+      r.thirdCountry.removalDays,
+    );
+    this.thirdDays = third.meanDays;
+    this.thirdCountry = new Station(w.sim, {
+      name: 'third-country removals',
+      servers: { times, servers: third.servers },
+      completionKind: Kind.thirdCountryDone,
+      serviceTime: (id) => {
+        w.cases.stage[id] = Stage.removingThirdCountry;
+        return lognormalFromUniform(keyedUniform(this.base, id, PURPOSE_THIRD_COUNTRY), this.thirdDays[monthNow(w)], 0.5);
+      },
+    });
+    this.inadmissibleByDay = dailySchedule(r.thirdCountry.inadmissibleShare, 'step', w.plan);
+  }
+
+  private readonly streamOf: (id: number) => number;
+
+  /** Is a small-boat claim lodged today inadmissible under the rule in force? */
+  inadmissibleOnArrival(id: number, day: number): boolean {
+    const share = this.inadmissibleByDay[day];
+    return share > 0 && keyedUniform(this.base, id, PURPOSE_INADMISSIBLE) < share;
+  }
+
+  /** An inadmissible small-boat arrival is held for third-country removal; its claim is not decided. */
+  hold(id: number): void {
+    const { cases, obs } = this.w;
+    cases.stage[id] = Stage.heldForRemoval;
+    obs.level[S.heldForRemovalCases] += 1;
+    obs.level[S.heldForRemovalPeople] += cases.people[id];
+    this.thirdCountry.arrive(id);
+    this.startDepartureClock(id);
+  }
+
+  /** A third-country removal completed: the case leaves the system and support. */
+  thirdCountryDone(id: number): void {
+    const { cases, obs } = this.w;
+    this.thirdCountry.complete();
+    cases.stage[id] = Stage.returned;
+    obs.level[S.heldForRemovalCases] -= 1;
+    obs.level[S.heldForRemovalPeople] -= cases.people[id];
+    obs.add(S.exitsPeople, cases.people[id]);
+    obs.add(S.returns, 1);
+    obs.add(S.returnsThirdCountry, 1);
+    // Costed per person as it happens (bookCosts adds the scheme's fixed payments).
+    obs.add(S.costThirdCountryGbp, cases.people[id] * this.w.p.returns.thirdCountry.costPerPerson);
+    this.w.support.leave(id);
   }
 
   /** A case enters the returns pool: queue for removal, or limbo; departure clock starts. */
   enter(id: number): void {
-    const { cases, obs, sim, plan, p } = this.w;
+    const { cases, obs } = this.w;
     const people = cases.people[id];
     if (keyedUniform(this.base, id, PURPOSE_RETURNABLE) < this.returnable[cases.group[id]]) {
       cases.stage[id] = Stage.awaitingReturn;
       obs.level[S.awaitingReturnCases] += 1;
       obs.level[S.awaitingReturnPeople] += people;
-      this.station.arrive(id);
+      this.station.arrive(id, this.streamOf(id));
     } else {
       cases.stage[id] = Stage.limbo;
       obs.level[S.limboCases] += 1;
       obs.level[S.limboPeople] += people;
     }
+    this.startDepartureClock(id);
+  }
+
+  private startDepartureClock(id: number): void {
+    const { sim, plan, p } = this.w;
     const hazard = (p.returns.voluntaryPerYear + p.returns.abscondPerYear) / DAYS_PER_YEAR;
     if (hazard > 0) {
       const t = sim.now - Math.log(keyedUniform(this.base, id, PURPOSE_DEPARTURE_TIME)) / hazard;
@@ -155,6 +323,10 @@ export class Returns {
     } else if (stage === Stage.limbo) {
       obs.level[S.limboCases] -= 1;
       obs.level[S.limboPeople] -= people;
+    } else if (stage === Stage.heldForRemoval) {
+      this.thirdCountry.cancel(id);
+      obs.level[S.heldForRemovalCases] -= 1;
+      obs.level[S.heldForRemovalPeople] -= people;
     } else return; // removal under way or already done
     const voluntaryShare = p.returns.voluntaryPerYear / (p.returns.voluntaryPerYear + p.returns.abscondPerYear);
     if (keyedUniform(this.base, id, PURPOSE_DEPARTURE_KIND) < voluntaryShare) {

@@ -12,6 +12,8 @@ import type { Support } from './accommodation.js';
 import type { Decisions } from './decisions.js';
 import type { Appeals } from './appeals.js';
 import type { Returns } from './returns.js';
+import type { EuDeal } from './eu-deal.js';
+import type { SafeRoutes } from './safe-routes.js';
 
 export interface World {
   readonly sim: Simulation;
@@ -27,4 +29,6 @@ export interface World {
   decisions: Decisions;
   appeals: Appeals;
   returns: Returns;
+  euDeal: EuDeal;
+  safeRoutes: SafeRoutes;
 }

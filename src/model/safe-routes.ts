@@ -1,0 +1,77 @@
+/**
+ * Safe routes: people admitted with status on arrival — children with family in the UK, and
+ * refugees resettled from abroad — over and above the claims of the arrivals stage. They are
+ * counted in arrivals (by route, as `safeRouteArrivalsPeople`) and leave the asylum system at
+ * once (they never queue for a decision nor enter asylum support); their cost is a one-off
+ * integration cost per person. Each admission is a case of one person, so the numbers are exact.
+ */
+import { ROUTE_SAFE, Stage } from './cases.js';
+import { S } from './observe.js';
+import { num, schedule, type Resolved } from './params.js';
+import { dailySchedule } from './plan.js';
+import { LIMITS } from './limits.js';
+import type { World } from './world.js';
+
+const DAYS_PER_YEAR = 365.25;
+
+const route = (label: string, description: string) =>
+  schedule({
+    label,
+    description,
+    unit: 'people/year',
+    interpolation: 'step',
+    default: [{ date: '2023-07-01', value: 0 }],
+    min: 0,
+    max: LIMITS.maxPopulation,
+    range: [0.8, 1.2],
+    source: 'Policy lever: none beyond the routes of the status quo (whose arrivals are not asylum claims and are not modelled).',
+  });
+
+export const safeRoutesParams = {
+  familyChildrenPerYear: route(
+    'Safe route: children with family in the UK',
+    'Children admitted per year, from each date, to join family in the UK (with status, not as asylum claims).',
+  ),
+  resettlementPerYear: route('Safe route: resettlement', 'Refugees resettled per year from each date, on top of the existing schemes (with status).'),
+  costPerPerson: num({
+    label: 'Cost per safe-route admission',
+    description: 'One-off integration cost per person admitted by a safe route (local-authority support, health, education).',
+    unit: 'GBP/person',
+    default: 20_520,
+    min: 0,
+    max: 1_000_000,
+    range: [10_000, 30_000],
+    source: 'Assumption: the local-authority tariff of the UK Resettlement Scheme (£20,520 per person over five years).',
+  }),
+};
+export type SafeRoutesParams = Resolved<typeof safeRoutesParams>;
+
+export class SafeRoutes {
+  private readonly perDay: Float64Array;
+  private due = 0;
+
+  constructor(private readonly w: World) {
+    const s = w.p.safeRoutes;
+    const a = dailySchedule(s.familyChildrenPerYear, 'step', w.plan);
+    const b = dailySchedule(s.resettlementPerYear, 'step', w.plan);
+    this.perDay = a.map((x, d) => (x + b[d]) / DAYS_PER_YEAR);
+  }
+
+  /** Start of a day: admit the people due so far, one case per person. */
+  day(day: number): void {
+    this.due += this.perDay[day];
+    if (this.due < 1) return;
+    const { cases, obs, plan } = this.w;
+    const month = plan.monthOfDay[day];
+    while (this.due >= 1) {
+      this.due -= 1;
+      const id = cases.add(day, month, 1, 0, ROUTE_SAFE);
+      cases.stage[id] = Stage.granted;
+      obs.add(S.arrivalsCases, 1);
+      obs.add(S.arrivalsPeople, 1);
+      obs.add(S.safeRouteArrivalsPeople, 1);
+      obs.add(S.admittedWithStatusCases, 1);
+      obs.add(S.exitsPeople, 1);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The built-in scenarios: every one validates and runs, and the plan scenarios switch on the
+ * levers they say they do (each against the status quo, same seed, first 18 months for speed).
+ */
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../model/simulate.js';
+import type { RunResult } from '../model/result.js';
+import { listBuiltinScenarios, loadScenario } from './catalog.js';
+
+const MONTHS = 18;
+const cache = new Map<string, RunResult>();
+function run(name: string): RunResult {
+  let r = cache.get(name);
+  if (!r) cache.set(name, (r = simulate(loadScenario(name, { horizonMonths: MONTHS }), { seed: 7, replication: 0 })));
+  return r;
+}
+const total = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0);
+
+describe('built-in scenarios', () => {
+  it('include the status quo, the two plans and the two EU deals', () => {
+    const names = listBuiltinScenarios().map((s) => s.name);
+    for (const n of ['status-quo-2023', 'labour-plan-2023', 'government-plan-2023', 'eu-deal-population-share', 'eu-deal-one-in-one-out']) {
+      expect(names).toContain(n);
+    }
+  });
+
+  it('the status quo has every lever off', () => {
+    const r = run('status-quo-2023');
+    for (const s of ['extraCaseworkersHeadcount', 'euDealReturnsPeople', 'quotaAdmissionsPeople', 'safeRouteArrivalsPeople', 'returnsThirdCountry', 'heldForRemovalPeople', 'hotelOverflowPeople'] as const) {
+      expect(total(r.series[s]), s).toBe(0);
+    }
+    for (const c of ['costExtraCaseworkersGbp', 'costReturnsUnitGbp', 'costExtraTribunalGbp', 'costThirdCountryGbp', 'costEuDealGbp', 'costSafeRoutesGbp'] as const) {
+      expect(total(r.series[c]), c).toBe(0);
+    }
+  });
+
+  it('the opposition plan adds caseworkers, a returns unit, tribunal capacity, EU returns and safe routes — and no quota', () => {
+    const r = run('labour-plan-2023');
+    const sq = run('status-quo-2023');
+    expect(Math.max(...r.series.extraCaseworkersHeadcount)).toBeCloseTo(1000, 0);
+    expect(total(r.series.costReturnsUnitGbp)).toBeGreaterThan(0);
+    expect(total(r.series.costExtraTribunalGbp)).toBeGreaterThan(0);
+    expect(total(r.series.euDealReturnsPeople)).toBeGreaterThan(0);
+    expect(total(r.series.quotaAdmissionsPeople)).toBe(0);
+    expect(total(r.series.safeRouteArrivalsPeople)).toBeGreaterThan(0);
+    expect(total(r.series.returnsThirdCountry)).toBe(0);
+    expect(r.kpis.backlogPeopleEnd).toBeLessThan(sq.kpis.backlogPeopleEnd);
+  });
+
+  it('the government plan holds small-boat arrivals for removal and removes some to a third country', () => {
+    const r = run('government-plan-2023');
+    expect(r.kpis.heldForRemovalPeopleEnd).toBeGreaterThan(10_000);
+    expect(r.kpis.thirdCountryRemovalsTotal).toBeGreaterThan(0);
+    expect(total(r.series.costThirdCountryGbp)).toBeGreaterThan(0);
+  });
+
+  it('the EU deals return small-boat arrivals and admit a quota, by their rules', () => {
+    const share = run('eu-deal-population-share');
+    // The population-share quota is about 12–13% of 966,000 a year, from the start of the run.
+    const perYear = (total(share.series.quotaAdmissionsPeople) * 12) / MONTHS;
+    expect(perYear).toBeGreaterThan(115_000);
+    expect(perYear).toBeLessThan(130_000);
+    expect(share.kpis.euDealReturnsPeopleTotal).toBeGreaterThan(0);
+    const ratio = run('eu-deal-one-in-one-out');
+    const returned = ratio.kpis.euDealReturnsPeopleTotal;
+    expect(returned).toBeGreaterThan(0);
+    // One in, one out: admissions follow returns (up to the case being admitted and the last returns).
+    expect(Math.abs(ratio.kpis.quotaAdmissionsPeopleTotal - returned)).toBeLessThan(10);
+  });
+});
