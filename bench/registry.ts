@@ -4,10 +4,13 @@
  */
 import { type AsylumMiniResult, runAsylumMini } from './asylum-mini.js';
 import { runAsylumMiniHandTuned } from './asylum-mini-handtuned.js';
+import { ukOneReplication, ukReplications } from './uk-model.js';
 
 export interface BenchEntry {
   name: string;
   run(): Record<string, number | string>;
+  /** At most this many timed runs, without a separate warm-up run (for long benchmarks). */
+  maxRuns?: number;
 }
 
 const SEED = 20240601;
@@ -26,4 +29,6 @@ function asylumMiniFigures(r: AsylumMiniResult): Record<string, number> {
 export const benchmarks: BenchEntry[] = [
   { name: 'asylum-mini', run: () => asylumMiniFigures(runAsylumMini(SEED)) },
   { name: 'asylum-mini-handtuned', run: () => asylumMiniFigures(runAsylumMiniHandTuned(SEED)) },
+  { name: 'uk-status-quo-1-replication', run: ukOneReplication },
+  { name: 'uk-status-quo-100-replications', run: () => ukReplications(100), maxRuns: 1 },
 ];

@@ -25,10 +25,12 @@ function main(args: string[]): void {
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`--runs must be an integer >= 1, got ${runs}`);
   for (const bench of benchmarks) {
     if (only && bench.name !== only) continue;
-    bench.run(); // warm-up
+    // Long benchmarks cap their own repetitions (and skip the warm-up: they warm up within).
+    const n = Math.min(runs, bench.maxRuns ?? runs);
+    if (bench.maxRuns === undefined) bench.run(); // warm-up
     const results: Record<string, number | string>[] = [];
     const cpu: number[] = [];
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < n; i++) {
       const before = process.cpuUsage();
       results.push(bench.run());
       const used = process.cpuUsage(before);
@@ -37,7 +39,7 @@ function main(args: string[]): void {
     const seconds = results.map((r) => Number(r.seconds));
     const med = median(seconds);
     const at = results[seconds.indexOf(med)] ?? results[0]!;
-    const row: Record<string, number | string> = { name: bench.name, runs, ...at, seconds: med };
+    const row: Record<string, number | string> = { name: bench.name, runs: n, ...at, seconds: med };
     if (typeof at.events === 'number' && med > 0) {
       row.eventsPerSecond = Math.round(at.events / med);
       // On a shared machine wall time includes time spent descheduled; CPU time does not.
