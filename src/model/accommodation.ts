@@ -207,7 +207,9 @@ export class Support {
   leave(id: number): void {
     const { cases } = this.w;
     if (!cases.supported[id]) return;
+    // Due exits are applied first; one of them may be this very case, which has then left already.
     this.accrue();
+    if (!cases.supported[id]) return;
     cases.supported[id] = 0;
     this.people -= cases.people[id];
     this.allocate();
