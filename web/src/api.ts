@@ -1,0 +1,110 @@
+/**
+ * The dashboard's client for the server's JSON API (src/server/app.ts). Errors come back as
+ * ApiError with the server's one-line message, so the page can show it instead of going blank.
+ * A token (for a server bound beyond loopback) arrives once as ?token= in the URL and is kept in
+ * this tab's session storage.
+ */
+import type { Summary } from '../../src/experiment/summary.js';
+import type { Comparison } from '../../src/experiment/compare.js';
+
+export type { Summary, Comparison };
+
+export interface ParameterInfo {
+  readonly path: string;
+  readonly group: string;
+  readonly kind: 'number' | 'schedule' | 'choice';
+  readonly label: string;
+  readonly description: string;
+  readonly source: string;
+  readonly unit?: string;
+  readonly unitText?: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly integer?: boolean;
+  readonly range?: readonly [number, number];
+  readonly options?: readonly string[];
+  readonly default: unknown;
+}
+
+export interface Builtin {
+  readonly name: string;
+  readonly title: string;
+  readonly summary: string;
+}
+
+export interface Limits {
+  readonly maxReplications: number;
+  readonly maxHorizonMonths: number;
+}
+
+export class ApiError extends Error {}
+
+const TOKEN_KEY = 'asylum-sim-token';
+
+/** Take a ?token= from the address into session storage, and out of the address bar. */
+export function adoptToken(): void {
+  const url = new URL(window.location.href);
+  const token = url.searchParams.get('token');
+  if (token) {
+    sessionStorage.setItem(TOKEN_KEY, token);
+    url.searchParams.delete('token');
+    history.replaceState(null, '', url.toString());
+  }
+}
+
+async function call<T>(path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: body === undefined ? 'GET' : 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError('the server does not answer: is `asylum-sim serve` still running?');
+  }
+  const text = await res.text();
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new ApiError(`the server answered ${res.status} with something that is not JSON`);
+  }
+  if (!res.ok) throw new ApiError((data as { error?: string }).error ?? `the server answered ${res.status}`);
+  return data as T;
+}
+
+export const api = {
+  scenarios: () => call<Builtin[]>('/api/scenarios'),
+  parameters: () => call<{ parameters: ParameterInfo[]; limits: Limits }>('/api/parameters'),
+  resolve: (scenario: unknown) => call<{ scenario: Record<string, unknown> }>('/api/validate', { scenario }),
+  save: (scenario: unknown) => call<{ id: string }>('/api/scenarios', { scenario }),
+  saved: (id: string) => call<{ id: string; overrides: Record<string, unknown> }>(`/api/scenarios/${encodeURIComponent(id)}`),
+  run: (id: string) => call<Summary & Comparison>(`/api/runs/${encodeURIComponent(id)}`),
+};
+
+interface JobView {
+  job: string | null;
+  status: 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  runId?: string;
+  error?: string;
+}
+
+/**
+ * Start a run (or comparison) as a job, report progress while it goes, and resolve with the
+ * stored result and its id. A request the store already holds answers at once.
+ */
+export async function runJob<T>(body: unknown, onProgress: (done: number, total: number) => void, signal?: { cancelled: boolean }): Promise<{ result: T; runId: string }> {
+  let view = await call<JobView>('/api/jobs', body);
+  while (view.status === 'running') {
+    onProgress(view.done, view.total);
+    await new Promise((r) => setTimeout(r, 250));
+    if (signal?.cancelled) throw new ApiError('cancelled');
+    view = await call<JobView>(`/api/jobs/${view.job}`);
+  }
+  if (view.status === 'failed' || !view.runId) throw new ApiError(view.error ?? 'the run failed');
+  onProgress(view.total, view.total);
+  return { result: (await api.run(view.runId)) as T, runId: view.runId };
+}

@@ -1,0 +1,109 @@
+/**
+ * The dashboard: loads the built-in scenarios and the parameter declarations, then shows the
+ * scenario page (#/) or the comparison (#/compare). Any failure shows a message, never a blank page.
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { adoptToken, api, type Builtin, type Limits, type ParameterInfo } from './api.js';
+import { ComparePage } from './compare.js';
+import { DEFAULT_DRAFT, draftFromQuery, draftQuery, flatten, type Draft } from './draft.js';
+import { RunPage } from './run-page.js';
+import './style.css';
+
+type Route = 'run' | 'compare';
+
+function parseHash(): { route: Route; params: URLSearchParams } {
+  const hash = window.location.hash.replace(/^#/, '');
+  const [path, query = ''] = hash.split('?');
+  return { route: path === '/compare' ? 'compare' : 'run', params: new URLSearchParams(query) };
+}
+
+/** The draft an address names: inline (?s=), a saved id (?id=), or the default. */
+async function initialDraft(params: URLSearchParams, parameters: readonly ParameterInfo[]): Promise<Draft> {
+  const inline = draftFromQuery(params);
+  if (inline) return inline;
+  const id = params.get('id');
+  if (!id) return DEFAULT_DRAFT;
+  const saved = await api.saved(id);
+  const base = saved.overrides.extends;
+  if (typeof base !== 'string') throw new Error(`saved scenario ${id} does not start from a built-in scenario; run it with the API ({ "saved": "${id}" })`);
+  const num = (key: string, fallback: number) => (params.has(key) && Number.isInteger(Number(params.get(key))) ? Number(params.get(key)) : fallback);
+  return {
+    base,
+    edits: flatten(saved.overrides, new Set(parameters.map((p) => p.path))),
+    replications: num('r', DEFAULT_DRAFT.replications),
+    seed: num('seed', DEFAULT_DRAFT.seed),
+    uncertainty: params.get('u') ?? DEFAULT_DRAFT.uncertainty,
+  };
+}
+
+interface Loaded {
+  builtins: Builtin[];
+  parameters: ParameterInfo[];
+  limits: Limits;
+  draft: Draft;
+}
+
+function App() {
+  const [route, setRoute] = useState<Route>(parseHash().route);
+  const [loaded, setLoaded] = useState<Loaded>();
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    (async () => {
+      const [builtins, { parameters, limits }] = await Promise.all([api.scenarios(), api.parameters()]);
+      setLoaded({ builtins, parameters, limits, draft: await initialDraft(parseHash().params, parameters) });
+    })().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    const onHash = () => setRoute(parseHash().route);
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const setDraft = (draft: Draft) => {
+    setLoaded((l) => l && { ...l, draft });
+    // Keep the address in step, so reloading or copying it shows this scenario.
+    history.replaceState(null, '', `#/${route === 'compare' ? 'compare' : ''}?${draftQuery(draft)}`);
+  };
+  const query = loaded ? `?${draftQuery(loaded.draft)}` : '';
+
+  return (
+    <>
+      <header>
+        <h1>asylum-sim</h1>
+        <nav aria-label="Views">
+          <a href={`#/${query}`} aria-current={route === 'run' ? 'page' : undefined}>
+            Scenario
+          </a>
+          <a href={`#/compare${query}`} aria-current={route === 'compare' ? 'page' : undefined} data-testid="nav-compare">
+            Compare
+          </a>
+        </nav>
+      </header>
+      {error && (
+        <p class="error" role="alert" data-testid="error">
+          {error}
+        </p>
+      )}
+      {!loaded && !error && <p class="loading">Loading scenarios and parameters…</p>}
+      {loaded && route === 'run' && <RunPage builtins={loaded.builtins} parameters={loaded.parameters} limits={loaded.limits} draft={loaded.draft} setDraft={setDraft} />}
+      {loaded && route === 'compare' && <ComparePage builtins={loaded.builtins} draft={loaded.draft} />}
+      <footer>
+        Simulated with asylum-sim: bands are P5–P95 across replications; hover a parameter for its unit, range and source.
+      </footer>
+    </>
+  );
+}
+
+window.addEventListener('error', (e) => {
+  const box = document.getElementById('app');
+  if (box && !box.hasChildNodes()) box.textContent = `The dashboard failed to start: ${e.message}`;
+});
+
+adoptToken();
+try {
+  const root = document.getElementById('app')!;
+  root.textContent = '';
+  render(<App />, root);
+} catch (e) {
+  document.getElementById('app')!.textContent = `The dashboard failed to start: ${e instanceof Error ? e.message : String(e)}`;
+}
