@@ -6,6 +6,7 @@
 import type { Simulator } from '../experiment/jobs.js';
 import type { SimulateOptions } from '../experiment/replicate.js';
 import type { RunResult } from '../model/result.js';
+import type { ObservedData } from '../calibration/observed.js';
 
 /** A resolved scenario as far as the CLI looks into it. */
 export interface ScenarioLike {
@@ -31,6 +32,13 @@ export interface Backend {
   /** Validate a scenario file; throws InputError naming every problem. */
   validateScenarioFile(path: string): ScenarioLike;
   simulate(scenario: ScenarioLike, options: SimulateOptions): RunResult;
+  /** The official figures of data/*.csv (for the claims ledger). */
+  officialData(): ObservedData;
+  /**
+   * A loaded scenario with overrides on top (checked as a scenario file is); `overrides` gets the
+   * scenario's start date, so dated schedules can start with it.
+   */
+  deriveScenario(base: ScenarioLike, overrides: (start: string) => Record<string, unknown>, name: string, title: string): ScenarioLike;
   /** A worker-thread Simulator with `workers` threads (absent: everything runs in this thread). */
   createSimulator?(workers: number): Simulator<ScenarioLike>;
 }

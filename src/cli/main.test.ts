@@ -137,7 +137,7 @@ describe('asylum-sim commands', () => {
     expectBadInput(r);
     expect(r.stderr).toContain("unknown command 'rnu'");
     expect(r.stderr).toContain('did you mean run?');
-    expect(r.stderr).toContain('allowed: run, compare, scenarios');
+    expect(r.stderr).toContain('allowed: run, compare, claims, scenarios');
   });
 
   it('prints help and version with exit 0, and help on stderr with exit 2 when no command is given', async () => {

@@ -11,6 +11,8 @@ import { UNCERTAINTY } from '../model/uncertainty.js';
 import { listCommand, showCommand, validateCommand } from './commands/scenarios.js';
 import { serveCommand, DEFAULT_HOST, DEFAULT_PORT, type ServeFlags } from './commands/serve.js';
 import { compareCommand } from './commands/compare.js';
+import { claimsCommand, CLAIMS_DEFAULT_REPLICATIONS, CLAIMS_DEFAULT_SEED, type ClaimsFlags } from './commands/claims.js';
+import { BASE_SCENARIO } from '../claims/projection.js';
 import { processIo, type Io } from './io.js';
 import { LIMITS } from '../model/limits.js';
 import { formatCount } from './format.js';
@@ -98,6 +100,17 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .option('--json', 'print the comparison JSON on stdout (and nothing else there)')
     .action(async (a: string, b: string, flags: RunFlags) => {
       setCode(compareCommand(await backend(), io, a, b, flags));
+    });
+
+  configure(root.command('claims'), io)
+    .description("check every number in the seed article: inputs with sources, result and verdict")
+    .option('--replications <n>', `replications of the caseworker projection, 1 to ${formatCount(LIMITS.maxReplications)}`, String(CLAIMS_DEFAULT_REPLICATIONS))
+    .option('--seed <s>', 'base random seed of the projection, a non-negative integer', String(CLAIMS_DEFAULT_SEED))
+    .option('--uncertainty <kind>', `what the projection's replications vary: ${UNCERTAINTY.join(', ')}`, DEFAULT_UNCERTAINTY)
+    .option('--base <scenario>', 'the status-quo scenario the caseworker projection starts from', BASE_SCENARIO)
+    .option('--json', 'print { claims: [...] } on stdout (and nothing else there)')
+    .action(async (flags: ClaimsFlags) => {
+      setCode(claimsCommand(await backend(), io, flags));
     });
 
   const scenarios = configure(root.command('scenarios'), io).description('list, show and validate scenarios');

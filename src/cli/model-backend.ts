@@ -6,7 +6,8 @@
 import { createSimulator } from '../experiment/pool.js';
 import type { Simulator } from '../experiment/jobs.js';
 import { MODEL_VERSION, simulate } from '../model/simulate.js';
-import type { Scenario } from '../model/schema.js';
+import { applyOverrides, type Scenario } from '../model/schema.js';
+import { loadOfficialData } from '../calibration/data-files.js';
 import { listBuiltinScenarios, loadScenario, showScenario, validateScenarioFile } from '../scenarios/catalog.js';
 import type { Backend, ScenarioLike } from './backend.js';
 import { packageVersion } from './version.js';
@@ -19,6 +20,11 @@ export function createModelBackend(): Backend {
     showScenario,
     validateScenarioFile,
     simulate: (scenario, options) => simulate(scenario as Scenario, options),
+    officialData: () => loadOfficialData(),
+    deriveScenario: (base, overrides, name, title) => {
+      const b = base as Scenario;
+      return applyOverrides(b, { ...overrides(b.start), name, title }, name);
+    },
     createSimulator: (workers) => createSimulator(workers) as unknown as Simulator<ScenarioLike>,
   };
 }

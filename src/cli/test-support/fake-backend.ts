@@ -6,6 +6,7 @@ import { distance } from 'fastest-levenshtein';
 import { InputError, RunError, showValue } from '../../model/errors.js';
 import { syntheticResult } from '../../experiment/test-support/synthetic.js';
 import type { Backend, ScenarioLike } from '../backend.js';
+import { loadOfficialData } from '../../calibration/data-files.js';
 
 const BUILTINS = [
   { name: 'fake-2023', title: 'Fake status quo', summary: 'Synthetic numbers for tests.', horizonMonths: 14 },
@@ -46,6 +47,8 @@ export function fakeBackend(): Backend {
       if (path.endsWith('bad.yaml')) throw new InputError({ field: 'noSuchField', value: '1', allowed: 'a known field (did you mean "name"?)' }, path);
       return { name: 'from-file', title: 'From a file', horizonMonths: 12 };
     },
+    officialData: () => loadOfficialData(),
+    deriveScenario: (base, _overrides, name, title) => ({ ...base, name, title }),
     simulate(scenario, options) {
       if (scenario.name === 'broken-run' && options.replication === 1) {
         throw new RunError('decisions', 42, 17.5, 'queue went negative');

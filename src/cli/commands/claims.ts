@@ -1,0 +1,102 @@
+/**
+ * `asylum-sim claims`: the claims ledger of the seed article. Record and arithmetic claims are
+ * checked from data/; the caseworker claim runs the model (the base scenario against the base plus
+ * 1,000 caseworkers, on common random numbers). The default is a readable page; `--json` prints
+ * `{ claims: [...] }` and nothing else on stdout.
+ */
+import { compareWith } from '../../experiment/compare.js';
+import { buildLedger, ledgerToJson, type Ledger } from '../../claims/ledger.js';
+import { BASE_SCENARIO, extraCaseworkerOverrides } from '../../claims/projection.js';
+import type { Claim, ClaimInput } from '../../claims/types.js';
+import { LIMITS } from '../../model/limits.js';
+import type { Backend } from '../backend.js';
+import { parseChoiceFlag, parseIntegerFlag } from '../flags.js';
+import { wrap } from '../format.js';
+import type { Io } from '../io.js';
+import { progressBar } from '../progress.js';
+import { UNCERTAINTY } from '../../model/uncertainty.js';
+
+/** Fewer than `run`: the page needs the projection's direction and band, and runs two scenarios. */
+export const CLAIMS_DEFAULT_REPLICATIONS = 10;
+export const CLAIMS_DEFAULT_SEED = 1;
+
+export interface ClaimsFlags {
+  readonly replications?: string;
+  readonly seed?: string;
+  readonly uncertainty?: string;
+  readonly base?: string;
+  readonly json?: boolean;
+}
+
+const WIDTH = 96;
+
+function inputLine(i: ClaimInput): string {
+  const value = Number.isFinite(i.value) ? i.value.toLocaleString('en-GB', { maximumFractionDigits: 4 }) : 'not within horizon';
+  const where = [i.series && `${i.series} ${i.period}${i.vintage && i.vintage !== 'as-published' ? ` (${i.vintage})` : ''}`, i.scenario].filter(Boolean).join('; ');
+  return `  - ${i.name}: ${value} ${i.unit}${where ? ` [${where}]` : ''} — ${i.source}`;
+}
+
+function indent(text: string, prefix: string): string[] {
+  return wrap(text, WIDTH - prefix.length).map((l) => `${prefix}${l}`);
+}
+
+function claimPage(c: Claim, n: number): string[] {
+  return [
+    `${n}. ${c.id} — ${c.verdict.toUpperCase()} (${c.kind})`,
+    ...indent(`Claim (${c.speaker}): ${c.statement}`, '   '),
+    ...indent(`Result: ${c.result.text}`, '   '),
+    ...indent(`Why: ${c.reasoning}`, '   '),
+    ...indent(`Computation: ${c.computation}`, '   '),
+    '   Inputs:',
+    ...c.inputs.map((i) => `   ${inputLine(i)}`),
+    ...indent(`Depends on: ${c.assumptions.join('; ')}`, '   '),
+    ...detailLines(c),
+  ];
+}
+
+/** At most DETAILS alternatives on the page; --json has them all. */
+const DETAILS = 10;
+
+function detailLines(c: Claim): string[] {
+  if (!c.details || c.details.length === 0) return [];
+  const shown = c.details.slice(0, DETAILS).map((d) => `     - ${d.label}: ${Math.round(d.value).toLocaleString('en-GB')} ${d.unit}${d.note ? ` (${d.note})` : ''}`);
+  const rest = c.details.length - shown.length;
+  return ['   Alternatives:', ...shown, ...(rest > 0 ? [`     … and ${rest} more (see --json)`] : [])];
+}
+
+/** The terminal page: one block per claim. */
+export function ledgerPage(ledger: Ledger, header: string): string {
+  const lines = [header, ''];
+  ledger.claims.forEach((c, i) => lines.push(...claimPage(c, i + 1), ''));
+  return `${lines.join('\n')}`;
+}
+
+export function claimsCommand(backend: Backend, io: Io, flags: ClaimsFlags): number {
+  const replications = parseIntegerFlag('--replications', flags.replications, { min: 1, max: LIMITS.maxReplications }, CLAIMS_DEFAULT_REPLICATIONS);
+  const seed = parseIntegerFlag('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, CLAIMS_DEFAULT_SEED);
+  const uncertainty = parseChoiceFlag('--uncertainty', flags.uncertainty, UNCERTAINTY, 'both');
+  const data = backend.officialData();
+  const a = backend.loadScenario(flags.base ?? BASE_SCENARIO);
+  const b = backend.deriveScenario(a, extraCaseworkerOverrides, `${a.name}-plus-1000-caseworkers`, `${a.title}, plus 1,000 caseworkers`);
+
+  const progress = progressBar(io, 'claims: caseworker projection');
+  let projection;
+  try {
+    projection = compareWith((s, o) => backend.simulate(s, o), a, b, {
+      replications,
+      seed,
+      uncertainty,
+      version: backend.version,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } finally {
+    progress.stop();
+  }
+  const ledger = buildLedger(data, projection);
+  if (flags.json === true) io.out(ledgerToJson(ledger));
+  else {
+    const header = `Claims ledger: the seed article's numbers checked (${ledger.claims.length} claims; projection: ${replications} replications, seed ${seed}, ${uncertainty} uncertainty; asylum-sim ${backend.version})`;
+    io.out(`${ledgerPage(ledger, header)}\n`);
+  }
+  return 0;
+}
