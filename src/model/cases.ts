@@ -32,9 +32,8 @@ export type GroupName = (typeof GROUPS)[number];
 
 /** Arrival routes of asylum claims (drawn by the arrivals stage). */
 export const ROUTES = ['smallBoat', 'otherClaims'] as const;
-/** Route codes of admissions made by levers (after the drawn routes). */
+/** Route code of EU quota admissions that claim asylum (after the drawn routes). */
 export const ROUTE_EU_QUOTA = 2;
-export const ROUTE_SAFE = 3;
 export type RouteName = (typeof ROUTES)[number];
 
 export class CaseTable {

@@ -222,19 +222,20 @@ export class EuDeal {
     while (this.due >= 1) {
       const people = Math.min(255, 1 + poisson(this.rng, dependants));
       this.due -= people;
-      const id = cases.add(day, month, people, this.groupOf.sample(this.rng), ROUTE_EU_QUOTA);
       obs.add(S.arrivalsCases, 1);
       obs.add(S.arrivalsPeople, people);
       obs.add(S.quotaAdmissionsPeople, people);
       if (withStatus) {
-        cases.stage[id] = Stage.granted;
+        // Counted, not added to the case table, so other cases keep their keyed random numbers.
         obs.add(S.admittedWithStatusCases, 1);
+        obs.add(S.admittedWithStatusPeople, people);
         obs.add(S.exitsPeople, people);
-      } else {
-        cases.stage[id] = Stage.awaitingDecision;
-        support.claimLodged(id);
-        decisions.enqueue(id, false);
+        continue;
       }
+      const id = cases.add(day, month, people, this.groupOf.sample(this.rng), ROUTE_EU_QUOTA);
+      cases.stage[id] = Stage.awaitingDecision;
+      support.claimLodged(id);
+      decisions.enqueue(id, false);
     }
   }
 }

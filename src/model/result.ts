@@ -72,6 +72,8 @@ export const SERIES = [
   'costThirdCountryGbp',
   'costEuDealGbp',
   'costSafeRoutesGbp',
+  /** People admitted with status on arrival (their cases are not rows of the case table). */
+  'admittedWithStatusPeople',
 ] as const;
 export type SeriesName = (typeof SERIES)[number];
 

@@ -4,8 +4,9 @@
  * counted in arrivals (by route, as `safeRouteArrivalsPeople`) and leave the asylum system at
  * once (they never queue for a decision nor enter asylum support); their cost is a one-off
  * integration cost per person. Each admission is a case of one person, so the numbers are exact.
+ * They are counted, not added to the case table: no later claim changes its row number, so the
+ * keyed random numbers of every other case — common random numbers — stay the same.
  */
-import { ROUTE_SAFE, Stage } from './cases.js';
 import { S } from './observe.js';
 import { num, schedule, type Resolved } from './params.js';
 import { dailySchedule } from './plan.js';
@@ -61,12 +62,10 @@ export class SafeRoutes {
   day(day: number): void {
     this.due += this.perDay[day];
     if (this.due < 1) return;
-    const { cases, obs, plan } = this.w;
-    const month = plan.monthOfDay[day];
+    const { obs } = this.w;
     while (this.due >= 1) {
       this.due -= 1;
-      const id = cases.add(day, month, 1, 0, ROUTE_SAFE);
-      cases.stage[id] = Stage.granted;
+      obs.add(S.admittedWithStatusPeople, 1);
       obs.add(S.arrivalsCases, 1);
       obs.add(S.arrivalsPeople, 1);
       obs.add(S.safeRouteArrivalsPeople, 1);
