@@ -55,7 +55,8 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
   const resultTitle = (page: Page) => page.textContent('[data-testid=results] h2');
   async function runAndWait(page: Page, title: string) {
     await page.click('[data-testid=run]');
-    await page.waitForFunction((t) => !document.querySelector('[data-testid=progress]') && document.querySelector('[data-testid=results] h2')?.textContent?.startsWith(t), title, { timeout: 120_000 });
+    // Page-side expressions as text: this file is type-checked for Node, without the DOM's types.
+    await page.waitForFunction(`!document.querySelector('[data-testid=progress]') && document.querySelector('[data-testid=results] h2')?.textContent?.startsWith(${JSON.stringify(title)})`, undefined, { timeout: 120_000 });
   }
 
   it('picks a scenario, changes caseworkers, runs, downloads CSV, saves, reopens and compares', async () => {
@@ -82,7 +83,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     await headcount.press('Tab');
     await page.waitForSelector('[data-testid="param-decisions.headcount"].edited');
     await page.click('[data-testid=run]');
-    await page.waitForFunction((m) => Number(document.querySelector('[data-testid=results] [data-testid=chart-backlog-people]')?.getAttribute('data-last-median')) !== m, before, { timeout: 120_000 });
+    await page.waitForFunction(`Number(document.querySelector('[data-testid=results] [data-testid=chart-backlog-people]')?.getAttribute('data-last-median')) !== ${before}`, undefined, { timeout: 120_000 });
     const after = await median(page);
     expect(after).toBeGreaterThan(before);
     expect(await page.innerHTML('[data-testid=results] [data-testid=chart-backlog-people] .plot')).not.toBe(chartBefore);
