@@ -9,6 +9,7 @@ import type { Backend } from './backend.js';
 import { runCommand, DEFAULT_REPLICATIONS, DEFAULT_SEED, DEFAULT_UNCERTAINTY, type RunFlags } from './commands/run.js';
 import { UNCERTAINTY } from '../model/uncertainty.js';
 import { listCommand, showCommand, validateCommand } from './commands/scenarios.js';
+import { sensitivityCommand, DEFAULT_KPI, DEFAULT_SAMPLES, METHODS, type SensitivityFlags } from './commands/sensitivity.js';
 import { serveCommand, DEFAULT_HOST, DEFAULT_PORT, type ServeFlags } from './commands/serve.js';
 import { compareCommand } from './commands/compare.js';
 import { claimsCommand, CLAIMS_DEFAULT_REPLICATIONS, CLAIMS_DEFAULT_SEED, type ClaimsFlags } from './commands/claims.js';
@@ -133,6 +134,22 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .option('--db <file>', 'SQLite store (default: $XDG_DATA_HOME/asylum-sim/asylum-sim.sqlite)')
     .option('--token <t>', 'token that write requests must send (default: $ASYLUM_SIM_TOKEN)')
     .action(async (flags: ServeFlags) => setCode(await serveCommand(io, flags)));
+
+  configure(root.command('sensitivity'), io)
+    .description('which uncertain parameters move a KPI most: one-at-a-time tornado or Sobol indices')
+    .argument('<scenario|file>', 'a built-in scenario name or a YAML/JSON scenario file')
+    .option('--kpi <name>', `the KPI to rank parameters by (default: ${DEFAULT_KPI})`)
+    .option('--method <m>', `${METHODS.join(' or ')}: tornado over each range, or Sobol first-order and total indices`, 'oat')
+    .option('--samples <n>', `Sobol base sample size N; the model runs N × (parameters + 2) times`, String(DEFAULT_SAMPLES))
+    .option('--replications <n>', 'replications averaged at every point, 1 to 100 (common random numbers)', '1')
+    .option('--seed <s>', 'base random seed, a non-negative integer', String(DEFAULT_SEED))
+    .option('--months <m>', `horizon in months, 1 to ${LIMITS.maxHorizonMonths} (default: the scenario's)`)
+    .option('--workers <n>', 'threads running the model, 1 = this thread (default: every core)')
+    .option('--out <dir>', 'write sensitivity.json and tornado.csv/.svg or sobol.csv into this directory')
+    .option('--json', 'print the result JSON on stdout (and nothing else there)')
+    .action(async (target: string, flags: SensitivityFlags) => {
+      setCode(await sensitivityCommand(await backend(), io, target, flags));
+    });
 
   return root;
 }
