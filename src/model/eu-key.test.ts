@@ -47,6 +47,14 @@ describe('allocation keys', () => {
     expect(quotaFromKey('custom', figures, 2023, { customShare: 0.1 }).quota).toBeCloseTo(114_300, 6);
   });
 
+  it('partners can be any list of states, and populations can come from another year', () => {
+    const some = quotaFromKey('population-share', figures, 2022, { partners: ['eu27', 'switzerland'] });
+    expect(some.inputs.partnerPopulation).toBe(446_700_000 + 8_738_791);
+    const older = quotaFromKey('population-share', figures, 2022, { partners: 'eu27', populationYear: 2021 });
+    expect(older.share).toBeCloseTo(67_026_292 / (67_026_292 + 447_000_000), 12);
+    expect(older.applications).toBe(966_000);
+  });
+
   it('a year without GDP figures has no 50/50 key, and says so', () => {
     expect(() => quotaFromKey('population-gdp-50-50', figures, 2023)).toThrow(/GDP figures are missing/);
   });

@@ -16,9 +16,16 @@ import type { OfficialFigures } from './resolve.js';
 export const ALLOCATION_KEYS = ['population-share', 'population-gdp-50-50', 'custom'] as const;
 export type AllocationKey = (typeof ALLOCATION_KEYS)[number];
 
-/** Which states share the applications with the UK. */
+/** Which states share the applications with the UK: a named base, or a list of states. */
 export const PARTNER_BASES = ['eu27', 'eu-plus'] as const;
 export type PartnerBase = (typeof PARTNER_BASES)[number];
+/** States with figures in data/eu-allocation-key.csv (series key_population_<state>). */
+export const PARTNER_STATES = ['eu27', 'norway', 'switzerland', 'iceland', 'liechtenstein'] as const;
+export type PartnerState = (typeof PARTNER_STATES)[number];
+const BASE_STATES: Record<PartnerBase, readonly PartnerState[]> = {
+  eu27: ['eu27'],
+  'eu-plus': PARTNER_STATES,
+};
 
 /** What a key needs, in one currency for GDP. */
 export interface KeyInputs {
@@ -45,22 +52,31 @@ export function keyShare(key: AllocationKey, k: KeyInputs): number {
   }
 }
 
-const EU_PLUS_OTHERS = ['norway', 'switzerland', 'iceland', 'liechtenstein'] as const;
 /** GDP is held for the states that matter at this precision; Iceland and Liechtenstein add < 0.3%. */
-const EU_PLUS_GDP_OTHERS = ['norway', 'switzerland'] as const;
+const GDP_STATES: readonly PartnerState[] = ['eu27', 'norway', 'switzerland'];
 
-/** The key's inputs for a year, from the official figures (data/eu-allocation-key.csv). */
-export function keyInputsFor(figures: OfficialFigures, year: number, partners: PartnerBase = 'eu-plus'): KeyInputs {
+/**
+ * The key's inputs from the official figures (data/eu-allocation-key.csv): populations of `year`
+ * (or `populationYear`), GDP of `year` in euro (the UK's converted at that year's average rate).
+ */
+export function keyInputsFor(
+  figures: OfficialFigures,
+  year: number,
+  partners: PartnerBase | readonly PartnerState[] = 'eu-plus',
+  populationYear: number = year,
+): KeyInputs {
   const y = String(year);
-  let partnerPopulation = figures.value('key_population_eu27', y);
-  if (partners === 'eu-plus') for (const c of EU_PLUS_OTHERS) partnerPopulation += figures.value(`key_population_${c}`, y);
+  const py = String(populationYear);
+  const states = typeof partners === 'string' ? BASE_STATES[partners] : partners;
+  let partnerPopulation = 0;
+  for (const c of states) partnerPopulation += figures.value(`key_population_${c}`, py);
   const gdp = (): { uk: number; partner: number } => {
-    let partner = figures.value('key_gdp_eu27_eur', y);
-    if (partners === 'eu-plus') for (const c of EU_PLUS_GDP_OTHERS) partner += figures.value(`key_gdp_${c}_eur`, y);
+    let partner = 0;
+    for (const c of states) if (GDP_STATES.includes(c)) partner += figures.value(`key_gdp_${c}_eur`, y);
     return { uk: figures.value('key_gdp_uk_gbp', y) * figures.value('key_eur_per_gbp', y), partner };
   };
   const g = hasGdp(figures, y) ? gdp() : { uk: Number.NaN, partner: Number.NaN };
-  return { ukPopulation: figures.value('key_population_uk', y), partnerPopulation, ukGdp: g.uk, partnerGdp: g.partner };
+  return { ukPopulation: figures.value('key_population_uk', py), partnerPopulation, ukGdp: g.uk, partnerGdp: g.partner };
 }
 
 function hasGdp(figures: OfficialFigures, y: string): boolean {
@@ -75,7 +91,8 @@ function hasGdp(figures: OfficialFigures, y: string): boolean {
 export interface KeyQuota {
   readonly key: AllocationKey;
   readonly year: number;
-  readonly partners: PartnerBase;
+  readonly populationYear: number;
+  readonly partners: PartnerBase | readonly PartnerState[];
   /** The UK's share (0–1). */
   readonly share: number;
   /** EU+ applications in the year. */
@@ -87,19 +104,25 @@ export interface KeyQuota {
 
 /**
  * The quota a key gives for a year: the UK's share of that year's EU+ applications.
- * `options.partners` chooses EU27 or EU+ as the partner base (default EU+, the states whose
- * applications are counted); `options.customShare` is the share of the custom key.
+ * `options.partners` is the partner base — EU27, EU+ (default: the states whose applications are
+ * counted) or a list of states; `options.populationYear` takes populations from another year
+ * (default: the applications' year); `options.customShare` is the share of the custom key.
  */
 export function quotaFromKey(
   key: AllocationKey,
   figures: OfficialFigures,
   year: number,
-  options: { readonly partners?: PartnerBase; readonly customShare?: number } = {},
+  options: {
+    readonly partners?: PartnerBase | readonly PartnerState[];
+    readonly populationYear?: number;
+    readonly customShare?: number;
+  } = {},
 ): KeyQuota {
   const partners = options.partners ?? 'eu-plus';
-  const inputs = { ...keyInputsFor(figures, year, partners), customShare: options.customShare };
+  const populationYear = options.populationYear ?? year;
+  const inputs = { ...keyInputsFor(figures, year, partners, populationYear), customShare: options.customShare };
   const share = keyShare(key, inputs);
   if (!Number.isFinite(share)) throw new RangeError(`no ${key} key for ${year}: GDP figures are missing`);
   const applications = figures.value('key_applications_eu_plus', String(year));
-  return { key, year, partners, share, applications, quota: share * applications, inputs };
+  return { key, year, populationYear, partners, share, applications, quota: share * applications, inputs };
 }
