@@ -9,7 +9,7 @@ import { loadOfficialData } from '../calibration/data-files.js';
 import { compareWith } from '../experiment/compare.js';
 import { syntheticResult } from '../experiment/test-support/synthetic.js';
 import { buildLedger, ledgerToJson } from './ledger.js';
-import { baseQuota, QUOTA_CLAIMED, quotaSearch, REPRODUCTION_TOLERANCE } from './quota.js';
+import { baseShare, QUOTA_CLAIMED, quotaSearch, REPRODUCTION_TOLERANCE } from './quota.js';
 import { CLAIM_KINDS, VERDICTS, type Claim } from './types.js';
 
 const data = loadOfficialData();
@@ -94,29 +94,44 @@ describe('claims ledger', () => {
     expect(c.result.value).toBeLessThan(100_000);
   });
 
-  it('124,614: recomputed from the nearest standard base, and no standard sourced base reproduces it within 0.5%', () => {
+  it('124,614: reproduced from Eurostat\'s published UK share of the EU28, and recomputed from its inputs', () => {
     const c = byId('eu-quota-124614');
-    const uk = c.inputs.find((i) => i.name.startsWith('UK population'));
-    const partners = c.inputs.filter((i) => i.series?.includes('population') && !i.name.startsWith('UK'));
-    expect(uk && partners.length).toBeTruthy();
-    const share = (uk?.value as number) / (partners.reduce((s, p) => s + p.value, 0) + (uk?.value as number));
-    expect(c.result.value).toBeCloseTo(share * v(c, 'EU+ asylum applications 2022'), 6);
+    const apps = v(c, 'EU+ asylum applications 2022');
+    const share = c.inputs.find((i) => i.series === 'uk_share_eu28_population');
+    expect(share?.period).toBe('2018-01-01');
+    expect(share?.source).toMatch(/^https?:\/\//);
+    expect(c.result.value).toBeCloseTo(((share?.value as number) / 100) * apps, 6);
+    expect(Math.abs(c.result.value - QUOTA_CLAIMED) / QUOTA_CLAIMED).toBeLessThanOrEqual(REPRODUCTION_TOLERANCE);
+    expect(c.result.text).toMatch(/^reproduced: UK share of the EU28 population 1 Jan 2018 \(Eurostat, as published\) × 966,000 = 124,614 \(0\.00%\)/);
+  });
 
+  it('124,614: the search over every sourced base — EU28 shares reproduce it, today\'s populations do not', () => {
     const s = quotaSearch(data);
     expect(s.impliedShare).toBeCloseTo(0.129, 6); // 124,614 is 12.9% of 966,000 to the person
-    expect(s.reproducing).toEqual([]); // the documented failure
-    expect(Math.abs(s.nearestStandard.error)).toBeGreaterThan(REPRODUCTION_TOLERANCE);
-    expect(c.result.text).toMatch(/no standard sourced base reproduces it within 0\.5%/);
-    // The search covers the readings the ministers' words allow: EU27, EU+ and Dublin states, 2021–2023, with the UK in the whole.
-    for (const label of ['EU27, 1 Jan 2022 + UK', 'EU+ (EU27, Norway, Switzerland), 1 Jan 2022 + UK', 'Dublin states (EU+, Iceland, Liechtenstein), 1 Jan 2023 + UK', 'EU27, 1 Jan 2021 + UK']) {
-      expect(s.bases.some((b) => b.label.includes(label)), label).toBe(true);
-    }
+    // Each base's share, recomputed by hand from its inputs.
     for (const b of s.bases) {
-      expect(b.quota).toBeCloseTo(baseQuota(b.ukPopulation.value, b.partners.map((p) => p.value), b.ukInDenominator, 966_000).quota, 6);
+      const x = b.inputs.map((i) => i.value);
+      const partners = x.slice(1).reduce((a, y) => a + y, 0);
+      const share = { 'uk-over-partners-plus-uk': (x[0] as number) / (partners + (x[0] as number)), 'uk-over-partners': (x[0] as number) / partners, 'uk-over-whole': (x[0] as number) / partners, 'published-share': (x[0] as number) / 100 }[b.form];
+      expect(b.share, b.label).toBeCloseTo(share, 12);
+      expect(b.quota, b.label).toBeCloseTo(share * 966_000, 6);
       expect(b.error).toBeCloseTo((b.quota - QUOTA_CLAIMED) / QUOTA_CLAIMED, 12);
+      expect(b.inputs.every((i) => /^https?:\/\//.test(i.source)), b.label).toBe(true);
     }
-    // Every fair base lands within 3% of the claim: the size is right, the exact figure is not reproduced.
-    for (const b of s.bases.filter((x) => x.standard && x.ukInDenominator)) expect(Math.abs(b.error)).toBeLessThan(0.03);
+    // The UK's share of the EU28 (before Brexit) reproduces it: as published (12.9%, 2017 and 2018) and from the populations of 2018.
+    const labels = s.reproducing.map((b) => b.label);
+    expect(labels).toContain('UK share of the EU28 population 1 Jan 2018 (Eurostat, as published)');
+    expect(labels).toContain('UK population 1 Jan 2018 (Eurostat) / EU28 population 1 Jan 2018 (UK a member)');
+    expect(s.reproducing.every((b) => b.era === 'eu28')).toBe(true);
+    // Today's populations (UK with the EU27, EU+ or Dublin states, 2021–2023): all within 3%, none within 0.5%.
+    expect(s.current.length).toBeGreaterThanOrEqual(20);
+    for (const label of ['EU27, 1 Jan 2022 + UK', 'EU+ (EU27, Norway, Switzerland), 1 Jan 2022 + UK', 'Dublin states (EU+, Iceland, Liechtenstein), 1 Jan 2023 + UK', 'EU27, 1 Jan 2021 + UK']) {
+      expect(s.current.some((b) => b.label.includes(label)), label).toBe(true);
+    }
+    for (const b of s.current) {
+      expect(Math.abs(b.error), b.label).toBeGreaterThan(REPRODUCTION_TOLERANCE);
+      expect(Math.abs(b.error), b.label).toBeLessThan(0.03);
+    }
   });
 
   it('returns unit and Rwanda: staff costs and returns recomputed from the inputs', () => {
@@ -148,15 +163,17 @@ describe('claims ledger', () => {
   });
 });
 
-describe('population-share quota', () => {
-  it('grows with the UK population and shrinks with the partners\', and is below the applications', () => {
+describe('population shares', () => {
+  it('grow with the UK population and shrink with the partners\', and stay below 1', () => {
     fc.assert(
       fc.property(fc.double({ min: 1e6, max: 1e8, noNaN: true }), fc.double({ min: 1e8, max: 1e9, noNaN: true }), fc.double({ min: 1.01, max: 2, noNaN: true }), (uk, partners, f) => {
-        const q = baseQuota(uk, [partners], true, 966_000).quota;
-        expect(q).toBeLessThan(966_000);
-        expect(baseQuota(uk * f, [partners], true, 966_000).quota).toBeGreaterThan(q);
-        expect(baseQuota(uk, [partners * f], true, 966_000).quota).toBeLessThan(q);
-        expect(baseQuota(uk, [partners], false, 966_000).quota).toBeGreaterThan(q);
+        const s = baseShare('uk-over-partners-plus-uk', [uk, partners]);
+        expect(s).toBeLessThan(1);
+        expect(baseShare('uk-over-partners-plus-uk', [uk * f, partners])).toBeGreaterThan(s);
+        expect(baseShare('uk-over-partners-plus-uk', [uk, partners * f])).toBeLessThan(s);
+        expect(baseShare('uk-over-partners', [uk, partners])).toBeGreaterThan(s);
+        // A whole that holds the UK gives the same share as the partners plus the UK.
+        expect(baseShare('uk-over-whole', [uk, partners + uk])).toBeCloseTo(s, 12);
       }),
       { numRuns: 50 },
     );

@@ -1,10 +1,11 @@
 /**
  * The EU quota figures: "124,614 in 2022 as a population share of the 966,000 who applied to the
  * bloc", and "100,000 EU migrants a year". The 124,614 check searches every population base the
- * data can build — UK population of a year over (partners + UK) or over partners alone, partners
- * being the EU27, the EU+ (EU27, Norway, Switzerland) or the Dublin states (EU+ with Iceland and
- * Liechtenstein) of a year — and says which, if any, reproduces the figure within 0.5%. Other
- * keys (the EU's 50% population / 50% GDP key) come from the model's eu-key module.
+ * data can build — UK population over (partners + UK) or over partners alone, partners being the
+ * EU27, the EU+ (EU27, Norway, Switzerland) or the Dublin states (EU+ with Iceland and
+ * Liechtenstein) of 2021–2023; and the UK's share of the EU28 before Brexit, computed and as
+ * Eurostat published it — and says which, if any, reproduces the figure within 0.5%. Other keys
+ * (the EU's 50% population / 50% GDP key) come from the model's eu-key module.
  */
 import type { ObservedData } from '../calibration/observed.js';
 import { quotaFromKey } from '../model/eu-key.js';
@@ -15,19 +16,43 @@ export const QUOTA_CLAIMED = 124_614;
 /** The tolerance the issue sets for a reproduction. */
 export const REPRODUCTION_TOLERANCE = 0.005;
 
+/**
+ * How a base turns populations into the UK's share: UK / (partners + UK), UK / partners (the UK
+ * left out of the whole: not a share of anything), UK / a whole that already holds the UK (the
+ * EU28), or a share as published.
+ */
+export const BASE_FORMS = ['uk-over-partners-plus-uk', 'uk-over-partners', 'uk-over-whole', 'published-share'] as const;
+export type BaseForm = (typeof BASE_FORMS)[number];
+
 /** One population base tried for 124,614. */
 export interface PopulationBase {
   readonly label: string;
-  /** A partner set the EU uses (EU27, EU+, Dublin states) rather than an arbitrary mix. */
+  /** A fair reading of "a population share": a partner set the EU uses, with the UK counted in the whole. */
   readonly standard: boolean;
-  readonly ukPopulation: ClaimInput;
-  readonly partners: readonly ClaimInput[];
-  /** Whether the UK's own population is in the denominator (a share of "EU+ plus UK"). */
-  readonly ukInDenominator: boolean;
+  /** Today's EU+ (figures of 2021–2023), or the EU28 of before Brexit (UK a member). */
+  readonly era: 'current' | 'eu28';
+  readonly form: BaseForm;
+  /** uk-over-*: the UK population first, then the partners or the whole; published-share: the share in percent. */
+  readonly inputs: readonly ClaimInput[];
   readonly share: number;
   readonly quota: number;
   /** (quota − 124,614) / 124,614. */
   readonly error: number;
+}
+
+/** The UK's share (0–1) a base gives from its input values (see PopulationBase.inputs). */
+export function baseShare(form: BaseForm, values: readonly number[]): number {
+  const [first = NaN, ...rest] = values;
+  const sum = rest.reduce((a, b) => a + b, 0);
+  switch (form) {
+    case 'uk-over-partners-plus-uk':
+      return first / (sum + first);
+    case 'uk-over-partners':
+    case 'uk-over-whole':
+      return first / sum;
+    case 'published-share':
+      return first / 100;
+  }
 }
 
 interface PartnerSet {
@@ -44,11 +69,11 @@ const PARTNER_SETS: readonly PartnerSet[] = [
   { label: 'EU27 and Switzerland', standard: false, members: ['eu27', 'switzerland'] },
 ];
 
-function has(data: ObservedData, series: string, period: string): boolean {
-  return data.has(series) && data.get(series, period) !== undefined;
+function has(data: ObservedData, series: string, period: string, vintage?: string): boolean {
+  return data.has(series) && data.get(series, period, vintage) !== undefined;
 }
 
-/** The UK population figures the data holds (ONS mid-year, two releases and a rounded report). */
+/** The UK population figures of 2021–2022 the data holds (ONS mid-year, and a rounded report). */
 function ukPopulations(data: ObservedData): ClaimInput[] {
   const out: ClaimInput[] = [];
   for (const y of ['2021', '2022']) if (has(data, 'key_population_uk', y)) out.push(observed(data, `UK population mid-${y}`, 'key_population_uk', y));
@@ -56,7 +81,7 @@ function ukPopulations(data: ObservedData): ClaimInput[] {
   return out;
 }
 
-/** Partner populations: each standard or mixed set for each year whose members all have a figure. */
+/** Partner populations of 2021–2023: each standard or mixed set for each year whose members all have a figure. */
 function partnerPopulations(data: ObservedData): { label: string; standard: boolean; inputs: ClaimInput[] }[] {
   const out: { label: string; standard: boolean; inputs: ClaimInput[] }[] = [];
   for (const set of PARTNER_SETS) {
@@ -76,48 +101,65 @@ function partnerPopulations(data: ObservedData): { label: string; standard: bool
   return out;
 }
 
-/** Share and quota of one base, from its inputs. */
-export function baseQuota(uk: number, partners: readonly number[], ukInDenominator: boolean, applications: number): { share: number; quota: number } {
-  const partnerTotal = partners.reduce((a, b) => a + b, 0);
-  const share = uk / (partnerTotal + (ukInDenominator ? uk : 0));
-  return { share, quota: share * applications };
+function base(label: string, standard: boolean, era: PopulationBase['era'], form: BaseForm, inputs: ClaimInput[], applications: number): PopulationBase {
+  const share = baseShare(form, inputs.map((i) => i.value));
+  const quota = share * applications;
+  return { label, standard, era, form, inputs, share, quota, error: relativeError(quota, QUOTA_CLAIMED) };
 }
 
-/** Every base the data supports, nearest to 124,614 first. */
-export function searchPopulationBases(data: ObservedData, applications: number): PopulationBase[] {
-  const bases: PopulationBase[] = [];
+/** Today's bases: UK mid-2021/2022 over each partner set of 2021–2023, with and without the UK in the whole. */
+function currentBases(data: ObservedData, applications: number): PopulationBase[] {
+  const out: PopulationBase[] = [];
   for (const uk of ukPopulations(data)) {
     for (const p of partnerPopulations(data)) {
-      for (const ukInDenominator of [true, false]) {
-        const { share, quota } = baseQuota(uk.value, p.inputs.map((i) => i.value), ukInDenominator, applications);
-        bases.push({
-          label: `${uk.name} / (${p.label}${ukInDenominator ? ' + UK' : ''})`,
-          standard: p.standard,
-          ukPopulation: uk,
-          partners: p.inputs,
-          ukInDenominator,
-          share,
-          quota,
-          error: relativeError(quota, QUOTA_CLAIMED),
-        });
-      }
+      out.push(base(`${uk.name} / (${p.label} + UK)`, p.standard, 'current', 'uk-over-partners-plus-uk', [uk, ...p.inputs], applications));
+      out.push(base(`${uk.name} / (${p.label})`, false, 'current', 'uk-over-partners', [uk, ...p.inputs], applications));
     }
   }
+  return out;
+}
+
+/**
+ * The EU28 of before Brexit, with the UK a member: Eurostat's first estimates of 1 January, as a
+ * share computed from the rounded populations and as the share Eurostat published. Latest first,
+ * so that of two equal shares the more recent year is named.
+ */
+function eu28Bases(data: ObservedData, applications: number): PopulationBase[] {
+  if (!data.has('population_eu28')) return [];
+  const out: PopulationBase[] = [];
+  const rows = data.series('population_eu28', { allVintages: true }).slice().reverse();
+  for (const row of rows) {
+    const day = row.period;
+    if (!has(data, 'population_uk', day)) continue;
+    const uk = observed(data, `UK population 1 Jan ${day.slice(0, 4)} (Eurostat)`, 'population_uk', day);
+    const whole = observed(data, `EU28 population 1 Jan ${day.slice(0, 4)}${row.vintage === 'as-published' ? '' : ` (${row.vintage} release)`}`, 'population_eu28', day, row.vintage);
+    out.push(base(`${uk.name} / ${whole.name} (UK a member)`, true, 'eu28', 'uk-over-whole', [uk, whole], applications));
+    if (row.vintage === 'as-published' && has(data, 'uk_share_eu28_population', day)) {
+      const share = observed(data, `UK share of the EU28 population 1 Jan ${day.slice(0, 4)} (Eurostat, as published)`, 'uk_share_eu28_population', day);
+      out.push(base(share.name, true, 'eu28', 'published-share', [share], applications));
+    }
+  }
+  return out;
+}
+
+/** Every base the data supports, nearest to 124,614 first (ties keep their order). */
+export function searchPopulationBases(data: ObservedData, applications: number): PopulationBase[] {
+  const bases = [...eu28Bases(data, applications), ...currentBases(data, applications)];
   return bases.sort((a, b) => Math.abs(a.error) - Math.abs(b.error));
 }
 
-/** A base that reproduces the figure: within tolerance, a standard partner set, with the UK counted in the whole. */
+/** A base that reproduces the figure: a fair reading, within the tolerance. */
 export function reproduces(b: PopulationBase): boolean {
-  return Math.abs(b.error) <= REPRODUCTION_TOLERANCE && b.standard && b.ukInDenominator;
+  return b.standard && Math.abs(b.error) <= REPRODUCTION_TOLERANCE;
 }
 
 export interface QuotaSearch {
   readonly applications: ClaimInput;
   readonly bases: readonly PopulationBase[];
-  /** The nearest base that is a fair reading of "population share of EU+ plus UK". */
-  readonly nearestStandard: PopulationBase;
+  /** Fair readings with today's populations (2021–2023), nearest first. */
+  readonly current: readonly PopulationBase[];
   readonly reproducing: readonly PopulationBase[];
-  /** Bases within tolerance that are arbitrary (non-standard partners, or the UK left out of the whole). */
+  /** Bases within tolerance that are no fair reading (odd partner sets, or the UK left out of the whole). */
   readonly arbitraryMatches: readonly PopulationBase[];
   /** 124,614 / applications: the share the claim implies. */
   readonly impliedShare: number;
@@ -126,15 +168,14 @@ export interface QuotaSearch {
 export function quotaSearch(data: ObservedData): QuotaSearch {
   const applications = observed(data, 'EU+ asylum applications 2022', 'euaa_applications_eu_plus', '2022', 'as-published');
   const bases = searchPopulationBases(data, applications.value);
-  const fair = bases.filter((b) => b.standard && b.ukInDenominator);
-  const nearestStandard = fair[0];
-  if (!nearestStandard) throw new Error('no population base can be built from the data');
+  const current = bases.filter((b) => b.standard && b.era === 'current');
+  if (current.length === 0) throw new Error('no population base can be built from the data');
   return {
     applications,
     bases,
-    nearestStandard,
+    current,
     reproducing: bases.filter(reproduces),
-    arbitraryMatches: bases.filter((b) => Math.abs(b.error) <= REPRODUCTION_TOLERANCE && !reproduces(b)),
+    arbitraryMatches: bases.filter((b) => Math.abs(b.error) <= REPRODUCTION_TOLERANCE && !b.standard),
     impliedShare: QUOTA_CLAIMED / applications.value,
   };
 }
@@ -142,49 +183,52 @@ export function quotaSearch(data: ObservedData): QuotaSearch {
 /** "The UK would have had to take 124,614 in 2022, a population share of 966,000." */
 export function quota124614Claim(data: ObservedData): Claim {
   const s = quotaSearch(data);
-  const n = s.nearestStandard;
+  const found = s.reproducing[0];
+  const nearestCurrent = s.current[0] as PopulationBase;
+  const chosen = found ?? nearestCurrent;
   const gdpKey = quotaFromKey('population-gdp-50-50', data, 2022);
   const inputs: ClaimInput[] = [
     claimed('claimed quota', QUOTA_CLAIMED, 'people', 'senior Conservative ministers, as reported in the seed article'),
     s.applications,
-    n.ukPopulation,
-    ...n.partners,
+    ...chosen.inputs,
   ];
-  const result = quotaResult(inputs, n.ukInDenominator);
-  const found = s.reproducing[0];
-  const fair = s.bases.filter((b) => b.standard && b.ukInDenominator);
-  const lo = Math.min(...fair.map((b) => b.quota));
-  const hi = Math.max(...fair.map((b) => b.quota));
+  const result = quotaResult(inputs, chosen.form);
+  const computed = found && found.form === 'published-share' ? s.reproducing.find((b) => b.form === 'uk-over-whole' && b.era === found.era) : undefined;
+  const lo = Math.min(...s.current.map((b) => b.quota));
+  const hi = Math.max(...s.current.map((b) => b.quota));
   const text = found
-    ? `reproduced by ${found.label}: ${count(found.quota)} (${percent(found.error, 2)})`
-    : `no standard sourced base reproduces it within 0.5%; nearest: ${n.label} gives ${count(n.quota)} (${percent(n.error, 2)})`;
+    ? `reproduced: ${found.label} × ${count(s.applications.value)} = ${count(found.quota)} (${percent(found.error, 2)})${computed ? `; from the populations, ${computed.label}: ${count(computed.quota)} (${percent(computed.error, 2)})` : ''}; today's populations give ${count(lo)} to ${count(hi)}`
+    : `no standard sourced base reproduces it within 0.5%; nearest: ${nearestCurrent.label} gives ${count(nearestCurrent.quota)} (${percent(nearestCurrent.error, 2)})`;
+  const currentWithin = s.current.filter((b) => Math.abs(b.error) <= REPRODUCTION_TOLERANCE);
   const shown = s.arbitraryMatches.slice(0, 2).map((b) => `${b.label}: ${count(b.quota)}`).join('; ');
   const more = s.arbitraryMatches.length > 2 ? ` and ${s.arbitraryMatches.length - 2} more` : '';
-  const arbitrary = shown ? `${shown}${more}` : '';
   return {
     id: 'eu-quota-124614',
     speaker: 'senior Conservative ministers',
     kind: 'arithmetic',
     statement: 'Had a returns deal with the EU been in place, the UK would have had to take 124,614 "illegal migrants" in 2022, as a population share of the 966,000 who applied for asylum in the EU+.',
     claimed: '124,614 people in 2022',
-    computation: 'Quota = UK population / (partners\' population + UK population) × EU+ applications in 2022; tried over every sourced UK and partner population (EU27, EU+, Dublin states; 2021–2023 figures; UK in or out of the whole). The inputs listed are the nearest standard base.',
+    computation: 'Quota = the UK\'s population share × EU+ applications in 2022 (966,000). Shares tried: UK / (partners + UK) and UK / partners for the EU27, the EU+ and the Dublin states on 1 January 2021–2023 with the UK at mid-2021 or mid-2022; UK / EU28 (before Brexit, UK a member) on 1 January 2017–2019; and Eurostat\'s published UK share of the EU28. A fair reading counts the UK in the whole and uses a partner set the EU uses; it reproduces the figure when within 0.5%. The inputs listed are the reproducing base (or the nearest current one).',
     inputs,
     result: { value: result, unit: 'people', text },
     verdict: 'misleading',
     reasoning: [
-      `124,614 is exactly ${percent(s.impliedShare, 3)} of ${count(s.applications.value)}: a population share rounded to 12.9%.`,
-      `Sourced standard bases give ${percent(Math.min(...fair.map((b) => b.share)), 2)} to ${percent(Math.max(...fair.map((b) => b.share)), 2)}, i.e. ${count(lo)} to ${count(hi)}; ${found ? `${found.label} reproduces it within 0.5%.` : 'none reproduces 124,614 within 0.5%.'}`,
-      arbitrary ? `Only arbitrary mixes of states with no reason behind them land within 0.5% (${arbitrary}).` : '',
+      `124,614 is exactly ${percent(s.impliedShare, 3)} of ${count(s.applications.value)}.`,
+      found
+        ? `That is the UK's share of the EU28 population as Eurostat published it for ${found.label.match(/\d{4}/)?.[0] ?? 'a year before Brexit'} (12.9%), when the UK was still in the EU${computed ? `; the rounded populations give ${percent(computed.share, 2)}, ${count(computed.quota)} (${percent(computed.error, 2)})` : ''}. The figure is reproduced, but from an out-of-date base: a pre-Brexit population share applied to 2022 applications.`
+        : 'No fair base reproduces it within 0.5%.',
+      `With today's populations (UK and the EU27, EU+ or Dublin states, 2021–2023) the share is ${percent(Math.min(...s.current.map((b) => b.share)), 2)} to ${percent(Math.max(...s.current.map((b) => b.share)), 2)}, i.e. ${count(lo)} to ${count(hi)}; ${currentWithin.length > 0 ? `${currentWithin.length} of them land within 0.5%.` : `none within 0.5% (nearest: ${nearestCurrent.label}, ${count(nearestCurrent.quota)}, ${percent(nearestCurrent.error, 2)}).`}`,
+      shown ? `Arbitrary mixes of states also land within 0.5% (${shown}${more}); they are no reading of the claim.` : '',
       `The EU's 50% population / 50% GDP key would give ${count(gdpKey.quota)} (${percent(gdpKey.share, 2)}); the revised EU+ total for 2022 (996,000) would raise every figure by 3%.`,
-      'The arithmetic is of the right size, but the premise is not Labour\'s plan: Labour said it would not join the EU quota scheme, a returns deal need not take a population share of all applicants, and asylum applicants are not "illegal migrants".',
+      'The size is right for a population share of every EU+ applicant, but the premise is not Labour\'s plan: Labour said it would not join the EU quota scheme, a returns deal need not take a share of all applicants, and asylum applicants are not "illegal migrants".',
     ].filter(Boolean).join(' '),
-    assumptions: ['the quota is a population share of all EU+ applications in 2022', 'population figures of 2021–2023 as published by ONS, Eurostat and national offices'],
-    details: [...otherKeys(data), ...fair.map(baseDetail), ...s.bases.filter((b) => !fair.includes(b)).map(baseDetail)],
+    assumptions: ['the quota is a population share of all EU+ applications in 2022', 'population figures as published by Eurostat, ONS and national offices (Eurostat first estimates rounded to 0.1 million)'],
+    details: [...otherKeys(data), ...s.bases.filter((b) => b.standard).map(baseDetail), ...s.bases.filter((b) => !b.standard).map(baseDetail)],
   };
 }
 
 function baseDetail(b: PopulationBase): ClaimDetail {
-  const kind = b.standard && b.ukInDenominator ? 'standard base' : !b.ukInDenominator ? 'UK left out of the whole' : 'arbitrary partner set';
+  const kind = b.standard ? (b.era === 'eu28' ? 'fair reading, EU28 before Brexit' : 'fair reading, today\'s populations') : b.form === 'uk-over-partners' ? 'UK left out of the whole' : 'arbitrary partner set';
   return { label: `population share: ${b.label}`, value: b.quota, unit: 'people', note: `${kind}; share ${percent(b.share, 3)}; ${percent(b.error, 2)} from 124,614` };
 }
 
@@ -201,12 +245,10 @@ function otherKeys(data: ObservedData): ClaimDetail[] {
   return out;
 }
 
-/** Quota from a claim's inputs: UK population over partners (+ UK) times applications. */
-export function quotaResult(inputs: readonly ClaimInput[], ukInDenominator: boolean): number {
-  const uk = inputs.find((i) => i.name.startsWith('UK population'));
-  const partners = inputs.filter((i) => / population /.test(i.name) && !i.name.startsWith('UK'));
-  if (!uk) throw new Error('quota inputs need a UK population');
-  return baseQuota(uk.value, partners.map((p) => p.value), ukInDenominator, inputValue(inputs, 'EU+ asylum applications 2022')).quota;
+/** Quota from a claim's inputs: the base's share (inputs after the claimed figure and the applications) times the applications. */
+export function quotaResult(inputs: readonly ClaimInput[], form: BaseForm): number {
+  const baseInputs = inputs.filter((i) => i.name !== 'claimed quota' && i.name !== 'EU+ asylum applications 2022');
+  return baseShare(form, baseInputs.map((i) => i.value)) * inputValue(inputs, 'EU+ asylum applications 2022');
 }
 
 /** "100,000 EU migrants a year" (Sunak; Philp: "100,000 of Europe's illegal immigrants"). */
