@@ -26,6 +26,17 @@ describe('browser tests need Chromium in CI', () => {
   });
 });
 
+/**
+ * The page's document, inside functions that run in the page. This file is type-checked for Node,
+ * without the DOM's types; waits are functions, not strings, because the page's CSP forbids eval,
+ * and they are serialised into the page, so each names the document itself.
+ */
+interface PageElement {
+  readonly textContent: string | null;
+  getAttribute(name: string): string | null;
+}
+type PageGlobal = { document: { querySelector(s: string): PageElement | null } };
+
 /** The #/?s= address of a draft (the page's own encoding, see web/src/draft.ts). */
 function draftUrl(base: string, draft: Record<string, unknown>): string {
   const json = JSON.stringify({ base: 'status-quo-2023', edits: {}, seed: 1, uncertainty: 'both', ...draft });
@@ -55,8 +66,10 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
   const resultTitle = (page: Page) => page.textContent('[data-testid=results] h2');
   async function runAndWait(page: Page, title: string) {
     await page.click('[data-testid=run]');
-    // Page-side expressions as text: this file is type-checked for Node, without the DOM's types.
-    await page.waitForFunction(`!document.querySelector('[data-testid=progress]') && document.querySelector('[data-testid=results] h2')?.textContent?.startsWith(${JSON.stringify(title)})`, undefined, { timeout: 120_000 });
+    await page.waitForFunction((t) => {
+        const doc = (globalThis as unknown as PageGlobal).document;
+        return !doc.querySelector('[data-testid=progress]') && doc.querySelector('[data-testid=results] h2')?.textContent?.startsWith(t);
+      }, title, { timeout: 120_000 });
   }
 
   it('picks a scenario, changes caseworkers, runs, downloads CSV, saves, reopens and compares', async () => {
@@ -83,7 +96,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     await headcount.press('Tab');
     await page.waitForSelector('[data-testid="param-decisions.headcount"].edited');
     await page.click('[data-testid=run]');
-    await page.waitForFunction(`Number(document.querySelector('[data-testid=results] [data-testid=chart-backlog-people]')?.getAttribute('data-last-median')) !== ${before}`, undefined, { timeout: 120_000 });
+    await page.waitForFunction((m) => Number((globalThis as unknown as PageGlobal).document.querySelector('[data-testid=results] [data-testid=chart-backlog-people]')?.getAttribute('data-last-median')) !== m, before, { timeout: 120_000 });
     const after = await median(page);
     expect(after).toBeGreaterThan(before);
     expect(await page.innerHTML('[data-testid=results] [data-testid=chart-backlog-people] .plot')).not.toBe(chartBefore);
