@@ -159,6 +159,23 @@ describe('runs', () => {
   });
 });
 
+describe('claims ledger', () => {
+  it('builds the ledger from the stored projection comparison; any other run is refused', async () => {
+    const projection = (await (await server.api('/api/claims/projection')).json()) as { a: string; b: { name: string } };
+    expect(projection.a).toBe('status-quo-2023');
+    const run = await server.api('/api/compare', { json: { ...projection, replications: 1 } });
+    expect(run.status).toBe(200);
+    const ledger = (await (await server.api(`/api/claims/${run.headers.get('x-run-id')}`)).json()) as { claims: { id: string; verdict: string; inputs: unknown[] }[] };
+    expect(ledger.claims.length).toBeGreaterThan(3);
+    for (const c of ledger.claims) expect(c.inputs.length, c.id).toBeGreaterThan(0);
+
+    const other = await server.api('/api/run', { json: { scenario: smallDocument('not-a-projection'), replications: 1 } });
+    const refused = await server.api(`/api/claims/${other.headers.get('x-run-id')}`);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: string }).error).toContain('runId');
+  });
+});
+
 describe('saved scenarios', () => {
   it('save gives a short id; the same content the same id; fetching gives it back resolved', async () => {
     const doc = smallDocument('saved-one', { extends: 'status-quo-2023' });

@@ -15,6 +15,8 @@
  *   POST /api/compare    {a, b, replications?, seed?, uncertainty?}  comparison JSON (waits)
  *   POST /api/jobs       {a, b, ...}   a comparison as a job
  *   GET  /api/runs/:id                 a stored run's summary (or comparison) JSON
+ *   GET  /api/claims/projection        the comparison the claims ledger needs, as a /api/jobs body
+ *   GET  /api/claims/:runId            the claims ledger, with that stored comparison as projection
  *
  * When a token is set, every POST needs `Authorization: Bearer <token>`.
  */
@@ -31,6 +33,7 @@ import type { Job, RunService } from './runs.js';
 import { staticHandler } from './static.js';
 import { SCHEMA_VERSION, type Store } from './store.js';
 import { timingSafeEqual } from 'node:crypto';
+import { ledgerFromRun, projectionRequest } from './claims.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -184,6 +187,14 @@ export function createApp(options: AppOptions): Hono {
     const run = ID.test(id) ? store.runById(id) : undefined;
     if (!run) return c.json({ error: `no run with id ${JSON.stringify(id.slice(0, 64))}` }, 404);
     return summaryResponse(c, run.summary, run.id, 'hit');
+  });
+
+  app.get('/api/claims/projection', (c) => c.json(projectionRequest()));
+  app.get('/api/claims/:runId', (c) => {
+    const id = c.req.param('runId');
+    const run = ID.test(id) ? store.runById(id) : undefined;
+    if (!run) return c.json({ error: `no run with id ${JSON.stringify(id.slice(0, 64))}; run the comparison from /api/claims/projection first` }, 404);
+    return c.body(ledgerFromRun(run), 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
   app.all('/api/*', (c) => c.json({ error: `no endpoint ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
