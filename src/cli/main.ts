@@ -99,8 +99,9 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .option('--months <m>', `horizon in months, 1 to ${LIMITS.maxHorizonMonths} (default: the shorter scenario's)`)
     .option('--out <dir>', 'write comparison.json and comparison-monthly.csv into this directory')
     .option('--json', 'print the comparison JSON on stdout (and nothing else there)')
+    .option('--workers <n>', 'threads running replications, 1 = this thread (default: every core)')
     .action(async (a: string, b: string, flags: RunFlags) => {
-      setCode(compareCommand(await backend(), io, a, b, flags));
+      setCode(await compareCommand(await backend(), io, a, b, flags));
     });
 
   configure(root.command('claims'), io)
@@ -110,8 +111,9 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .option('--uncertainty <kind>', `what the projection's replications vary: ${UNCERTAINTY.join(', ')}`, DEFAULT_UNCERTAINTY)
     .option('--base <scenario>', 'the status-quo scenario the caseworker projection starts from', BASE_SCENARIO)
     .option('--json', 'print { claims: [...] } on stdout (and nothing else there)')
+    .option('--workers <n>', 'threads running the projection, 1 = this thread (default: every core)')
     .action(async (flags: ClaimsFlags) => {
-      setCode(claimsCommand(await backend(), io, flags));
+      setCode(await claimsCommand(await backend(), io, flags));
     });
 
   const scenarios = configure(root.command('scenarios'), io).description('list, show and validate scenarios');

@@ -4,7 +4,8 @@ import { InputError } from '../model/errors.js';
 import { KPIS, SERIES } from '../model/result.js';
 import { simulate } from '../model/simulate.js';
 import { smallScenario } from '../test-support/small.js';
-import { compareWith, comparisonCsv, comparisonToJson, pairedDifference } from './compare.js';
+import { compareOn, compareWith, comparisonCsv, comparisonToJson, pairedDifference } from './compare.js';
+import { inProcessSimulator, type Simulator } from './jobs.js';
 import { syntheticResult } from './test-support/synthetic.js';
 
 const options = { replications: 8, seed: 3, uncertainty: 'both', version: 'test' } as const;
@@ -14,7 +15,7 @@ describe('compareWith on the UK model (small scenarios)', () => {
   const a = { ...smallScenario({ months: 12 }), name: 'small-a', title: 'Small A' };
 
   it('gives a difference of exactly 0 for every KPI, month and year when B is A', () => {
-    const c = compareWith(simulate, a, { ...a, name: 'small-a-again' }, options);
+    const c = compareWith(simulate, a, { ...a, name: 'small-a-again' }, { ...options, replications: 4 });
     for (const k of KPIS) {
       const { a: sa, diff } = c.kpis[k];
       const reachedEverywhere = !sa.notReached && !sa.notApplicable;
@@ -57,6 +58,27 @@ describe('compareWith on the UK model (small scenarios)', () => {
     const short = { ...a, name: 'short', horizonMonths: 6 };
     expect(() => compareWith(simulate, a, short, { ...options, replications: 1 })).toThrow(InputError);
     expect(() => compareWith(simulate, a, short, { ...options, replications: 1 })).toThrow(/small-a covers .*short covers/);
+  });
+});
+
+describe('compareOn (replications on a Simulator)', () => {
+  const synthetic = (s: { name: string }, o: { seed: number; replication: number }) => syntheticResult(o.seed + (s.name === 'b' ? 1 : 0), o.replication, { notReached: (r) => r % 3 === 0 });
+  const a = { name: 'a', title: 'A' };
+  const b = { name: 'b', title: 'B' };
+  const options = { replications: 6, seed: 4, uncertainty: 'both', version: 'test' } as const;
+
+  it('gives the same comparison as compareWith, whatever order the results arrive in', async () => {
+    const expected = comparisonToJson(compareWith(synthetic, a, b, options));
+    expect(comparisonToJson(await compareOn(inProcessSimulator(synthetic), a, b, options))).toBe(expected);
+    // A pool that finishes later jobs first.
+    const reversed: Simulator<{ name: string; title: string }> = {
+      workers: 4,
+      run: (job) => new Promise((resolve) => setTimeout(() => resolve(synthetic(job.scenario, job)), 40 - 3 * job.replication - (job.scenario.name === 'b' ? 1 : 0))),
+      close: () => Promise.resolve(),
+    };
+    const seen: number[] = [];
+    expect(comparisonToJson(await compareOn(reversed, a, b, { ...options, onProgress: (d) => seen.push(d) }))).toBe(expected);
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
 

@@ -15,6 +15,7 @@
 import { InputError } from '../model/errors.js';
 import { KPIS, SERIES, type KpiName, type RunResult, type SeriesName } from '../model/result.js';
 import type { Uncertainty } from '../model/uncertainty.js';
+import { runJobs, type Simulator } from './jobs.js';
 import type { NamedScenario, SimulateFn } from './replicate.js';
 import { SummaryAccumulator, type Summary, type SummaryStats } from './summary.js';
 
@@ -109,33 +110,77 @@ function pair(a: Summary, b: Summary, d: Summary): Pick<Comparison, 'kpis' | 'mo
   return { kpis, months, costByFinancialYear };
 }
 
-/** Run replications 0..N−1 of A and of B on common random numbers and compare them. */
-export function compareWith<S extends NamedScenario>(simulate: SimulateFn<S>, a: S, b: S, options: CompareOptions): Comparison {
-  const { replications, seed, uncertainty, version, onProgress } = options;
+/** The three accumulators of a comparison and how to finish it. */
+function comparer<S extends NamedScenario>(a: S, b: S, options: CompareOptions) {
+  const { replications, seed, uncertainty, version } = options;
   const meta = (name: string, title: string) => ({ scenario: name, title, seed, replications, uncertainty, version });
   const accA = new SummaryAccumulator(meta(a.name, a.title));
   const accB = new SummaryAccumulator(meta(b.name, b.title));
   const accD = new SummaryAccumulator(meta(`${b.name}-minus-${a.name}`, `${b.title} minus ${a.title}`));
+  return {
+    /** Add replication r of both scenarios. */
+    add(r: number, ra: RunResult, rb: RunResult): void {
+      checkSameShape(ra, rb, [a.name, b.name]);
+      accA.add(r, ra);
+      accB.add(r, rb);
+      accD.add(r, pairedDifference(ra, rb));
+    },
+    finish(): Comparison {
+      const sa = accA.finish();
+      return {
+        a: { scenario: a.name, title: a.title },
+        b: { scenario: b.name, title: b.title },
+        seed,
+        replications,
+        uncertainty,
+        version,
+        startDate: sa.startDate,
+        ...pair(sa, accB.finish(), accD.finish()),
+      };
+    },
+  };
+}
+
+/** Run replications 0..N−1 of A and of B on common random numbers, in this thread, and compare them. */
+export function compareWith<S extends NamedScenario>(simulate: SimulateFn<S>, a: S, b: S, options: CompareOptions): Comparison {
+  const { replications, seed, uncertainty, onProgress } = options;
+  const c = comparer(a, b, options);
   for (let r = 0; r < replications; r++) {
-    const ra = simulate(a, { seed, replication: r, uncertainty });
-    const rb = simulate(b, { seed, replication: r, uncertainty });
-    if (r === 0) checkSameShape(ra, rb, [a.name, b.name]);
-    accA.add(r, ra);
-    accB.add(r, rb);
-    accD.add(r, pairedDifference(ra, rb));
+    c.add(r, simulate(a, { seed, replication: r, uncertainty }), simulate(b, { seed, replication: r, uncertainty }));
     onProgress?.(r + 1, replications);
   }
-  const sa = accA.finish();
-  return {
-    a: { scenario: a.name, title: a.title },
-    b: { scenario: b.name, title: b.title },
-    seed,
-    replications,
-    uncertainty,
-    version,
-    startDate: sa.startDate,
-    ...pair(sa, accB.finish(), accD.finish()),
-  };
+  return c.finish();
+}
+
+/**
+ * The same comparison with the replications run on a Simulator (a worker pool): job 2r is
+ * replication r of A, job 2r + 1 that of B; a pair is added once both have arrived, so the result
+ * does not depend on the number of workers or the order in which they finish.
+ */
+export async function compareOn<S extends NamedScenario>(simulator: Simulator<S>, a: S, b: S, options: CompareOptions): Promise<Comparison> {
+  const { replications, seed, uncertainty, onProgress } = options;
+  const c = comparer(a, b, options);
+  const waiting = new Map<number, { side: 0 | 1; result: RunResult }>();
+  let done = 0;
+  await runJobs(
+    simulator,
+    2 * replications,
+    (i) => ({ scenario: i % 2 === 0 ? a : b, seed, replication: i >> 1, uncertainty }),
+    (i, result) => {
+      const r = i >> 1;
+      const side = (i % 2) as 0 | 1;
+      const other = waiting.get(r);
+      if (!other) {
+        waiting.set(r, { side, result });
+        return;
+      }
+      waiting.delete(r);
+      if (side === 0) c.add(r, result, other.result);
+      else c.add(r, other.result, result);
+      onProgress?.(++done, replications);
+    },
+  );
+  return c.finish();
 }
 
 /** The comparison as JSON text: two-space indent, fixed key order, trailing newline. */

@@ -49,6 +49,7 @@ describe('asylum-sim claims', () => {
     expectBadInput(await cli(['claims', '--replications', 'ten']), /--replications: got "ten"/);
     expectBadInput(await cli(['claims', '--seed', '-1']), /--seed: got "-1"/);
     expectBadInput(await cli(['claims', '--uncertainty', 'all']), /--uncertainty: got "all"/);
+    expectBadInput(await cli(['claims', '--workers', '9999']), /--workers: got "9999"/);
     expectBadInput(await cli(['claims', '--jsn']), /unknown option '--jsn'.*allowed: .*--json/);
     expectBadInput(await cli(['claims', '--base', 'fake-2024']), /did you mean "fake-2023"/);
   });

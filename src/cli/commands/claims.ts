@@ -4,7 +4,7 @@
  * 1,000 caseworkers, on common random numbers). The default is a readable page; `--json` prints
  * `{ claims: [...] }` and nothing else on stdout.
  */
-import { compareWith } from '../../experiment/compare.js';
+import { compareOn } from '../../experiment/compare.js';
 import { buildLedger, ledgerToJson, type Ledger } from '../../claims/ledger.js';
 import { BASE_SCENARIO, extraCaseworkerOverrides } from '../../claims/projection.js';
 import type { Claim, ClaimInput } from '../../claims/types.js';
@@ -14,6 +14,7 @@ import { parseChoiceFlag, parseIntegerFlag } from '../flags.js';
 import { wrap } from '../format.js';
 import type { Io } from '../io.js';
 import { progressBar } from '../progress.js';
+import { parseWorkersFlag, simulatorFor } from './run.js';
 import { UNCERTAINTY } from '../../model/uncertainty.js';
 
 /** Fewer than `run`: the page needs the projection's direction and band, and runs two scenarios. */
@@ -26,6 +27,7 @@ export interface ClaimsFlags {
   readonly uncertainty?: string;
   readonly base?: string;
   readonly json?: boolean;
+  readonly workers?: string;
 }
 
 const WIDTH = 96;
@@ -71,18 +73,20 @@ export function ledgerPage(ledger: Ledger, header: string): string {
   return `${lines.join('\n')}`;
 }
 
-export function claimsCommand(backend: Backend, io: Io, flags: ClaimsFlags): number {
+export async function claimsCommand(backend: Backend, io: Io, flags: ClaimsFlags): Promise<number> {
   const replications = parseIntegerFlag('--replications', flags.replications, { min: 1, max: LIMITS.maxReplications }, CLAIMS_DEFAULT_REPLICATIONS);
   const seed = parseIntegerFlag('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, CLAIMS_DEFAULT_SEED);
   const uncertainty = parseChoiceFlag('--uncertainty', flags.uncertainty, UNCERTAINTY, 'both');
+  const workers = parseWorkersFlag(flags.workers);
   const data = backend.officialData();
   const a = backend.loadScenario(flags.base ?? BASE_SCENARIO);
   const b = backend.deriveScenario(a, extraCaseworkerOverrides, `${a.name}-plus-1000-caseworkers`, `${a.title}, plus 1,000 caseworkers`);
 
   const progress = progressBar(io, 'claims: caseworker projection');
+  const simulator = simulatorFor(backend, Math.min(workers, 2 * replications));
   let projection;
   try {
-    projection = compareWith((s, o) => backend.simulate(s, o), a, b, {
+    projection = await compareOn(simulator, a, b, {
       replications,
       seed,
       uncertainty,
@@ -91,6 +95,7 @@ export function claimsCommand(backend: Backend, io: Io, flags: ClaimsFlags): num
     });
   } finally {
     progress.stop();
+    await simulator.close();
   }
   const ledger = buildLedger(data, projection);
   if (flags.json === true) io.out(ledgerToJson(ledger));

@@ -59,6 +59,13 @@ describe('asylum-sim compare', () => {
     expect(csv[0]).toContain('inHotelsPeople_diff_p95');
   });
 
+  it('accepts --workers and gives the same JSON for any number of threads', async () => {
+    const one = await cli(['compare', 'fake-2023', 'fake-2023', '--replications', '3', '--workers', '1', '--json']);
+    const two = await cli(['compare', 'fake-2023', 'fake-2023', '--replications', '3', '--workers', '2', '--json']);
+    expect(one.code).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it('compares over the shorter horizon when the scenarios differ', async () => {
     const r = await cli(['compare', 'fake-2023', 'broken-run', '--replications', '1', '--json']);
     expect(r.code).toBe(0);
@@ -70,6 +77,7 @@ describe('asylum-sim compare', () => {
     expectBadInput(await cli(['compare', 'fake-2023', 'fake-2023', '--uncertainty', 'some']), /--uncertainty: got "some"; one of stochastic, parameters, both/);
     expectBadInput(await cli(['compare', 'fake-2023', 'fake-2023', '--bogus']), /unknown option '--bogus'/);
     expectBadInput(await cli(['compare', 'fake-2023']), /missing required argument/);
+    expectBadInput(await cli(['compare', 'fake-2023', 'fake-2023', '--workers', '0']), /--workers: got "0"/);
     expectBadInput(await cli(['compare', 'fake-2023', 'fake-2024']), /did you mean "fake-2023"/);
   });
 

@@ -3,12 +3,13 @@
  * values of A and B and the paired difference B − A, each as a mean with its P5–P95 band. `--json`
  * prints the comparison JSON (nothing else on stdout); `--out DIR` writes comparison.json and
  * comparison-monthly.csv (monthly series of A, B and B − A). Flags are those of `run`, checked
- * before any work starts.
+ * before any work starts; `--workers N` runs the replications on N threads (the result is the
+ * same for any N).
  */
 import Table from 'cli-table3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { compareWith, comparisonCsv, comparisonToJson, type Comparison, type Paired } from '../../experiment/compare.js';
+import { compareOn, comparisonCsv, comparisonToJson, type Comparison, type Paired } from '../../experiment/compare.js';
 import type { SummaryStats } from '../../experiment/summary.js';
 import { InputError, showValue } from '../../model/errors.js';
 import { KPIS, type KpiName } from '../../model/result.js';
@@ -17,7 +18,7 @@ import { KPI_LABELS, NOT_APPLICABLE, NOT_WITHIN_HORIZON, financialYearLabel, for
 import type { Io } from '../io.js';
 import { prepareOutDir } from '../output.js';
 import { progressBar } from '../progress.js';
-import { runSettings, type RunFlags } from './run.js';
+import { runSettings, simulatorFor, type RunFlags } from './run.js';
 
 export const COMPARE_FILES = ['comparison.json', 'comparison-monthly.csv'] as const;
 
@@ -109,7 +110,7 @@ function writeFiles(dir: string, c: Comparison): string[] {
   }
 }
 
-export function compareCommand(backend: Backend, io: Io, first: string, second: string, flags: RunFlags): number {
+export async function compareCommand(backend: Backend, io: Io, first: string, second: string, flags: RunFlags): Promise<number> {
   const settings = runSettings(flags);
   const over = (months: number | undefined) => (months === undefined ? undefined : { horizonMonths: months });
   let a = backend.loadScenario(first, over(settings.months));
@@ -123,9 +124,10 @@ export function compareCommand(backend: Backend, io: Io, first: string, second: 
   if (settings.out !== undefined) prepareOutDir(settings.out);
 
   const progress = progressBar(io, `${a.name} vs ${b.name}`);
+  const simulator = simulatorFor(backend, Math.min(settings.workers, 2 * settings.replications));
   let comparison: Comparison;
   try {
-    comparison = compareWith((s, o) => backend.simulate(s, o), a, b, {
+    comparison = await compareOn(simulator, a, b, {
       replications: settings.replications,
       seed: settings.seed,
       uncertainty: settings.uncertainty,
@@ -134,6 +136,7 @@ export function compareCommand(backend: Backend, io: Io, first: string, second: 
     });
   } finally {
     progress.stop();
+    await simulator.close();
   }
 
   io.out(settings.json ? comparisonToJson(comparison) : compareReport(comparison));
