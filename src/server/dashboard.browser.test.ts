@@ -1,7 +1,7 @@
 /**
  * The dashboard end to end, in Debian's Chromium through playwright-core: load the page, pick a
  * built-in scenario, change the number of caseworkers, run and see the chart change, download the
- * CSV, save and reopen by link, compare two scenarios. One replication per run keeps it quick.
+ * CSV, save and reopen by link, compare two scenarios, open the claims ledger. One replication per run keeps it quick.
  *
  * Runs when /usr/bin/chromium exists; skipped (with the reason printed) otherwise, except under
  * CI=true, where a missing browser fails: .ci/run installs it.
@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
       }, title, { timeout: 120_000 });
   }
 
-  it('picks a scenario, changes caseworkers, runs, downloads CSV, saves, reopens and compares', async () => {
+  it('picks a scenario, changes caseworkers, runs, downloads CSV, saves, reopens, compares and opens the claims', async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
     const failures: string[] = [];
     page.on('pageerror', (e) => failures.push(e.message));
@@ -130,6 +130,12 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     expect(table).toContain('Status quo');
     expect(table).toContain('B − A');
     expect(await page.locator('[data-testid=chart-diff-backlog-people] svg').count()).toBeGreaterThan(0);
+
+    // The claims ledger: every claim with its verdict and its inputs (one replication of the projection).
+    await page.goto(`${server.url}#/claims?r=1`);
+    await page.waitForSelector('[data-testid^=claim-]', { timeout: 120_000 });
+    expect(await page.locator('[data-testid^=claim-]').count()).toBeGreaterThan(3);
+    expect(await page.textContent('[data-testid=claims-page]')).toMatch(/caseworkers/);
 
     expect(failures).toEqual([]);
     await page.close();

@@ -80,6 +80,8 @@ export const api = {
   resolve: (scenario: unknown) => call<{ scenario: Record<string, unknown> }>('/api/validate', { scenario }),
   save: (scenario: unknown) => call<{ id: string }>('/api/scenarios', { scenario }),
   saved: (id: string) => call<{ id: string; overrides: Record<string, unknown> }>(`/api/scenarios/${encodeURIComponent(id)}`),
+  projection: () => call<{ replications: number } & Record<string, unknown>>('/api/claims/projection'),
+  claims: (runId: string) => call<{ claims: unknown[] }>(`/api/claims/${encodeURIComponent(runId)}`),
   run: (id: string) => call<Summary & Comparison>(`/api/runs/${encodeURIComponent(id)}`),
 };
 

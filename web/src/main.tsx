@@ -1,21 +1,23 @@
 /**
  * The dashboard: loads the built-in scenarios and the parameter declarations, then shows the
- * scenario page (#/) or the comparison (#/compare). Any failure shows a message, never a blank page.
+ * scenario page (#/), the comparison (#/compare) or the claims ledger (#/claims). Any failure shows a message, never a blank page.
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { adoptToken, api, type Builtin, type Limits, type ParameterInfo } from './api.js';
+import { ClaimsPage } from './claims.js';
 import { ComparePage } from './compare.js';
 import { DEFAULT_DRAFT, draftFromQuery, draftQuery, flatten, type Draft } from './draft.js';
 import { RunPage } from './run-page.js';
 import './style.css';
 
-type Route = 'run' | 'compare';
+type Route = 'run' | 'compare' | 'claims';
 
 function parseHash(): { route: Route; params: URLSearchParams } {
   const hash = window.location.hash.replace(/^#/, '');
   const [path, query = ''] = hash.split('?');
-  return { route: path === '/compare' ? 'compare' : 'run', params: new URLSearchParams(query) };
+  const route: Route = path === '/compare' ? 'compare' : path === '/claims' ? 'claims' : 'run';
+  return { route, params: new URLSearchParams(query) };
 }
 
 /** The draft an address names: inline (?s=), a saved id (?id=), or the default. */
@@ -62,7 +64,7 @@ function App() {
   const setDraft = (draft: Draft) => {
     setLoaded((l) => l && { ...l, draft });
     // Keep the address in step, so reloading or copying it shows this scenario.
-    history.replaceState(null, '', `#/${route === 'compare' ? 'compare' : ''}?${draftQuery(draft)}`);
+    if (route !== 'claims') history.replaceState(null, '', `#/${route === 'compare' ? 'compare' : ''}?${draftQuery(draft)}`);
   };
   const query = loaded ? `?${draftQuery(loaded.draft)}` : '';
 
@@ -77,6 +79,9 @@ function App() {
           <a href={`#/compare${query}`} aria-current={route === 'compare' ? 'page' : undefined} data-testid="nav-compare">
             Compare
           </a>
+          <a href="#/claims" aria-current={route === 'claims' ? 'page' : undefined} data-testid="nav-claims">
+            Claims
+          </a>
         </nav>
       </header>
       {error && (
@@ -87,6 +92,7 @@ function App() {
       {!loaded && !error && <p class="loading">Loading scenarios and parameters…</p>}
       {loaded && route === 'run' && <RunPage builtins={loaded.builtins} parameters={loaded.parameters} limits={loaded.limits} draft={loaded.draft} setDraft={setDraft} />}
       {loaded && route === 'compare' && <ComparePage builtins={loaded.builtins} draft={loaded.draft} />}
+      {route === 'claims' && <ClaimsPage replications={Number(parseHash().params.get('r')) || undefined} />}
       <footer>
         Simulated with asylum-sim: bands are P5–P95 across replications; hover a parameter for its unit, range and source.
       </footer>
