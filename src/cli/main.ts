@@ -9,6 +9,7 @@ import type { Backend } from './backend.js';
 import { runCommand, DEFAULT_REPLICATIONS, DEFAULT_SEED, DEFAULT_UNCERTAINTY, type RunFlags } from './commands/run.js';
 import { UNCERTAINTY } from '../model/uncertainty.js';
 import { listCommand, showCommand, validateCommand } from './commands/scenarios.js';
+import { optimiseCommand, DEFAULT_OPT_REPLICATIONS, DEFAULT_PROBABILITY, DEFAULT_STEPS, type OptimiseFlags } from './commands/optimise.js';
 import { sensitivityCommand, DEFAULT_KPI, DEFAULT_SAMPLES, METHODS, type SensitivityFlags } from './commands/sensitivity.js';
 import { serveCommand, DEFAULT_HOST, DEFAULT_PORT, type ServeFlags } from './commands/serve.js';
 import { compareCommand } from './commands/compare.js';
@@ -151,6 +152,23 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .option('--json', 'print the result JSON on stdout (and nothing else there)')
     .action(async (target: string, flags: SensitivityFlags) => {
       setCode(await sensitivityCommand(await backend(), io, target, flags));
+    });
+
+  configure(root.command('optimise'), io)
+    .description('the cheapest mix of levers that meets a target with a stated probability')
+    .argument('<scenario|file>', 'a built-in scenario name or a YAML/JSON scenario file')
+    .option('--target <t>', 'e.g. "awaitingDecisionPeople<=50000 by 2025-03" (a series by a month) or "meanWaitFirstDecisionDays<=180" (a KPI)')
+    .option('--levers <list>', 'comma-separated: decisions.headcount, appeals.determinationsPerMonth, returns.enforcedPerMonth, accommodation.dispersalPlaces, accommodation.largeSitePlaces')
+    .option('--budget <gbp>', 'most a plan may cost over the months to the target, whole pounds')
+    .option('--probability <p>', 'required probability of meeting the target', String(DEFAULT_PROBABILITY))
+    .option('--replications <n>', 'replications per plan, 1 to 1,000 (common random numbers)', String(DEFAULT_OPT_REPLICATIONS))
+    .option('--seed <s>', 'base random seed, a non-negative integer', String(DEFAULT_SEED))
+    .option('--uncertainty <kind>', `what replications vary: ${UNCERTAINTY.join(', ')}`, DEFAULT_UNCERTAINTY)
+    .option('--steps <n>', 'grid steps per lever (a step is about 10% of its level), 1 to 10', String(DEFAULT_STEPS))
+    .option('--workers <n>', 'threads running the model, 1 = this thread (default: every core)')
+    .option('--json', 'print the result JSON on stdout (and nothing else there)')
+    .action(async (target: string, flags: OptimiseFlags) => {
+      setCode(await optimiseCommand(await backend(), io, target, flags));
     });
 
   return root;

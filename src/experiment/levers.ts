@@ -1,0 +1,97 @@
+/**
+ * Levers the optimiser may pull, each with what one unit costs per month. A lever's setting is an
+ * increment added to every point of the scenario's schedule (more staff, more determinations,
+ * more returns, more places — from the start date, on top of what the scenario already plans),
+ * clamped to the parameter's declared maximum. The unit costs are the scenario's own cost
+ * parameters (src/model/costs.ts), so their sources carry over; the cost of a plan is
+ * Σ increment × unit cost per month × months up to the target.
+ *
+ * Pure: no Node imports.
+ */
+import { InputError, showValue } from '../model/errors.js';
+import { PARAMETERS } from '../model/parameters.js';
+import { leaves, type ParamTree, type SchedulePoint } from '../model/params.js';
+import type { Scenario } from '../model/schema.js';
+
+export interface Lever {
+  readonly path: string;
+  readonly label: string;
+  /** What one unit of the increment is. */
+  readonly unit: string;
+  /** £ per unit of increment per month, from the scenario's cost parameters. */
+  readonly costPerUnitMonth: (s: Scenario) => number;
+}
+
+const DAYS_PER_MONTH = 365.25 / 12;
+
+export const LEVERS: readonly Lever[] = [
+  { path: 'decisions.headcount', label: 'Extra decision-makers', unit: 'staff', costPerUnitMonth: (s) => s.costs.caseworkerPerYear / 12 },
+  {
+    path: 'appeals.determinationsPerMonth',
+    label: 'Extra tribunal determinations',
+    unit: 'determinations/month',
+    costPerUnitMonth: (s) => s.costs.tribunalPerDetermination,
+  },
+  { path: 'returns.enforcedPerMonth', label: 'Extra enforced returns', unit: 'returns/month', costPerUnitMonth: (s) => s.costs.enforcedReturnCost },
+  {
+    path: 'accommodation.dispersalPlaces',
+    label: 'Extra dispersal places',
+    unit: 'places',
+    costPerUnitMonth: (s) => s.costs.dispersalPerNight * DAYS_PER_MONTH,
+  },
+  {
+    path: 'accommodation.largeSitePlaces',
+    label: 'Extra large-site places',
+    unit: 'places',
+    costPerUnitMonth: (s) => s.costs.largeSitePerNight * DAYS_PER_MONTH,
+  },
+];
+
+const DEFS = new Map(leaves(PARAMETERS as unknown as ParamTree).map((l) => [l.path, l.def]));
+
+/** The levers named in `--levers a,b,c`; InputError for an unknown or repeated name. */
+export function parseLevers(text: string): Lever[] {
+  const names = text.split(',').map((n) => n.trim()).filter(Boolean);
+  const allowed = `a comma-separated list of ${LEVERS.map((l) => l.path).join(', ')}`;
+  if (names.length === 0) throw new InputError({ field: '--levers', value: showValue(text), allowed });
+  return names.map((name, i) => {
+    const lever = LEVERS.find((l) => l.path === name);
+    if (!lever || names.indexOf(name) !== i) throw new InputError({ field: '--levers', value: showValue(name), allowed });
+    return lever;
+  });
+}
+
+function schedule(s: Scenario, path: string): readonly SchedulePoint[] {
+  return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], s) as readonly SchedulePoint[];
+}
+
+/** The schedule's value at the start: the base a lever's step is sized from. */
+export function leverBase(s: Scenario, lever: Lever): number {
+  return schedule(s, lever.path)[0]?.value ?? 0;
+}
+
+/** The scenario with `increments[i]` added to lever i's schedule. */
+export function applyLevers(s: Scenario, levers: readonly Lever[], increments: readonly number[]): Scenario {
+  const out = structuredClone(s) as unknown as Record<string, Record<string, unknown>>;
+  levers.forEach((lever, i) => {
+    const [group, key] = lever.path.split('.') as [string, string];
+    const def = DEFS.get(lever.path);
+    const max = def && def.kind !== 'choice' ? def.max : Number.POSITIVE_INFINITY;
+    const points = out[group]![key] as SchedulePoint[];
+    out[group]![key] = points.map((p) => ({ date: p.date, value: Math.min(max, p.value + (increments[i] as number)) }));
+  });
+  return out as unknown as Scenario;
+}
+
+/** Cost of a plan over `months`, in £. */
+export function planCost(s: Scenario, levers: readonly Lever[], increments: readonly number[], months: number): number {
+  return levers.reduce((sum, lever, i) => sum + (increments[i] as number) * lever.costPerUnitMonth(s) * months, 0);
+}
+
+/** A round step near 10% of the base level: 1, 2 or 5 × a power of ten (at least 1). */
+export function niceStep(base: number): number {
+  const raw = Math.max(1, base * 0.1);
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const m = raw / p;
+  return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
+}
