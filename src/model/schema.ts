@@ -21,6 +21,7 @@ import { InputError, showValue, type InputProblem } from './errors.js';
 import { isIsoDate } from './dates.js';
 import { LIMITS } from './limits.js';
 import { PARAMETERS, type Parameters } from './parameters.js';
+import { quotaPerYear } from './eu-deal.js';
 import { UNITS, isParam, leaves, type ParamDef, type ParamTree } from './params.js';
 
 export interface ScenarioMeta {
@@ -261,6 +262,12 @@ export function expectedCases(s: Scenario): number {
   const perYear =
     (a.claimsPeoplePerYear / a.peoplePerCase) *
     (a.smallBoatShare * maxScale(a.smallBoatScale) * (1 + a.seasonalAmplitude) + (1 - a.smallBoatShare) * maxScale(a.otherScale));
+  // EU quota admissions that claim asylum are rows too: a fixed or key quota, or at most `ratio`
+  // people per small-boat arrival returned (admissions with status are only counted).
+  const q = s.euDeal.quota;
+  const smallBoatPerYear = (a.claimsPeoplePerYear / a.peoplePerCase) * a.smallBoatShare * maxScale(a.smallBoatScale) * (1 + a.seasonalAmplitude);
+  const quotaPerYearCases =
+    q.arriveAs === 'status' ? 0 : q.rule === 'ratio' ? q.ratio * smallBoatPerYear : quotaPerYear(s.euDeal) / a.peoplePerCase;
   const sn = s.snapshot;
-  return sn.awaitingDecisionCases + sn.awaitingAppealCases + sn.awaitingReturnCases + (perYear * s.horizonMonths) / 12;
+  return sn.awaitingDecisionCases + sn.awaitingAppealCases + sn.awaitingReturnCases + ((perYear + quotaPerYearCases) * s.horizonMonths) / 12;
 }
