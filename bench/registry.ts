@@ -5,6 +5,7 @@
 import { type AsylumMiniResult, runAsylumMini } from './asylum-mini.js';
 import { runAsylumMiniHandTuned } from './asylum-mini-handtuned.js';
 import { ukOneReplication, ukReplications } from './uk-model.js';
+import { parallelReplications } from './parallel-replications.js';
 
 export interface BenchEntry {
   name: string;
@@ -31,4 +32,5 @@ export const benchmarks: BenchEntry[] = [
   { name: 'asylum-mini-handtuned', run: () => asylumMiniFigures(runAsylumMiniHandTuned(SEED)) },
   { name: 'uk-status-quo-1-replication', run: ukOneReplication },
   { name: 'uk-status-quo-100-replications', run: () => ukReplications(100), maxRuns: 1 },
+  { name: 'uk-status-quo-1000-replications-1-vs-2-workers', run: () => parallelReplications(1000), maxRuns: 1 },
 ];
