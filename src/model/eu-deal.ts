@@ -77,7 +77,7 @@ export const euDealParams = {
   quota: {
     rule: choice({
       label: 'Quota rule',
-      description: 'none: no quota; fixed: quota.fixedPerYear people a year; ratio: quota.ratio people per person returned ("one in, one out"); key: a share of EU+ asylum applications by quota.key.',
+      description: 'none: no quota; fixed: quota.fixedPerYear people a year; ratio: quota.ratio people per person returned ("one in, one out"); key: a share of EU+ asylum applications a year by quota.key. Fixed and key quotas accrue while the deal is in force (returnShare above 0).',
       options: ['none', 'fixed', 'ratio', 'key'] as const,
       default: 'none',
       source: 'Policy lever: no deal in the status quo.',
@@ -213,7 +213,8 @@ export class EuDeal {
 
   /** Start of a day: admit the quota owed so far, a case at a time. */
   day(day: number): void {
-    this.due += this.perDay;
+    // A fixed or key quota accrues while the deal is in force (returns share above 0).
+    if (this.shareByDay[day] > 0) this.due += this.perDay;
     if (this.due < 1) return;
     const { cases, obs, support, decisions, p, plan } = this.w;
     const month = plan.monthOfDay[day];

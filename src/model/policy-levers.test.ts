@@ -129,7 +129,7 @@ describe('EU returns-for-quota deal', () => {
   });
 
   it('fixed quota: the number a year; one in, one out: one admitted per person returned', () => {
-    const fixed = run(smallScenario(k, { euDeal: { quota: { rule: 'fixed', fixedPerYear: 1_000 } } }));
+    const fixed = run(smallScenario(k, { euDeal: { returnShare: 0.01, quota: { rule: 'fixed', fixedPerYear: 1_000 } } }));
     // 366 days of 1,000 a year, to within the size of the last case admitted.
     expect(Math.abs(fixed.kpis.quotaAdmissionsPeopleTotal - 1_000 * (366 / 365.25))).toBeLessThan(6);
     const ratio = run(smallScenario(k, { euDeal: { returnShare: 0.5, returnDays: 5, quota: { rule: 'ratio', ratio: 2 } } }));
@@ -144,20 +144,23 @@ describe('EU returns-for-quota deal', () => {
     expect(quotaPerYear(gdp.euDeal)).toBeCloseTo(keyShare('population-gdp-50-50', gdp.euDeal.quota) * q.applicationsPerYear, 6);
     const custom = smallScenario(k, { euDeal: { quota: { rule: 'key', key: 'custom', customShare: 0.001, applicationsPerYear: 1_000_000 } } });
     expect(quotaPerYear(custom.euDeal)).toBeCloseTo(1_000, 9);
-    const r = run(custom);
-    expect(r.kpis.quotaAdmissionsPeopleTotal).toBeGreaterThan(1_000 - 6);
+    const r = run(smallScenario(k, { euDeal: { returnShare: [off(), { date: '2024-01-01', value: 0.01 }], quota: custom.euDeal.quota } }));
+    // The quota accrues only while the deal is in force: from 1 January, 182 days.
+    expect(Math.abs(r.kpis.quotaAdmissionsPeopleTotal - (1_000 * 182) / 365.25)).toBeLessThan(6);
   });
 
   it('quota admissions arrive as claims (queue, support) or with status (leave at once)', () => {
     const quota = { rule: 'fixed', fixedPerYear: 2_000 } as const;
-    const none = run(smallScenario(k));
-    const claims = run(smallScenario(k, { euDeal: { quota: { ...quota, arriveAs: 'claims' } } }));
-    const status = run(smallScenario(k, { euDeal: { quota: { ...quota, arriveAs: 'status' } } }));
+    const deal = { returnShare: 0.01, returnDays: 10 };
+    const none = run(smallScenario(k, { euDeal: deal }));
+    const claims = run(smallScenario(k, { euDeal: { ...deal, quota: { ...quota, arriveAs: 'claims' } } }));
+    const status = run(smallScenario(k, { euDeal: { ...deal, quota: { ...quota, arriveAs: 'status' } } }));
     expect(claims.kpis.backlogPeopleEnd).toBeGreaterThan(none.kpis.backlogPeopleEnd);
     expect(total(claims.series.admittedWithStatusCases)).toBe(0);
     expect(total(status.series.admittedWithStatusCases)).toBeGreaterThan(0);
     expect(status.kpis.backlogPeopleEnd).toBe(none.kpis.backlogPeopleEnd);
-    expect(total(status.series.costEuDealGbp)).toBe(status.kpis.quotaAdmissionsPeopleTotal * smallScenario(k).euDeal.quota.costPerPersonWithStatus);
+    const c = smallScenario(k).euDeal;
+    expect(total(status.series.costEuDealGbp)).toBe(status.kpis.quotaAdmissionsPeopleTotal * c.quota.costPerPersonWithStatus + status.kpis.euDealReturnsPeopleTotal * c.costPerReturn);
   });
 });
 
