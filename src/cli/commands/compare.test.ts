@@ -6,6 +6,8 @@ import { KPIS } from '../../model/result.js';
 import { captureIo } from '../io.js';
 import { main } from '../main.js';
 import { fakeBackend } from '../test-support/fake-backend.js';
+import type { ScenarioLike } from '../backend.js';
+import { thresholdNote } from './compare.js';
 
 async function cli(args: string[]) {
   const io = captureIo();
@@ -19,6 +21,15 @@ function expectBadInput(r: { code: number; stdout: string; stderr: string }, pat
   expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   expect(r.stderr).toMatch(pattern);
 }
+
+describe('threshold note', () => {
+  const base = { name: 'a', title: 'A', horizonMonths: 12 };
+  it('names the backlog threshold of A and B, or nothing when the scenarios carry none', () => {
+    expect(thresholdNote({ ...base, kpi: { backlogThresholdPeople: 20_000 } } as ScenarioLike, { ...base, kpi: { backlogThresholdPeople: 20_000 } } as ScenarioLike)).toBe('Backlog threshold: 20,000 people awaiting an initial decision.');
+    expect(thresholdNote({ ...base, kpi: { backlogThresholdPeople: 20_000 } } as ScenarioLike, { ...base, kpi: { backlogThresholdPeople: 5_000 } } as ScenarioLike)).toBe('Backlog threshold: A 20,000 people, B 5,000 people awaiting an initial decision.');
+    expect(thresholdNote(base, base)).toBeUndefined();
+  });
+});
 
 describe('asylum-sim compare', () => {
   it('prints the comparison JSON, with A, B and B − A for every KPI, and nothing else on stdout', async () => {
@@ -85,5 +96,17 @@ describe('asylum-sim compare', () => {
     const r = await cli(['compare', 'fake-2023', 'broken-run', '--replications', '3']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/run failed/);
+  });
+});
+
+describe('asylum-sim compare with the UK model (in-process)', () => {
+  it('compares the built-in status quo and Labour plan over a short horizon and names the threshold', async () => {
+    const { createModelBackend } = await import('../model-backend.js');
+    const io = captureIo();
+    const code = await main(['node', 'asylum-sim', 'compare', 'status-quo-2023', 'labour-plan-2023', '--months', '3', '--replications', '1', '--workers', '1'], io, async () => createModelBackend());
+    expect(io.stderr).toBe('');
+    expect(code).toBe(0);
+    expect(io.stdout).toContain('B: Opposition plan');
+    expect(io.stdout).toMatch(/Backlog threshold: [\d,]+ people awaiting an initial decision\./);
   });
 });

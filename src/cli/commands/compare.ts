@@ -13,8 +13,8 @@ import { compareOn, comparisonCsv, comparisonToJson, type Comparison, type Paire
 import type { SummaryStats } from '../../experiment/summary.js';
 import { InputError, showValue } from '../../model/errors.js';
 import { KPIS, type KpiName } from '../../model/result.js';
-import type { Backend } from '../backend.js';
-import { KPI_LABELS, NOT_APPLICABLE, NOT_WITHIN_HORIZON, financialYearLabel, formatValue, type Unit } from '../format.js';
+import type { Backend, ScenarioLike } from '../backend.js';
+import { KPI_LABELS, NOT_APPLICABLE, NOT_WITHIN_HORIZON, financialYearLabel, formatCount, formatValue, type Unit } from '../format.js';
 import type { Io } from '../io.js';
 import { prepareOutDir } from '../output.js';
 import { progressBar } from '../progress.js';
@@ -60,7 +60,22 @@ function cell(c: Comparison, p: Paired, side: 'a' | 'b', unit: Unit): string {
 }
 
 /** The terminal page: heading, KPI table with bands, cost by financial year. */
-export function compareReport(c: Comparison): string {
+/** The backlog threshold a scenario's KPI uses, when the scenario carries one (the model's do). */
+export function backlogThreshold(s: ScenarioLike): number | undefined {
+  const t = (s as { kpi?: { backlogThresholdPeople?: unknown } }).kpi?.backlogThresholdPeople;
+  return typeof t === 'number' ? t : undefined;
+}
+
+/** A line naming the thresholds of A and B, so "below threshold" has a number. */
+export function thresholdNote(a: ScenarioLike, b: ScenarioLike): string | undefined {
+  const ta = backlogThreshold(a);
+  const tb = backlogThreshold(b);
+  if (ta === undefined && tb === undefined) return undefined;
+  const f = (t: number | undefined) => (t === undefined ? 'not set' : `${formatCount(t)} people`);
+  return ta === tb ? `Backlog threshold: ${f(ta)} awaiting an initial decision.` : `Backlog threshold: A ${f(ta)}, B ${f(tb)} awaiting an initial decision.`;
+}
+
+export function compareReport(c: Comparison, extraNotes: readonly string[] = []): string {
   const n = c.replications;
   const span = c.months.length > 0 ? `, ${c.months.length} months from ${c.months[0]?.month} to ${c.months[c.months.length - 1]?.month}` : '';
   const style = { head: [], border: [], compact: true };
@@ -87,6 +102,7 @@ export function compareReport(c: Comparison): string {
     'Each cell: mean (P5 to P95). B − A is summarised from the paired per-replication differences.',
     '',
     t.toString(),
+    ...extraNotes,
     ...notes,
   ];
   if (c.costByFinancialYear.length > 0) lines.push('', 'Cost by financial year', years.toString());
@@ -139,7 +155,7 @@ export async function compareCommand(backend: Backend, io: Io, first: string, se
     await simulator.close();
   }
 
-  io.out(settings.json ? comparisonToJson(comparison) : compareReport(comparison));
+  io.out(settings.json ? comparisonToJson(comparison) : compareReport(comparison, [thresholdNote(a, b)].filter((x): x is string => x !== undefined)));
   if (settings.out !== undefined) {
     const note = `Wrote ${writeFiles(settings.out, comparison).join(' and ')}\n`;
     if (settings.json) io.err(note);
