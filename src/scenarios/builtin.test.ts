@@ -5,7 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../model/simulate.js';
 import type { RunResult } from '../model/result.js';
-import { listBuiltinScenarios, loadScenario } from './catalog.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listBuiltinScenarios, loadScenario, scenariosDir } from './catalog.js';
+import { PARAMETERS } from '../model/parameters.js';
 
 const MONTHS = 18;
 const cache = new Map<string, RunResult>();
@@ -16,7 +19,42 @@ function run(name: string): RunResult {
 }
 const total = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0);
 
+/**
+ * Each parameter group a plan file sets has a comment inside its block before every lever it
+ * sets — the sentence of the plan it implements and the values that are assumptions.
+ */
+function uncommentedLevers(text: string): string[] {
+  const groups = new Set(Object.keys(PARAMETERS));
+  const lines = text.split('\n');
+  const missing: string[] = [];
+  let group: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const top = /^([A-Za-z]+):/.exec(lines[i]);
+    if (top) group = groups.has(top[1]) ? top[1] : undefined;
+    const key = /^ {2}([A-Za-z]+):/.exec(lines[i]);
+    if (!group || !key) continue;
+    // Comment lines just above the lever, on its line, or anywhere inside its block.
+    let commented = lines[i].includes('#');
+    for (let j = i - 1; j >= 0 && /^\s*#/.test(lines[j]); j--) commented = true;
+    for (let j = i + 1; j < lines.length && /^ {3,}|^\s*$/.test(lines[j]) && !/^ {2}[A-Za-z]/.test(lines[j]); j++) {
+      if (/^\s*#/.test(lines[j])) commented = true;
+    }
+    if (!commented) missing.push(`${group}.${key[1]}`);
+  }
+  return missing;
+}
+
 describe('built-in scenarios', () => {
+  it('the plan files comment every lever they set', () => {
+    for (const name of ['labour-plan-2023', 'government-plan-2023', 'eu-deal-population-share', 'eu-deal-one-in-one-out']) {
+      const text = readFileSync(join(scenariosDir(), `${name}.yaml`), 'utf8');
+      expect(uncommentedLevers(text), name).toEqual([]);
+      expect(text).toMatch(/Assumption/);
+    }
+    // The check itself catches a lever without its comment.
+    expect(uncommentedLevers('appeals:\n  extra:\n    determinationsPerMonth: 5\n')).toEqual(['appeals.extra']);
+  });
+
   it('include the status quo, the two plans and the two EU deals', () => {
     const names = listBuiltinScenarios().map((s) => s.name);
     for (const n of ['status-quo-2023', 'labour-plan-2023', 'government-plan-2023', 'eu-deal-population-share', 'eu-deal-one-in-one-out']) {
