@@ -13,6 +13,11 @@ export default tseslint.config(
     },
   },
   {
+    // The CLI shim is plain JavaScript run by Node.
+    files: ['bin/**/*.js'],
+    languageOptions: { globals: { process: 'readonly' } },
+  },
+  {
     // The engine and the model run in a browser worker too: no Node built-ins there.
     files: ['src/engine/**/*.ts', 'src/model/**/*.ts'],
     ignores: ['**/*.test.ts'],
