@@ -9,7 +9,7 @@ import { loadOfficialData } from '../calibration/data-files.js';
 import { compareWith } from '../experiment/compare.js';
 import { syntheticResult } from '../experiment/test-support/synthetic.js';
 import { buildLedger, ledgerToJson } from './ledger.js';
-import { baseShare, QUOTA_CLAIMED, quotaSearch, REPRODUCTION_TOLERANCE } from './quota.js';
+import { baseShare, QUOTA_CLAIMED, quotaSearch, REPRODUCTION_TOLERANCE } from './population-bases.js';
 import { CLAIM_KINDS, VERDICTS, type Claim } from './types.js';
 
 const data = loadOfficialData();
