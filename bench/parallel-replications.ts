@@ -22,6 +22,8 @@ interface ChildFigures {
   replications: number;
   workers: number;
   seconds: number;
+  /** CPU seconds of the process, worker threads included: less disturbed by a busy machine. */
+  cpuSeconds: number;
   maxRssMb: number;
   summarySha256: string;
 }
@@ -31,11 +33,13 @@ async function child(replications: number, workers: number): Promise<ChildFigure
   // Threads even for 1 worker: both configurations then pay the same start-up and hand-over.
   const simulator = createSimulator(workers, { threads: true });
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   try {
     const { summary } = await replicateOn(simulator, scenario, { replications, seed: SEED, uncertainty: 'both', version: MODEL_VERSION });
     const seconds = (performance.now() - t0) / 1000;
     const summarySha256 = createHash('sha256').update(summaryToJson(summary)).digest('hex');
-    return { replications, workers, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, summarySha256 };
+    const cpu = process.cpuUsage(cpu0);
+    return { replications, workers, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, maxRssMb: process.resourceUsage().maxRSS / 1024, summarySha256 };
   } finally {
     await simulator.close();
   }
@@ -60,6 +64,8 @@ export function parallelReplications(replications: number): Record<string, numbe
     seconds1Worker: one.seconds,
     seconds2Workers: two.seconds,
     speedUp: one.seconds / two.seconds,
+    cpuSeconds1Worker: one.cpuSeconds,
+    cpuSeconds2Workers: two.cpuSeconds,
     maxRssMb1Worker: Math.round(one.maxRssMb),
     maxRssMb2Workers: Math.round(two.maxRssMb),
     identicalSummaries: one.summarySha256 === two.summarySha256 ? 'yes' : 'NO',
