@@ -9,6 +9,7 @@ import { loadOfficialData } from '../calibration/data-files.js';
 import { compareWith } from '../experiment/compare.js';
 import { syntheticResult } from '../experiment/test-support/synthetic.js';
 import { buildLedger, ledgerToJson } from './ledger.js';
+import { quotaFromKey } from '../model/eu-key.js';
 import { baseShare, QUOTA_CLAIMED, quotaSearch, REPRODUCTION_TOLERANCE } from './population-bases.js';
 import { CLAIM_KINDS, VERDICTS, type Claim } from './types.js';
 
@@ -56,7 +57,7 @@ describe('claims ledger', () => {
         if (i.series) {
           expect(i.source, `${c.id} ${i.name}`).toMatch(/^https?:\/\//);
           expect(data.get(i.series, i.period as string, i.vintage)).toBe(i.value);
-        } else expect(i.source, `${c.id} ${i.name}`).toMatch(/^(Claim|Assumption|Arithmetic|Model|data\/)|\S/);
+        } else expect(i.source, `${c.id} ${i.name}`).toMatch(/^(Claim: |Assumption|Arithmetic|Model projection)/);
       }
     }
   });
@@ -87,10 +88,19 @@ describe('claims ledger', () => {
     const c = byId('eu-quota-100000');
     const apps = v(c, 'EU+ asylum applications 2022');
     expect(apps).toBe(966_000);
+    const uk = v(c, 'UK population 2022');
+    const partners = ['eu27', 'norway', 'switzerland', 'iceland', 'liechtenstein'].reduce((s, p) => s + v(c, `${p} population 2022`), 0);
+    const ukGdp = v(c, 'UK GDP 2022') * v(c, 'euro per pound 2022');
+    const gdpShare = ukGdp / (ukGdp + ['eu27', 'norway', 'switzerland'].reduce((s, p) => s + v(c, `${p} GDP 2022`), 0));
+    const byPopulation = (apps * uk) / (uk + partners);
+    const byHalfAndHalf = apps * (0.5 * (uk / (uk + partners)) + 0.5 * gdpShare);
     expect(c.result.value).toBe(v(c, 'small-boat arrivals 2022'));
-    expect(c.result.text).toContain(Math.round(apps * v(c, 'UK share by EU+ population key (2022)')).toLocaleString('en-GB'));
+    expect(c.result.text).toBe(`population key ${Math.round(byPopulation).toLocaleString('en-GB')}; 50/50 key ${Math.round(byHalfAndHalf).toLocaleString('en-GB')}; one in, one out at most ${c.result.value.toLocaleString('en-GB')}`);
+    // The same numbers as the model's own allocation keys.
+    expect(byPopulation).toBeCloseTo(quotaFromKey('population-share', data, 2022).quota, 6);
+    expect(byHalfAndHalf).toBeCloseTo(quotaFromKey('population-gdp-50-50', data, 2022).quota, 6);
     // Neither rule gives 100,000: a key share is above it, one in, one out far below.
-    expect(apps * v(c, 'UK share by EU+ population key (2022)')).toBeGreaterThan(100_000);
+    expect(byPopulation).toBeGreaterThan(100_000);
     expect(c.result.value).toBeLessThan(100_000);
   });
 

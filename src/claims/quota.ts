@@ -81,16 +81,20 @@ export function quotaResult(inputs: readonly ClaimInput[], form: BaseForm): numb
   return baseShare(form, baseInputs.map((i) => i.value)) * inputValue(inputs, 'EU+ asylum applications 2022');
 }
 
+const PARTNERS_POPULATION = ['eu27', 'norway', 'switzerland', 'iceland', 'liechtenstein'] as const;
+/** GDP is held for the states that matter at this precision (as in the model's eu-key module). */
+const PARTNERS_GDP = ['eu27', 'norway', 'switzerland'] as const;
+
 /** "100,000 EU migrants a year" (Sunak; Philp: "100,000 of Europe's illegal immigrants"). */
 export function quota100000Claim(data: ObservedData): Claim {
-  const applications = observed(data, 'EU+ asylum applications 2022', 'euaa_applications_eu_plus', '2022', 'as-published');
-  const population = quotaFromKey('population-share', data, 2022);
-  const gdp = quotaFromKey('population-gdp-50-50', data, 2022);
   const inputs: ClaimInput[] = [
     claimed('claimed yearly intake', 100_000, 'people per year', 'Rishi Sunak and Chris Philp, as reported in the seed article'),
-    applications,
-    { name: 'UK share by EU+ population key (2022)', value: population.share, unit: 'share', scenario: 'model eu-key population-share', source: 'data/eu-allocation-key.csv via quotaFromKey' },
-    { name: 'UK share by 50% population / 50% GDP key (2022)', value: gdp.share, unit: 'share', scenario: 'model eu-key population-gdp-50-50', source: 'data/eu-allocation-key.csv via quotaFromKey' },
+    observed(data, 'EU+ asylum applications 2022', 'euaa_applications_eu_plus', '2022', 'as-published'),
+    observed(data, 'UK population 2022', 'key_population_uk', '2022'),
+    ...PARTNERS_POPULATION.map((p) => observed(data, `${p} population 2022`, `key_population_${p}`, '2022')),
+    observed(data, 'UK GDP 2022', 'key_gdp_uk_gbp', '2022'),
+    observed(data, 'euro per pound 2022', 'key_eur_per_gbp', '2022'),
+    ...PARTNERS_GDP.map((p) => observed(data, `${p} GDP 2022`, `key_gdp_${p}_eur`, '2022')),
     observed(data, 'small-boat arrivals 2022', 'small_boat_arrivals', '2022'),
   ];
   const r = quota100000Result(inputs);
@@ -100,20 +104,27 @@ export function quota100000Claim(data: ObservedData): Claim {
     kind: 'arithmetic',
     statement: 'Labour\'s EU returns deal could mean 100,000 EU migrants coming to the UK each year.',
     claimed: '100,000 a year',
-    computation: 'What each quota rule would have given in 2022: key share × EU+ applications (population key; 50/50 population-GDP key), and for "one in, one out" the number returned, at most every small-boat arrival.',
+    computation: 'What each quota rule would have given in 2022: population key = UK / (UK + EU+ states, with Iceland and Liechtenstein) × EU+ applications; the EU\'s 50/50 key = half that share plus half the UK\'s share of GDP (UK GDP in euro / (UK + EU27, Norway, Switzerland)), × applications; "one in, one out" admits one per person returned, at most every small-boat arrival of the year.',
     inputs,
     result: { value: r.oneInOneOutMax, unit: 'people per year', text: `population key ${count(r.populationKey)}; 50/50 key ${count(r.gdpKey)}; one in, one out at most ${count(r.oneInOneOutMax)}` },
     verdict: 'unsupported',
-    reasoning: `No rule in the article gives 100,000. A key share of every EU+ applicant gives more (${count(r.populationKey)} by population, ${count(r.gdpKey)} by the 50/50 key), but that is the EU quota scheme Labour said it would not join; a deal that admits one person per person returned gives at most ${count(r.oneInOneOutMax)} even if every 2022 small-boat arrival had been returned. Full Fact's review of the related figure found it assumed full EU-wide relocation and did not subtract the applications the UK already receives. The size of any quota depends on a deal that had not been negotiated.`,
-    assumptions: ['2022 applications and populations', 'a quota is either a key share of all EU+ applications or one admission per return'],
+    reasoning: `No rule in the article gives 100,000. A key share of every EU+ applicant gives more (${count(r.populationKey)} by population, ${percent(r.populationShare, 2)}; ${count(r.gdpKey)} by the 50/50 key), but that is the EU quota scheme Labour said it would not join; a deal that admits one person per person returned gives at most ${count(r.oneInOneOutMax)} even if every 2022 small-boat arrival had been returned. Full Fact's review of the related figure found it assumed full EU-wide relocation and did not subtract the applications the UK already receives. The size of any quota depends on a deal that had not been negotiated.`,
+    assumptions: ['2022 applications, populations and GDP', 'a quota is either a key share of all EU+ applications or one admission per return'],
   };
 }
 
-export function quota100000Result(inputs: readonly ClaimInput[]): { populationKey: number; gdpKey: number; oneInOneOutMax: number } {
+export function quota100000Result(inputs: readonly ClaimInput[]): { populationShare: number; populationKey: number; gdpKey: number; oneInOneOutMax: number } {
   const apps = inputValue(inputs, 'EU+ asylum applications 2022');
+  const uk = inputValue(inputs, 'UK population 2022');
+  const partners = PARTNERS_POPULATION.reduce((sum, p) => sum + inputValue(inputs, `${p} population 2022`), 0);
+  const ukGdp = inputValue(inputs, 'UK GDP 2022') * inputValue(inputs, 'euro per pound 2022');
+  const partnersGdp = PARTNERS_GDP.reduce((sum, p) => sum + inputValue(inputs, `${p} GDP 2022`), 0);
+  const populationShare = uk / (uk + partners);
+  const gdpShare = ukGdp / (ukGdp + partnersGdp);
   return {
-    populationKey: apps * inputValue(inputs, 'UK share by EU+ population key (2022)'),
-    gdpKey: apps * inputValue(inputs, 'UK share by 50% population / 50% GDP key (2022)'),
+    populationShare,
+    populationKey: apps * populationShare,
+    gdpKey: apps * (0.5 * populationShare + 0.5 * gdpShare),
     oneInOneOutMax: inputValue(inputs, 'small-boat arrivals 2022'),
   };
 }
