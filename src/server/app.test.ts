@@ -111,6 +111,19 @@ describe('runs', () => {
     expect(await stored.text()).toBe(text);
   });
 
+  it('a run spread over a pool of threads gives the same bytes as one thread', async () => {
+    const one = await testServer(join(tmp.dir, 'one-thread.sqlite'), { limits: { threadsPerRun: 1 } });
+    const two = await testServer(join(tmp.dir, 'two-threads.sqlite'), { limits: { threadsPerRun: 2 } });
+    try {
+      const request = { ...body, replications: 4, seed: 3 };
+      const [a, b] = await Promise.all([one.api('/api/run', { json: request }), two.api('/api/run', { json: request })]);
+      expect(a.status).toBe(200);
+      expect(await b.text()).toBe(await a.text());
+    } finally {
+      await Promise.all([one.close(), two.close()]);
+    }
+  });
+
   it('a different seed is a different run', async () => {
     const res = await server.api('/api/run', { json: { ...body, seed: 8 } });
     expect(res.headers.get('x-cache')).toBe('miss');
@@ -187,7 +200,7 @@ describe('saved scenarios', () => {
     expect(got.overrides).toEqual(doc);
     expect(got.scenario).toMatchObject({ name: 'saved-one', horizonMonths: 12 });
     const run = await server.api('/api/run', { json: { scenario: { saved: a.id }, replications: 1 } });
-    expect(run.status).toBe(200);
+    expect(run.status, await run.clone().text()).toBe(200);
   });
 
   it('an invalid scenario is not saved', async () => {

@@ -2,6 +2,7 @@
  * What one HTTP request may ask of a shared server. Lower than the CLI's LIMITS (model/limits.ts):
  * a server answers many people on one machine. `serve` may lower or raise them within LIMITS.
  */
+import { availableParallelism } from 'node:os';
 import { LIMITS } from '../model/limits.js';
 
 export interface ServerLimits {
@@ -15,6 +16,8 @@ export interface ServerLimits {
   readonly runTimeoutMs: number;
   /** Runs at once; the rest wait their turn. */
   readonly concurrentRuns: number;
+  /** Threads one run spreads its replications over (comparisons run in one thread). */
+  readonly threadsPerRun: number;
 }
 
 export const SERVER_LIMITS: ServerLimits = {
@@ -24,4 +27,6 @@ export const SERVER_LIMITS: ServerLimits = {
   maxCasesPerReplication: Math.min(2_000_000, LIMITS.maxCasesPerReplication),
   runTimeoutMs: 10 * 60_000,
   concurrentRuns: 1,
+  // One run at a time, on every core: the first view appears sooner, and nothing else waits on it.
+  threadsPerRun: availableParallelism(),
 };

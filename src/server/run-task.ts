@@ -9,6 +9,8 @@ export interface RunTask {
   readonly replications: number;
   readonly seed: number;
   readonly uncertainty: Uncertainty;
+  /** Threads for this run's replications (a pool inside the run's thread); 1 runs them in turn. */
+  readonly threads: number;
   /** Package and model version, recorded in the summary. */
   readonly version: string;
 }

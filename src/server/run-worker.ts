@@ -1,6 +1,7 @@
 /**
  * The worker-thread side of the server's runner (runner.ts): one thread per run, so a long run
- * never blocks the HTTP thread and a run past its time limit is ended by terminating its thread.
+ * never blocks the HTTP thread and a run past its time limit is ended by terminating its thread
+ * (which ends the pool it may have started for its replications).
  * It receives a resolved scenario and run settings by structured clone, posts progress, and
  * posts back the summary JSON exactly as the CLI's `--json` prints it (or, for a comparison,
  * the comparison JSON of `asylum-sim compare --json`).
@@ -9,6 +10,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { compareWith, comparisonToJson } from '../experiment/compare.js';
+import { replicateOn } from '../experiment/parallel.js';
+import { createSimulator } from '../experiment/pool.js';
 import { runReplications } from '../experiment/replicate.js';
 import { simulate } from '../model/simulate.js';
 import { summaryToJson } from '../experiment/summary.js';
@@ -18,7 +21,7 @@ function post(message: WorkerMessage): void {
   parentPort?.postMessage(message);
 }
 
-function execute(task: RunTask): string {
+async function execute(task: RunTask): Promise<string> {
   let last = 0;
   const options = {
     replications: task.replications,
@@ -34,11 +37,18 @@ function execute(task: RunTask): string {
     },
   };
   if (task.compareWith) return comparisonToJson(compareWith(simulate, task.scenario, task.compareWith, options));
-  return summaryToJson(runReplications(task.scenario, options));
+  const threads = Math.min(task.threads, task.replications);
+  if (threads <= 1) return summaryToJson(runReplications(task.scenario, options));
+  // The pool's summary is byte-identical to the one-thread summary (replications are keyed by number).
+  const simulator = createSimulator(threads, { threads: true });
+  try {
+    return summaryToJson((await replicateOn(simulator, task.scenario, options)).summary);
+  } finally {
+    await simulator.close();
+  }
 }
 
-try {
-  post({ type: 'done', json: execute(workerData as RunTask) });
-} catch (e) {
-  post({ type: 'error', message: e instanceof Error ? e.message.split('\n')[0] : String(e) });
-}
+execute(workerData as RunTask).then(
+  (json) => post({ type: 'done', json }),
+  (e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message.split('\n')[0] : String(e) }),
+);

@@ -33,6 +33,7 @@ export class RunService {
     private readonly store: Store,
     private readonly runner: Runner,
     readonly version: string,
+    private readonly threads = 1,
   ) {}
 
   hashOf(scenario: Scenario, settings: RunSettings, compareWith?: Scenario): string {
@@ -57,7 +58,7 @@ export class RunService {
     const label = compareWith ? `${scenario.name} vs ${compareWith.name}` : scenario.name;
     const request = { scenario: label, ...settings, version: this.version };
     partial.result = this.runner
-      .run({ scenario, ...(compareWith ? { compareWith } : {}), ...settings, version: this.version }, (done, total) => {
+      .run({ scenario, ...(compareWith ? { compareWith } : {}), ...settings, threads: this.threads, version: this.version }, (done, total) => {
         partial.done = done;
         partial.total = total;
       })

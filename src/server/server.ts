@@ -52,7 +52,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits = { ...SERVER_LIMITS, ...options.limits };
   const store = new Store(options.dbPath);
   const runner = new Runner({ concurrency: limits.concurrentRuns, timeoutMs: limits.runTimeoutMs });
-  const runs = new RunService(store, runner, `${packageVersion()}+${MODEL_VERSION}`);
+  const runs = new RunService(store, runner, `${packageVersion()}+${MODEL_VERSION}`, limits.threadsPerRun);
   const root = webRoot();
   const webBuilt = options.web !== false && existsSync(join(root, 'index.html'));
   const app = createApp({ store, runs, limits, token: options.token, webRoot: options.web === false ? undefined : root });
