@@ -38,6 +38,8 @@ describe('asylum-sim claims', () => {
     const r = await cli(['claims', '--base', 'fake-2023', '--replications', '2']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Claims ledger/);
+    // A summary line per claim first: number, id, verdict, kind, the figure claimed.
+    expect(r.stdout).toMatch(/\n 6\. eu-quota-124614 +misleading +arithmetic +claimed: 124,614 people in 2022\n/);
     expect(r.stdout).toMatch(/1\. crossings-2023 — ROUGHLY RIGHT \(record\)/);
     expect(r.stdout).toMatch(/eu-quota-124614 — MISLEADING/);
     expect(r.stdout).toContain('Inputs:');

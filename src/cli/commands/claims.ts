@@ -66,9 +66,16 @@ function detailLines(c: Claim): string[] {
   return ['   Alternatives:', ...shown, ...(rest > 0 ? [`     … and ${rest} more (see --json)`] : [])];
 }
 
-/** The terminal page: one block per claim. */
+/** One line per claim: number, id, kind and verdict, then the claimed figure. */
+function summaryLines(ledger: Ledger): string[] {
+  const idWidth = Math.max(...ledger.claims.map((c) => c.id.length));
+  const verdictWidth = Math.max(...ledger.claims.map((c) => c.verdict.length));
+  return ledger.claims.map((c, i) => `${String(i + 1).padStart(2)}. ${c.id.padEnd(idWidth)}  ${c.verdict.padEnd(verdictWidth)}  ${c.kind.padEnd(10)}  claimed: ${c.claimed}`);
+}
+
+/** The terminal page: a summary line per claim, then one block per claim. */
 export function ledgerPage(ledger: Ledger, header: string): string {
-  const lines = [header, ''];
+  const lines = [header, '', ...summaryLines(ledger), ''];
   ledger.claims.forEach((c, i) => lines.push(...claimPage(c, i + 1), ''));
   return `${lines.join('\n')}`;
 }
