@@ -38,6 +38,15 @@ describe('compareWith on the UK model (small scenarios)', () => {
     expect(c.kpis.backlogPeopleAt12m.diff.p95 as number).toBeLessThan(0);
   });
 
+  it('needs the common random numbers: with B on other seeds the band of B − A is wider', () => {
+    const b = { ...a, name: 'small-b', title: 'Small B', decisions: { ...a.decisions, productivity: a.decisions.productivity * 1.15 } };
+    const paired = compareWith(simulate, a, b, options);
+    const independent = compareWith((s, o) => simulate(s, s.name === 'small-b' ? { ...o, seed: o.seed + 1000 } : o), a, b, options);
+    for (const k of ['backlogPeopleAt12m', 'totalCostGbp'] as const) {
+      expect(width(paired.kpis[k].diff), k).toBeLessThan(width(independent.kpis[k].diff));
+    }
+  });
+
   it('has the documented JSON shape and CSV columns', () => {
     const c = compareWith(simulate, a, a, { ...options, replications: 2 });
     const j = JSON.parse(comparisonToJson(c));
