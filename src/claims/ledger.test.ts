@@ -148,6 +148,8 @@ describe('claims ledger', () => {
     const r = byId('returns-unit-1000');
     const year = ['2022Q3', '2022Q4', '2023Q1', '2023Q2'].reduce((s, q) => s + v(r, `enforced returns ${q}`), 0);
     expect(r.result.value).toBeCloseTo(year / v(r, 'returns unit staff'), 9);
+    const extra = v(r, 'returns unit staff') * v(r, 'returns per unit staff member per month (model assumption)') * 12;
+    expect(r.result.text).toContain(`the model's assumption gives ${Math.round(extra).toLocaleString('en-GB')} more a year`);
     const m = byId('rwanda-money');
     const staffCost = (v(m, 'extra caseworkers') + v(m, 'returns unit staff')) * v(m, 'cost of a caseworker per year');
     expect(m.result.value).toBe(staffCost);

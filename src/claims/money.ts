@@ -49,12 +49,20 @@ export function rwandaResult(inputs: readonly ClaimInput[]): { staffPerYear: num
 
 const QUARTERS = ['2022Q3', '2022Q4', '2023Q1', '2023Q2'] as const;
 
+/** A numeric parameter of the model's returns unit, as a claim input with its stated source. */
+function returnsUnitParam(name: string, key: 'returnsPerStaffMonth' | 'costPerStaffYear'): ClaimInput {
+  const p = PARAMETERS.returns.unit[key] as NumberParam;
+  if (typeof p.default !== 'number') throw new Error(`returns.unit.${key} must have a numeric default`);
+  return { name, value: p.default, unit: p.unit, scenario: `parameter returns.unit.${key}`, source: p.source };
+}
+
 /** "A new returns unit, again backed by 1,000 staff, to triage and fast-track removals." */
 export function returnsUnitClaim(data: ObservedData): Claim {
   const inputs: ClaimInput[] = [
     claimed('returns unit staff', 1_000, 'staff', 'Labour\'s plan, seed article'),
     ...QUARTERS.map((q) => observed(data, `enforced returns ${q}`, 'returns_enforced_quarter', q)),
-    staffCostInput(),
+    returnsUnitParam('returns per unit staff member per month (model assumption)', 'returnsPerStaffMonth'),
+    returnsUnitParam('cost of a returns unit staff member per year', 'costPerStaffYear'),
   ];
   const r = returnsUnitResult(inputs);
   return {
@@ -63,17 +71,22 @@ export function returnsUnitClaim(data: ObservedData): Claim {
     kind: 'arithmetic',
     statement: 'A new returns unit backed by 1,000 staff would triage and fast-track removals.',
     claimed: '1,000 staff',
-    computation: 'Enforced returns in the year to June 2023 (sum of four quarters); the returns each of the 1,000 staff would need to add per year to double them; the unit\'s yearly cost at the model\'s staff cost.',
+    computation: 'Enforced returns in the year to June 2023 (sum of four quarters); the returns each of the 1,000 staff would need to add per year to double them; what the model\'s returns-unit assumption gives (staff × returns per staff-month × 12); the unit\'s yearly cost (staff × cost per staff-year).',
     inputs,
-    result: { value: r.perStaffToDouble, unit: 'returns per staff-year', text: `${count(r.enforcedYear)} enforced returns in the year to June 2023; doubling them needs ${r.perStaffToDouble.toFixed(1)} more per staff member a year; the unit costs about ${gbp(r.costPerYear)} a year` },
+    result: { value: r.perStaffToDouble, unit: 'returns per staff-year', text: `${count(r.enforcedYear)} enforced returns in the year to June 2023; doubling them needs ${r.perStaffToDouble.toFixed(1)} more per staff member a year; the model's assumption gives ${count(r.modelExtraPerYear)} more a year; the unit costs about ${gbp(r.costPerYear)} a year` },
     verdict: 'depends on assumptions',
-    reasoning: `Enforced returns (all immigration cases) were ${count(r.enforcedYear)} in the year to June 2023. Staff alone are not the limit: returns also need travel documents and agreements with the countries of return, and the plan gives no output figure for the unit. Each of 1,000 staff returning ${r.perStaffToDouble.toFixed(1)} more people a year would double enforced returns; whether that happens is an assumption (see the returns-unit lever of the model), not something the plan shows.`,
+    reasoning: `Enforced returns (all immigration cases) were ${count(r.enforcedYear)} in the year to June 2023. Staff alone are not the limit: returns also need travel documents and agreements with the countries of return, and the plan gives no output figure for the unit. Each of 1,000 staff returning ${r.perStaffToDouble.toFixed(1)} more people a year would double enforced returns; the model's returns-unit lever assumes ${count(r.modelExtraPerYear)} more a year (${(r.modelExtraPerYear / r.enforcedYear).toFixed(1)} times the year's enforced returns), an assumption, not something the plan shows.`,
     assumptions: ['returns per staff member are not published; the model\'s returns-unit productivity is an assumption', 'enforced returns counted for all immigration cases, not only asylum'],
   };
 }
 
-export function returnsUnitResult(inputs: readonly ClaimInput[]): { enforcedYear: number; perStaffToDouble: number; costPerYear: number } {
+export function returnsUnitResult(inputs: readonly ClaimInput[]): { enforcedYear: number; perStaffToDouble: number; modelExtraPerYear: number; costPerYear: number } {
   const enforcedYear = QUARTERS.reduce((sum, q) => sum + inputValue(inputs, `enforced returns ${q}`), 0);
   const staff = inputValue(inputs, 'returns unit staff');
-  return { enforcedYear, perStaffToDouble: enforcedYear / staff, costPerYear: staff * inputValue(inputs, 'cost of a caseworker per year') };
+  return {
+    enforcedYear,
+    perStaffToDouble: enforcedYear / staff,
+    modelExtraPerYear: staff * inputValue(inputs, 'returns per unit staff member per month (model assumption)') * 12,
+    costPerYear: staff * inputValue(inputs, 'cost of a returns unit staff member per year'),
+  };
 }
