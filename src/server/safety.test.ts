@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../model/errors.js';
-import { startServer } from './server.js';
+import { existsSync } from 'node:fs';
+import { startServer, webRoot } from './server.js';
 import { Store } from './store.js';
 import { smallDocument, tempDir, testServer } from './test-support.js';
 
@@ -38,6 +39,26 @@ describe('runs happen off the request thread', () => {
       expect(res.status).toBe(503);
       expect(((await res.json()) as { error: string }).error).toMatch(/limit/);
       expect((await server.api('/api/health')).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('the dashboard files', () => {
+  it.skipIf(!existsSync(join(webRoot(), 'index.html')))('are served with a CSP; nothing outside web/dist is', async () => {
+    const server = await testServer(join(tmp.dir, 'static.sqlite'), { web: true });
+    try {
+      const page = await server.api('/');
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<div id="app">');
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/assets/nope.js']) {
+        const res = await server.api(path);
+        expect(res.status, path).toBe(404);
+      }
+      // Client-side routes without an extension get the page.
+      expect((await server.api('/compare')).status).toBe(200);
     } finally {
       await server.close();
     }
