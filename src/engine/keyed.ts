@@ -51,11 +51,26 @@ export function normalQuantile(p: number): number {
 }
 
 /**
- * A lognormal service need with the given mean and coefficient of variation, from one uniform.
- * cv = 0 gives the mean exactly.
+ * Lognormal needs with a fixed coefficient of variation, from one uniform each: the shape
+ * (sigma and the mean correction) is worked out once, so a draw costs one normal quantile and one
+ * exponential. cv = 0 gives the mean exactly.
  */
+export class LognormalFromUniform {
+  private readonly sigma: number;
+  private readonly shift: number;
+
+  constructor(readonly cv: number) {
+    const s2 = Math.log(1 + cv * cv);
+    this.sigma = Math.sqrt(s2);
+    this.shift = -s2 / 2;
+  }
+
+  sample(u: number, mean: number): number {
+    return this.cv <= 0 ? mean : mean * Math.exp(this.sigma * normalQuantile(u) + this.shift);
+  }
+}
+
+/** One lognormal need with the given mean and coefficient of variation (see LognormalFromUniform). */
 export function lognormalFromUniform(u: number, mean: number, cv: number): number {
-  if (cv <= 0) return mean;
-  const s2 = Math.log(1 + cv * cv);
-  return mean * Math.exp(Math.sqrt(s2) * normalQuantile(u) - s2 / 2);
+  return new LognormalFromUniform(cv).sample(u, mean);
 }

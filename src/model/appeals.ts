@@ -5,7 +5,7 @@
  * (→ appeal rights exhausted). Cases that do not appeal exhaust their rights at once.
  */
 import { Station } from '../engine/index.js';
-import { keyedUniform, lognormalFromUniform } from '../engine/keyed.js';
+import { keyedUniform, LognormalFromUniform } from '../engine/keyed.js';
 import { Stage } from './cases.js';
 import { Kind } from './events.js';
 import { S } from './observe.js';
@@ -16,6 +16,8 @@ import { monthNow, monthlySchedule, ratedServers, type Plan } from './plan.js';
 const PURPOSE_CERTIFIED = 31;
 const PURPOSE_APPEALS = 32;
 const PURPOSE_HEARING = 33;
+/** Determinations vary around their mean with a coefficient of variation of 0.5 (assumption). */
+const HEARING_SHAPE = new LognormalFromUniform(0.5);
 const PURPOSE_ALLOWED = 34;
 
 export const appealsParams = {
@@ -119,7 +121,7 @@ export class Appeals {
       completionKind: Kind.appealDone,
       serviceTime: (id) => {
         const mean = this.hearingDays[monthNow(w)];
-        return lognormalFromUniform(keyedUniform(this.base, id, PURPOSE_HEARING), mean, 0.5);
+        return HEARING_SHAPE.sample(keyedUniform(this.base, id, PURPOSE_HEARING), mean);
       },
     });
   }

@@ -7,7 +7,7 @@
  * in capacity see the same cases (common random numbers).
  */
 import { Station } from '../engine/index.js';
-import { keyedUniform, lognormalFromUniform } from '../engine/keyed.js';
+import { keyedUniform, LognormalFromUniform } from '../engine/keyed.js';
 import { daysBetween } from './dates.js';
 import { GROUPS, Stage } from './cases.js';
 import { Kind } from './events.js';
@@ -223,6 +223,7 @@ export class Decisions {
   private readonly cumulative: Float64Array;
   private readonly effort: Float64Array;
   private readonly meanWork: number;
+  private readonly workShape: LognormalFromUniform;
   private readonly streamOf: (id: number) => number;
 
   constructor(private readonly w: World, private readonly base: number) {
@@ -232,6 +233,7 @@ export class Decisions {
     this.extraWorkforce = planWorkforce({ ...d.extra, decisionShare: d.decisionShare }, w.plan);
     const productive = this.workforce.productive.map((x, m) => x + this.extraWorkforce.productive[m]);
     this.meanWork = DAYS_PER_MONTH / d.productivity;
+    this.workShape = new LognormalFromUniform(d.workCv);
     this.effort = Float64Array.from([1, d.streamEffort.streamlined, d.streamEffort.fastTrack, 1]);
     this.cumulative = new Float64Array(GROUPS.length * 3);
     GROUPS.forEach((g, i) => {
@@ -269,7 +271,7 @@ export class Decisions {
   private work(id: number): number {
     const stream = this.w.cases.arrival[id] < this.legacyDay ? 0 : 1 + this.w.cases.group[id];
     const u = keyedUniform(this.base, id, PURPOSE_WORK);
-    return lognormalFromUniform(u, this.meanWork * this.effort[stream], this.w.p.decisions.workCv);
+    return this.workShape.sample(u, this.meanWork * this.effort[stream]);
   }
 
   /** A claim joins the initial-decision queue (already counted as arriving). */

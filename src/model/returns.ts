@@ -7,7 +7,7 @@
  * awaiting return until they leave.
  */
 import { Station } from '../engine/index.js';
-import { keyedUniform, lognormalFromUniform } from '../engine/keyed.js';
+import { keyedUniform, LognormalFromUniform } from '../engine/keyed.js';
 import { GROUPS, Stage } from './cases.js';
 import { Kind } from './events.js';
 import { S } from './observe.js';
@@ -19,6 +19,8 @@ const PURPOSE_RETURNABLE = 41;
 const PURPOSE_DEPARTURE_TIME = 42;
 const PURPOSE_DEPARTURE_KIND = 43;
 const PURPOSE_REMOVAL = 44;
+/** Removals vary around their mean with a coefficient of variation of 0.5 (assumption). */
+const REMOVAL_SHAPE = new LognormalFromUniform(0.5);
 const PURPOSE_INADMISSIBLE = 45;
 const PURPOSE_THIRD_COUNTRY = 46;
 const DAYS_PER_YEAR = 365.25;
@@ -228,7 +230,7 @@ export class Returns {
       completionKind: Kind.thirdCountryDone,
       serviceTime: (id) => {
         w.cases.stage[id] = Stage.removingThirdCountry;
-        return lognormalFromUniform(keyedUniform(this.base, id, PURPOSE_THIRD_COUNTRY), this.thirdDays[monthNow(w)], 0.5);
+        return REMOVAL_SHAPE.sample(keyedUniform(this.base, id, PURPOSE_THIRD_COUNTRY), this.thirdDays[monthNow(w)]);
       },
     });
     this.inadmissibleByDay = dailySchedule(r.thirdCountry.inadmissibleShare, 'step', w.plan);
@@ -296,7 +298,7 @@ export class Returns {
   private takeUp(id: number): number {
     const { cases } = this.w;
     cases.stage[id] = Stage.returning;
-    return lognormalFromUniform(keyedUniform(this.base, id, PURPOSE_REMOVAL), this.removalDays[monthNow(this.w)], 0.5);
+    return REMOVAL_SHAPE.sample(keyedUniform(this.base, id, PURPOSE_REMOVAL), this.removalDays[monthNow(this.w)]);
   }
 
   /** Removal completed. */
