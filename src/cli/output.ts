@@ -31,19 +31,23 @@ export function prepareOutDir(dir: string): void {
   }
 }
 
-/** Write the run's files; returns their paths. */
-export function writeRunFiles(dir: string, summary: Summary): string[] {
-  const files: [string, string][] = [
-    ['summary.json', summaryToJson(summary)],
-    ['monthly.csv', monthlyCsv(summary)],
-  ];
+/** Write files (text or bytes) under a prepared `--out` directory; returns their paths. */
+export function writeOutFiles(dir: string, files: readonly (readonly [string, string | Uint8Array])[]): string[] {
   try {
-    return files.map(([name, text]) => {
+    return files.map(([name, content]) => {
       const path = join(dir, name);
-      writeFileSync(path, text);
+      writeFileSync(path, content);
       return path;
     });
   } catch (e) {
     throw failure(dir, e);
   }
+}
+
+/** Write the run's files; returns their paths. */
+export function writeRunFiles(dir: string, summary: Summary): string[] {
+  return writeOutFiles(dir, [
+    ['summary.json', summaryToJson(summary)],
+    ['monthly.csv', monthlyCsv(summary)],
+  ]);
 }

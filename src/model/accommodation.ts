@@ -7,6 +7,7 @@
  * their appeal rights. Person-nights by type are integrated exactly between changes.
  */
 import { keyedUniform } from '../engine/keyed.js';
+import { Ring } from '../engine/ring.js';
 import { S } from './observe.js';
 import { dailySchedule } from './plan.js';
 import { num, schedule, type Resolved } from './params.js';
@@ -102,47 +103,27 @@ export type AccommodationParams = Resolved<typeof accommodationParams>;
  * case: hundreds of thousands fewer events in a run, with the same exit times.
  */
 class ExitLine {
-  private times = new Float64Array(1024);
-  private ids = new Int32Array(1024);
-  private head = 0;
-  private tail = 0;
+  /** The engine's FIFO ring: entity = case, since = the time the exit is due. */
+  private readonly ring = new Ring(1024);
 
   constructor(readonly delay: number) {}
 
   get size(): number {
-    return this.tail - this.head;
+    return this.ring.length;
   }
 
   get headTime(): number {
-    return this.times[this.head];
+    return this.ring.since[this.ring.head];
   }
 
   push(time: number, id: number): void {
-    if (this.tail === this.times.length) this.compactOrGrow();
-    this.times[this.tail] = time;
-    this.ids[this.tail++] = id;
+    this.ring.push(id, 0, time, 0);
   }
 
   shift(): number {
-    return this.ids[this.head++];
-  }
-
-  /** Slide live entries to the front; double the arrays when they are more than half full. */
-  private compactOrGrow(): void {
-    const n = this.size;
-    if (n * 2 > this.times.length) {
-      const times = new Float64Array(this.times.length * 2);
-      const ids = new Int32Array(times.length);
-      times.set(this.times.subarray(this.head, this.tail));
-      ids.set(this.ids.subarray(this.head, this.tail));
-      this.times = times;
-      this.ids = ids;
-    } else {
-      this.times.copyWithin(0, this.head, this.tail);
-      this.ids.copyWithin(0, this.head, this.tail);
-    }
-    this.head = 0;
-    this.tail = n;
+    const id = this.ring.entity[this.ring.head];
+    this.ring.shift();
+    return id;
   }
 }
 

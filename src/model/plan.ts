@@ -60,30 +60,26 @@ function valueAt(points: readonly SchedulePoint[], days: Float64Array, interpola
   return points[points.length - 1].value;
 }
 
-/** A schedule evaluated at the start of every day of the horizon. */
-export function dailySchedule(
+/** A schedule evaluated on each of `count` days, `dayOf(i)` giving the i-th day. */
+function scheduleOn(
   points: readonly SchedulePoint[],
   interpolation: 'linear' | 'step',
-  plan: Plan,
+  start: string,
+  count: number,
+  dayOf: (i: number) => number,
 ): Float64Array {
-  const days = pointDays(points, plan.start);
-  const out = new Float64Array(plan.horizonDays);
-  for (let d = 0; d < plan.horizonDays; d++) out[d] = valueAt(points, days, interpolation, d);
-  return out;
+  const days = pointDays(points, start);
+  return Float64Array.from({ length: count }, (_, i) => valueAt(points, days, interpolation, dayOf(i)));
+}
+
+/** A schedule evaluated at the start of every day of the horizon. */
+export function dailySchedule(points: readonly SchedulePoint[], interpolation: 'linear' | 'step', plan: Plan): Float64Array {
+  return scheduleOn(points, interpolation, plan.start, plan.horizonDays, (d) => d);
 }
 
 /** A schedule evaluated at the middle of every month of the horizon. */
-export function monthlySchedule(
-  points: readonly SchedulePoint[],
-  interpolation: 'linear' | 'step',
-  plan: Plan,
-): Float64Array {
-  const days = pointDays(points, plan.start);
-  const out = new Float64Array(plan.months);
-  for (let m = 0; m < plan.months; m++) {
-    out[m] = valueAt(points, days, interpolation, (plan.bounds[m] + plan.bounds[m + 1]) / 2);
-  }
-  return out;
+export function monthlySchedule(points: readonly SchedulePoint[], interpolation: 'linear' | 'step', plan: Plan): Float64Array {
+  return scheduleOn(points, interpolation, plan.start, plan.months, (m) => (plan.bounds[m] + plan.bounds[m + 1]) / 2);
 }
 
 const DAYS_PER_MONTH = 30.4375;

@@ -205,7 +205,7 @@ function checkJson(text: string, maxDepth: number): JsonProblem | undefined {
       const c = text.charCodeAt(i);
       if (c === 0x22) break;
       if (c === 0x5c) {
-        if (!/^(["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(i + 1, i + 6))) expect('a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)');
+        if (!/^(["\\/bfnrt]|u[0-9a-fA-F]{4})/.test(text.slice(i + 1, i + 6))) expect('a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\u with four hex digits)');
         i += text[i + 1] === 'u' ? 6 : 2;
       } else if (c < 0x20) expect('no raw control characters or line breaks in a string (write \\n)');
       else i += 1;

@@ -7,16 +7,13 @@
  * same for any N).
  */
 import Table from 'cli-table3';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { compareOn, comparisonCsv, comparisonToJson, type Comparison, type Paired } from '../../experiment/compare.js';
 import type { SummaryStats } from '../../experiment/summary.js';
-import { InputError, showValue } from '../../model/errors.js';
 import { KPIS, type KpiName } from '../../model/result.js';
 import type { Backend, ScenarioLike } from '../backend.js';
 import { KPI_LABELS, NOT_APPLICABLE, NOT_WITHIN_HORIZON, financialYearLabel, formatCount, formatValue, type Unit } from '../format.js';
 import type { Io } from '../io.js';
-import { prepareOutDir } from '../output.js';
+import { prepareOutDir, writeOutFiles } from '../output.js';
 import { progressBar } from '../progress.js';
 import { runSettings, simulatorFor, type RunFlags } from './run.js';
 
@@ -110,20 +107,10 @@ export function compareReport(c: Comparison, extraNotes: readonly string[] = [])
 }
 
 function writeFiles(dir: string, c: Comparison): string[] {
-  const files: [string, string][] = [
+  return writeOutFiles(dir, [
     ['comparison.json', comparisonToJson(c)],
     ['comparison-monthly.csv', comparisonCsv(c)],
-  ];
-  try {
-    return files.map(([name, text]) => {
-      const path = join(dir, name);
-      writeFileSync(path, text);
-      return path;
-    });
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new InputError({ field: '--out', value: showValue(dir), allowed: `a directory that can be written${code ? ` (${code})` : ''}` });
-  }
+  ]);
 }
 
 export async function compareCommand(backend: Backend, io: Io, first: string, second: string, flags: RunFlags): Promise<number> {

@@ -9,9 +9,6 @@ import { availableParallelism } from 'node:os';
 import { inProcessSimulator, type Simulator } from '../../experiment/jobs.js';
 import { replicateOn } from '../../experiment/parallel.js';
 import { exportFiles } from '../../experiment/exports.js';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { InputError, showValue } from '../../model/errors.js';
 import { summaryToJson } from '../../experiment/summary.js';
 import { LIMITS } from '../../model/limits.js';
 import type { Backend, ScenarioLike } from '../backend.js';
@@ -19,7 +16,7 @@ import { parseChoiceFlag, parseIntegerFlag } from '../flags.js';
 import { UNCERTAINTY, type Uncertainty } from '../../model/uncertainty.js';
 import { runReport } from '../format.js';
 import type { Io } from '../io.js';
-import { prepareOutDir, writeRunFiles } from '../output.js';
+import { prepareOutDir, writeOutFiles, writeRunFiles } from '../output.js';
 import { progressBar } from '../progress.js';
 
 export const DEFAULT_REPLICATIONS = 20;
@@ -84,19 +81,6 @@ export function simulatorFor(backend: Backend, workers: number): Simulator<Scena
     : inProcessSimulator((s: ScenarioLike, o) => backend.simulate(s, o));
 }
 
-/** Write export files (text or Arrow bytes) under `dir`; returns their paths. */
-export function writeExportFiles(dir: string, files: readonly [string, string | Uint8Array][]): string[] {
-  return files.map(([name, content]) => {
-    const path = join(dir, name);
-    try {
-      writeFileSync(path, content);
-    } catch (e) {
-      const code = (e as { code?: string }).code;
-      throw new InputError({ field: '--out', value: showValue(dir), allowed: `a writable directory${code ? ` (${code})` : ''}` });
-    }
-    return path;
-  });
-}
 
 export async function runCommand(backend: Backend, io: Io, target: string, flags: RunFlags): Promise<number> {
   const settings = runSettings(flags);
@@ -126,7 +110,7 @@ export async function runCommand(backend: Backend, io: Io, target: string, flags
   if (settings.json) io.out(summaryToJson(summary));
   else io.out(runReport(summary));
   if (settings.out !== undefined) {
-    const paths = [...writeRunFiles(settings.out, summary), ...writeExportFiles(settings.out, exportFiles(summary, kpiRows))];
+    const paths = [...writeRunFiles(settings.out, summary), ...writeOutFiles(settings.out, exportFiles(summary, kpiRows))];
     const note = `Wrote ${paths.join(', ')}\n`;
     if (settings.json) io.err(note);
     else io.out(`\n${note}`);

@@ -17,9 +17,9 @@ import type { Backend } from '../backend.js';
 import { parseChoiceFlag, parseIntegerFlag } from '../flags.js';
 import { KPI_LABELS, formatValue } from '../format.js';
 import type { Io } from '../io.js';
-import { prepareOutDir } from '../output.js';
+import { prepareOutDir, writeOutFiles } from '../output.js';
 import { progressBar } from '../progress.js';
-import { DEFAULT_SEED, parseWorkersFlag, simulatorFor, writeExportFiles } from './run.js';
+import { DEFAULT_SEED, parseWorkersFlag, simulatorFor } from './run.js';
 
 export const METHODS = ['oat', 'sobol'] as const;
 export const DEFAULT_KPI: KpiName = 'backlogPeopleEnd';
@@ -134,7 +134,7 @@ export async function sensitivityCommand(backend: Backend, io: Io, target: strin
   const jsonText = `${JSON.stringify(json, null, 2)}\n`;
   io.out(s.json ? jsonText : text);
   if (s.out !== undefined) {
-    const paths = writeExportFiles(s.out, [['sensitivity.json', jsonText], ...files]);
+    const paths = writeOutFiles(s.out, [['sensitivity.json', jsonText], ...files]);
     (s.json ? io.err : io.out)(`${s.json ? '' : '\n'}Wrote ${paths.join(', ')}\n`);
   }
   return 0;
