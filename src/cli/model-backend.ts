@@ -1,7 +1,7 @@
 /**
  * The real Backend: the model's simulate() and the scenario catalogue (which reads YAML files, so
  * it lives with Node). Imported lazily by main() so `--help` and usage errors never load the model.
- * The version recorded in summaries is `<package version>+<model version>`, e.g. `0.1.0+uk-1`.
+ * The version recorded in summaries is `<package version>+<model version>`, e.g. `0.1.0+uk-2`.
  */
 import { createSimulator } from '../experiment/pool.js';
 import type { Simulator } from '../experiment/jobs.js';

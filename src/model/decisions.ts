@@ -13,6 +13,7 @@ import { GROUPS, Stage } from './cases.js';
 import { Kind } from './events.js';
 import { MAX_SNAPSHOT_AGE_MONTHS, S } from './observe.js';
 import { choice, num, schedule, type Resolved } from './params.js';
+import { monthlySchedule, monthNow } from './plan.js';
 import { planWorkforce, type WorkforcePlan } from './workforce.js';
 import type { World } from './world.js';
 
@@ -116,6 +117,28 @@ export const decisionsParams = {
     range: [4, 9],
     source: 'Assumption: about 4,100 cases decided a month in 2023 Q2 (data/ initial_decisions_people_quarter ÷ 1.3 people per case) over about 700 productive decision-makers; to be calibrated.',
   }),
+  productivityIndex: schedule({
+    label: 'Productivity over time (index)',
+    description: 'Multiplier on decisions per productive decision-maker over time (1 = the productivity above). The backtest estimates it per year from the record, e.g. the 2020 pandemic fall and the 2023 push.',
+    unit: 'multiplier',
+    interpolation: 'step',
+    default: [{ date: '2023-07-01', value: 1 }],
+    min: 0,
+    max: 10,
+    range: [1, 1],
+    source: 'Assumption: productivity stays at its level unless a scenario says so; past levels are estimated by `asylum-sim calibrate` (data/calibration.json).',
+  }),
+  withdrawalScale: schedule({
+    label: 'Withdrawals over time (multiplier)',
+    description: 'Multiplier on every group\'s withdrawal rate over time; the other outcomes share the rest in their own proportions. The backtest estimates it before and after the 2023 rise in withdrawals.',
+    unit: 'multiplier',
+    interpolation: 'step',
+    default: [{ date: '2023-07-01', value: 1 }],
+    min: 0,
+    max: 20,
+    range: [1, 1],
+    source: 'Assumption: withdrawal behaviour stays as in 2023 unless a scenario says so; past levels are estimated by `asylum-sim calibrate` (data/calibration.json).',
+  }),
   workCv: num({
     label: 'Variability of casework time',
     description: 'Coefficient of variation of the (lognormal) work a case needs.',
@@ -213,13 +236,33 @@ function fastTrackFirst(t: Triage, on: boolean, isFastTrack: (id: number) => boo
   return { discipline: 'priority', streams: t.streams + 1, streamOf: (id) => (isFastTrack(id) ? 0 : 1 + inner(id)) };
 }
 
+/**
+ * Cumulative outcome probabilities for every month and group. A withdrawal multiplier k scales the
+ * withdrawal rate (at most 1) and the other outcomes share what is left in their own proportions;
+ * with k = 1 the rates are exactly the scenario's.
+ */
+function outcomeTable(d: DecisionsParams, withdrawalScale: Float64Array): Float64Array {
+  const out = new Float64Array(withdrawalScale.length * GROUPS.length * 3);
+  for (let m = 0; m < withdrawalScale.length; m++) {
+    GROUPS.forEach((g, i) => {
+      const o = d.outcomes[g];
+      const withdraw = Math.min(1, o.withdraw * withdrawalScale[m]);
+      const rest = o.withdraw < 1 ? (1 - withdraw) / (1 - o.withdraw) : 0;
+      const grant = o.grant * rest;
+      const refuse = o.refuse * rest;
+      out.set([grant, grant + refuse, grant + refuse + withdraw], (m * GROUPS.length + i) * 3);
+    });
+  }
+  return out;
+}
+
 export class Decisions {
   readonly station: Station;
   readonly workforce: WorkforcePlan;
   /** The extra decision-makers of the lever (zero when it is off). */
   readonly extraWorkforce: WorkforcePlan;
   private readonly legacyDay: number;
-  /** Cumulative outcome probabilities by group: grant, +refuse, +withdraw (rest inadmissible). */
+  /** Cumulative outcome probabilities by month and group: grant, +refuse, +withdraw (rest inadmissible). */
   private readonly cumulative: Float64Array;
   private readonly effort: Float64Array;
   private readonly meanWork: number;
@@ -235,11 +278,8 @@ export class Decisions {
     this.meanWork = DAYS_PER_MONTH / d.productivity;
     this.workShape = new LognormalFromUniform(d.workCv);
     this.effort = Float64Array.from([1, d.streamEffort.streamlined, d.streamEffort.fastTrack, 1]);
-    this.cumulative = new Float64Array(GROUPS.length * 3);
-    GROUPS.forEach((g, i) => {
-      const o = d.outcomes[g];
-      this.cumulative.set([o.grant, o.grant + o.refuse, o.grant + o.refuse + o.withdraw], i * 3);
-    });
+    this.cumulative = outcomeTable(d, monthlySchedule(d.withdrawalScale, 'step', w.plan));
+    const index = monthlySchedule(d.productivityIndex, 'step', w.plan);
     const triage = (id: number) => (w.cases.arrival[id] < this.legacyDay ? 0 : 1 + w.cases.group[id]);
     const disciplines = {
       fifo: { discipline: 'fifo', streams: 1, streamOf: () => 0 },
@@ -254,7 +294,7 @@ export class Decisions {
       name: 'initial decisions',
       servers: {
         times: Array.from(w.plan.bounds.subarray(0, w.plan.months)),
-        servers: Array.from(productive, (x) => Math.round(x)),
+        servers: Array.from(productive, (x, m) => Math.round(x * index[m])),
       },
       streams: chosen.streams,
       discipline: chosen.discipline,
@@ -299,7 +339,7 @@ export class Decisions {
     obs.recordDecisionWait(sim.now - cases.arrival[id]);
     obs.add(S.decisionsPeople, people);
     const u = keyedUniform(this.base, id, PURPOSE_OUTCOME);
-    const c = cases.group[id] * 3;
+    const c = (monthNow(this.w) * GROUPS.length + cases.group[id]) * 3;
     if (u < this.cumulative[c]) {
       cases.stage[id] = Stage.granted;
       obs.add(S.decisionsGrant, 1);

@@ -59,12 +59,14 @@ export function seedSnapshot(w: World): void {
   // People per case of the backlog; of new claims when there is no backlog to measure it on.
   const peoplePerCase = s.awaitingDecisionCases > 0 ? s.awaitingDecisionPeople / s.awaitingDecisionCases : w.p.arrivals.peoplePerCase;
   const over6mCases = Math.min(s.awaitingDecisionCases, Math.round(s.over6mPeople / peoplePerCase));
-  const legacy = Math.min(s.legacyCases, over6mCases);
   const sixMonths = -182.625;
+  // Starting before the legacy cut-off (a backtest), every claim older than six months is legacy.
+  const legacyEnd = Math.min(legacyDay, sixMonths);
+  const legacy = legacyDay >= sixMonths ? over6mCases : Math.min(s.legacyCases, over6mCases);
   // Age bands: [oldest, legacy cut-off), [cut-off, six months ago), [six months ago, start).
   const bands: [number, number, number][] = [
-    [-s.oldestClaimMonths * DAYS_PER_MONTH, legacyDay, legacy],
-    [legacyDay, sixMonths, over6mCases - legacy],
+    [-s.oldestClaimMonths * DAYS_PER_MONTH, legacyEnd, legacy],
+    [legacyEnd, sixMonths, over6mCases - legacy],
     [sixMonths, 0, s.awaitingDecisionCases - over6mCases],
   ];
   const mix = groupMix(w);

@@ -4,9 +4,10 @@
  * (schedules: one multiplier over the whole path, mode 1). A value a scenario sets outside the
  * plausible range is taken as a deliberate choice and kept fixed.
  *
- * Each parameter's draw is a keyed uniform of (seed, replication, parameter index), inverted in
+ * Each parameter's draw is a keyed uniform of (seed, replication, parameter path), inverted in
  * closed form, so two scenarios run with the same seed draw the same quantiles for every
- * parameter — common random numbers extend to parametric uncertainty.
+ * parameter — common random numbers extend to parametric uncertainty. Keying by the path (not the
+ * position) means a parameter added to the schema leaves every other parameter's draws as they were.
  */
 import { keyedBase, keyedUniform } from '../engine/keyed.js';
 import { PARAMETERS } from './parameters.js';
@@ -18,6 +19,13 @@ export const UNCERTAINTY = ['stochastic', 'parameters', 'both'] as const;
 export type Uncertainty = (typeof UNCERTAINTY)[number];
 
 const LEAVES = leaves(PARAMETERS as unknown as ParamTree);
+/** FNV-1a hash of a parameter's dotted path: its key among the draws. */
+export function pathKey(path: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /** Distinguishes parameter draws from the per-case purposes of the stages. */
 const PARAMETER_STREAM = 0x5eed;
 
@@ -57,14 +65,14 @@ export function keepSharesFeasible(s: Record<string, unknown>): void {
 export function sampleParameters(scenario: Scenario, seed: number, replication: number): Scenario {
   const base = keyedBase(seed ^ PARAMETER_STREAM, replication);
   const out = structuredClone(scenario) as unknown as Record<string, unknown>;
-  LEAVES.forEach(({ path, def }, index) => {
-    if (def.kind === 'choice' || def.fixed) return;
+  for (const { path, def } of LEAVES) {
+    if (def.kind === 'choice' || def.fixed) continue;
     const keys = path.split('.');
-    const u = keyedUniform(base, index, 0);
+    const u = keyedUniform(base, pathKey(path), 0);
     if (def.kind === 'number') {
       const v = getIn(out, keys) as number;
       const [lo, hi] = def.range;
-      if (v < lo || v > hi) return;
+      if (v < lo || v > hi) continue;
       const x = Math.min(def.max, Math.max(def.min, triangularQuantile(u, lo, v, hi)));
       setIn(out, keys, def.integer ? Math.round(x) : x);
     } else {
@@ -76,7 +84,7 @@ export function sampleParameters(scenario: Scenario, seed: number, replication: 
         points.map((p) => ({ date: p.date, value: Math.min(def.max, Math.max(def.min, p.value * m)) })),
       );
     }
-  });
+  }
   keepSharesFeasible(out);
   return out as unknown as Scenario;
 }
