@@ -1,0 +1,59 @@
+/**
+ * The terminal report of `asylum-sim backtest`: per observed series, the record beside the
+ * model's median and P5–P95 band for every period, with the median's error; then MAPE per series
+ * and what the run rested on. Pure text (no terminal colours), like the run report in format.ts.
+ */
+import Table from 'cli-table3';
+import type { BacktestResult, SeriesFit } from '../calibration/fit.js';
+import { errorText, figureText, mapeText, percentText, targetText } from '../calibration/report.js';
+import { formatCount } from './format.js';
+
+function table(head: string[], aligns: ('left' | 'right')[]): Table.Table {
+  return new Table({ head, colAligns: aligns, style: { head: [], border: [], compact: true } });
+}
+
+const MARKS = { met: '✓', missed: '✗' };
+
+function plural(n: number, word: string): string {
+  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** One series: heading, then a row per period; an unscored period's error is in brackets. */
+export function seriesTable(name: string, fit: SeriesFit): string {
+  const t = table(['Period', 'Observed', 'Model P50', 'P5–P95', 'Error'], ['left', 'right', 'right', 'right', 'right']);
+  for (const p of fit.periods) {
+    const error = errorText(p.error);
+    t.push([p.period, figureText(p.observed), figureText(p.p50), `${figureText(p.p5)}–${figureText(p.p95)}`, p.scored ? error : `(${error})`]);
+  }
+  const heading = `${fit.label} (${name}; ${fit.unit}, ${fit.kind}): ${mapeText(fit, MARKS)}`;
+  return [heading, `model series ${fit.model}`, t.toString()].join('\n');
+}
+
+/** MAPE per series against its target, one row each. */
+export function mapeTable(result: BacktestResult): string {
+  const t = table(['Series', 'Scored periods', 'MAPE', 'Target', 'Met'], ['left', 'right', 'right', 'right', 'left']);
+  for (const [name, fit] of Object.entries(result.series)) {
+    const scored = fit.periods.filter((p) => p.scored).length;
+    const target = fit.target === undefined ? '' : targetText(fit.target);
+    const met = fit.target === undefined || !Number.isFinite(fit.mape) ? '' : fit.mape <= fit.target ? MARKS.met : MARKS.missed;
+    t.push([name, formatCount(scored), percentText(fit.mape), target, met]);
+  }
+  return t.toString();
+}
+
+/** The whole terminal report of a backtest. */
+export function formatBacktest(result: BacktestResult): string {
+  const names = Object.keys(result.series);
+  const lines = [`Backtest against the official record, ${result.from} to ${result.to}; periods from ${result.scoreFrom} scored`, ''];
+  for (const name of names) lines.push(seriesTable(name, result.series[name] as SeriesFit), '');
+  const anyUnscored = names.some((name) => result.series[name]?.periods.some((p) => !p.scored));
+  if (anyUnscored) lines.push(`Errors in brackets are shown, not scored (periods before ${result.scoreFrom}).`, '');
+  lines.push(
+    'MAPE per series (mean absolute percentage error of the model median over the scored periods)',
+    mapeTable(result),
+    `${plural(result.freeParameters, 'free parameter')} estimated from this record; ${result.from} to ${result.to}; ` +
+      `${plural(result.replications, 'replication')}, seed ${result.seed}`,
+    `data ${result.dataVersion}${result.dataFiles.length > 0 ? ` (${result.dataFiles.join(', ')})` : ''}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
