@@ -11,7 +11,9 @@
  *   GET  /api/scenarios/:id            a saved scenario: { id, name, overrides, scenario }
  *   POST /api/run        {scenario, replications?, seed?, uncertainty?}  summary JSON (waits)
  *   POST /api/jobs       (same body)   { job, status, ... }; done at once when cached
- *   GET  /api/jobs/:id                 { status, done, total, runId?, error? }
+ *   GET  /api/jobs/:id                 { status, done, total, revision, partial?, runId?, error? }
+ *   GET  /api/jobs/:id?after=R         the same, once the job's revision is past R (or ~10 s pass)
+ *   GET  /api/jobs/:id/partial         the summary JSON of the `partial` replications done so far
  *   POST /api/compare    {a, b, replications?, seed?, uncertainty?}  comparison JSON (waits)
  *   POST /api/jobs       {a, b, ...}   a comparison as a job
  *   GET  /api/runs/:id                 a stored run's summary (or comparison) JSON
@@ -24,10 +26,9 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { InputError } from '../model/errors.js';
-import { listBuiltinScenarios } from '../scenarios/catalog.js';
 import type { ServerLimits } from './limits.js';
 import { parameterInfo } from './parameters.js';
-import { bodyObject, onlyFields, requestScenario, runSettings } from './requests.js';
+import { bodyObject, builtinScenarios, onlyFields, requestScenario, runSettings } from './requests.js';
 import { RunFailed, RunTimeout } from './runner.js';
 import type { Job, RunService } from './runs.js';
 import { staticHandler } from './static.js';
@@ -65,12 +66,17 @@ async function jsonBody(c: Context): Promise<Record<string, unknown>> {
   return bodyObject(body);
 }
 
+/** Longest a poller waits for a job to change before it gets the unchanged view. */
+const LONG_POLL_MS = 10_000;
+
 function jobView(job: Job) {
   return {
     job: job.id,
     status: job.status,
     done: job.done,
     total: job.total,
+    revision: job.revision,
+    ...(job.partial ? { partial: job.partial.done } : {}),
     ...(job.runId ? { runId: job.runId } : {}),
     ...(job.error ? { error: job.error.message } : {}),
   };
@@ -110,7 +116,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   app.get('/api/health', (c) => c.json({ ok: true, version: runs.version, schemaVersion: SCHEMA_VERSION }));
-  app.get('/api/scenarios', (c) => c.json(listBuiltinScenarios()));
+  app.get('/api/scenarios', (c) => c.json(builtinScenarios()));
   app.get('/api/parameters', (c) => c.json({ parameters: parameterInfo(), limits }));
 
   app.post('/api/validate', async (c) => {
@@ -176,10 +182,32 @@ export function createApp(options: AppOptions): Hono {
     return c.json({ ...jobView(runs.start(a, settings, b)), cached: false }, 202);
   });
 
-  app.get('/api/jobs/:id', (c) => {
+  const NO_JOB = 'no such job (finished jobs are forgotten after a while; their runs stay under /api/runs)';
+  app.get('/api/jobs/:id', async (c) => {
     const job = runs.job(c.req.param('id'));
-    if (!job) return c.json({ error: 'no such job (finished jobs are forgotten after a while; their runs stay under /api/runs)' }, 404);
+    if (!job) return c.json({ error: NO_JOB }, 404);
+    const after = c.req.query('after');
+    if (after !== undefined) {
+      if (!/^\d{1,15}$/.test(after)) throw new InputError({ field: 'after', value: JSON.stringify(after.slice(0, 20)), allowed: 'a revision number from an earlier answer' });
+      if (job.status === 'running' && job.revision <= Number(after)) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        // unref: a waiting poller must not keep a closing server's process alive.
+        await Promise.race([job.changed(), new Promise<void>((resolve) => (timer = setTimeout(resolve, LONG_POLL_MS).unref()))]);
+        clearTimeout(timer);
+      }
+    }
     return c.json(jobView(job));
+  });
+
+  app.get('/api/jobs/:id/partial', (c) => {
+    const job = runs.job(c.req.param('id'));
+    if (!job) return c.json({ error: NO_JOB }, 404);
+    const partial = job.partial;
+    if (!partial) {
+      const why = job.status === 'running' ? 'no partial summary yet: fewer than one replication is done, or the run has only one' : job.status === 'done' ? `the job is done: its result is /api/runs/${job.runId}` : 'the job failed';
+      return c.json({ error: why }, 404);
+    }
+    return c.body(partial.json, 200, { 'Content-Type': 'application/json; charset=utf-8', 'X-Partial': `${partial.done}/${job.total}`, 'Cache-Control': 'no-store' });
   });
 
   app.get('/api/runs/:id', (c) => {

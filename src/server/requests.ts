@@ -33,10 +33,14 @@ export function bodyObject(body: unknown): Record<string, unknown> {
   return body;
 }
 
-let builtinNames: string[] | undefined;
+let builtinList: { name: string; title: string; summary: string }[] | undefined;
+/** The built-in scenarios (name, title, summary), resolved once: they ship with the program. */
+export function builtinScenarios(): readonly { name: string; title: string; summary: string }[] {
+  builtinList ??= listBuiltinScenarios();
+  return builtinList;
+}
 function builtins(): string[] {
-  builtinNames ??= listBuiltinScenarios().map((s) => s.name);
-  return builtinNames;
+  return builtinScenarios().map((s) => s.name);
 }
 
 /** The scenario a request names, resolved and checked against the server's limits. */

@@ -17,5 +17,7 @@ export interface RunTask {
 
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly done: number; readonly total: number }
+  /** The summary of the `done` replications finished so far (a run of `done`), while the rest run. */
+  | { readonly type: 'partial'; readonly done: number; readonly total: number; readonly json: string }
   | { readonly type: 'done'; readonly json: string }
   | { readonly type: 'error'; readonly message: string };

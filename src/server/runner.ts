@@ -50,18 +50,18 @@ export class Runner {
   }
 
   /** Run a task; resolves with the summary JSON text. */
-  async run(task: RunTask, onProgress?: (done: number, total: number) => void): Promise<string> {
+  async run(task: RunTask, onProgress?: (done: number, total: number) => void, onPartial?: (done: number, json: string) => void): Promise<string> {
     if (this.active >= this.options.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.active++;
     try {
-      return await this.inThread(task, onProgress);
+      return await this.inThread(task, onProgress, onPartial);
     } finally {
       this.active--;
       this.waiting.shift()?.();
     }
   }
 
-  private inThread(task: RunTask, onProgress?: (done: number, total: number) => void): Promise<string> {
+  private inThread(task: RunTask, onProgress?: (done: number, total: number) => void, onPartial?: (done: number, json: string) => void): Promise<string> {
     return new Promise((resolve, reject) => {
       const worker = new Worker(this.url, { workerData: task });
       this.workers.add(worker);
@@ -77,6 +77,7 @@ export class Runner {
       const timer = setTimeout(() => finish(() => reject(new RunTimeout(this.options.timeoutMs))), this.options.timeoutMs);
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'progress') onProgress?.(m.done, m.total);
+        else if (m.type === 'partial') onPartial?.(m.done, m.json);
         else if (m.type === 'done') finish(() => resolve(m.json));
         else finish(() => reject(new RunFailed(m.message)));
       });

@@ -2,7 +2,10 @@
  * Runs as the server sees them: a request (resolved scenario + settings) has a content hash of
  * (scenario, seed, replications, uncertainty, model version); a finished run is stored under it,
  * so the same request again answers from the store at once. A request already running is joined,
- * not started twice. Each run in progress is a Job the dashboard polls for progress.
+ * not started twice. Each run in progress is a Job the dashboard polls for progress and for the
+ * partial summary of the replications done so far (dropped when the run ends: the stored run
+ * replaces it). A poller may wait for the job's next change (its revision) instead of asking again
+ * and again.
  */
 import type { Scenario } from '../model/schema.js';
 import { contentHash } from './hash.js';
@@ -18,6 +21,12 @@ export interface Job {
   total: number;
   runId?: string;
   error?: Error;
+  /** The summary JSON of `done` replications, while the run goes (runs of 2 or more). */
+  partial?: { readonly done: number; readonly json: string };
+  /** Counts the job's changes (progress, partial summary, end). */
+  revision: number;
+  /** Resolves at the job's next change. */
+  changed(): Promise<void>;
   readonly result: Promise<StoredRun>;
 }
 
@@ -54,14 +63,30 @@ export class RunService {
     const joined = this.running.get(hash);
     if (joined) return joined;
     const id = `${hash.slice(0, 10)}-${(this.seq++).toString(36)}`;
-    const partial = { id, hash, status: 'running', done: 0, total: settings.replications } as Omit<Job, 'result'> & { result?: Promise<StoredRun> };
+    let wake: () => void = () => {};
+    let next = new Promise<void>((resolve) => (wake = resolve));
+    const partial = { id, hash, status: 'running', done: 0, total: settings.replications, revision: 0, changed: () => next } as Omit<Job, 'result'> & { result?: Promise<StoredRun> };
+    const changed = () => {
+      partial.revision++;
+      const woken = wake;
+      next = new Promise<void>((resolve) => (wake = resolve));
+      woken();
+    };
     const label = compareWith ? `${scenario.name} vs ${compareWith.name}` : scenario.name;
     const request = { scenario: label, ...settings, version: this.version };
     partial.result = this.runner
-      .run({ scenario, ...(compareWith ? { compareWith } : {}), ...settings, threads: this.threads, version: this.version }, (done, total) => {
-        partial.done = done;
-        partial.total = total;
-      })
+      .run(
+        { scenario, ...(compareWith ? { compareWith } : {}), ...settings, threads: this.threads, version: this.version },
+        (done, total) => {
+          partial.done = done;
+          partial.total = total;
+          changed();
+        },
+        (done, json) => {
+          partial.partial = { done, json };
+          changed();
+        },
+      )
       .then((json) => {
         const run = this.store.putRun(hash, label, request, json);
         partial.status = 'done';
@@ -74,8 +99,10 @@ export class RunService {
         throw partial.error;
       })
       .finally(() => {
+        partial.partial = undefined;
         this.running.delete(hash);
         this.prune();
+        changed();
       });
     // Callers who never await the result (pollers) must not leave an unhandled rejection behind.
     partial.result.catch(() => {});

@@ -19,7 +19,8 @@ export function smallDocument(name = 'small-test', extra: Record<string, unknown
 }
 
 export async function testServer(dbPath: string, options: Partial<ServerOptions> = {}): Promise<RunningServer & { api: (path: string, init?: RequestInit & { json?: unknown }) => Promise<Response> }> {
-  const server = await startServer({ port: 0, host: '127.0.0.1', dbPath, web: false, ...options });
+  // No first run unless a test asks for one: it would be five replications of the UK model.
+  const server = await startServer({ port: 0, host: '127.0.0.1', dbPath, web: false, firstRun: false, ...options });
   const api = (path: string, init: RequestInit & { json?: unknown } = {}) => {
     const { json, ...rest } = init;
     const headers = new Headers(rest.headers);
