@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../model/errors.js';
-import { DataFileError, MissingObservationError, ObservedData, closeNames, observedFromTexts, parseObservedCsv } from './observed.js';
+import {
+  DataFileError, MissingObservationError, OBSERVED_COLUMNS, ObservedData, closeNames, formatObservedCsv, observedFromTexts, parseObservedCsv,
+} from './observed.js';
+import { parseSeriesCatalogue } from './series-catalogue.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -57,6 +61,124 @@ describe('parseObservedCsv', () => {
     const ok = parseObservedCsv(`${head}x,2023,1,people,https://a.b,,2024-01\nx,2023,2,people,https://a.b,,2024-01-15\n`, 'v.csv');
     expect(ok.map((o) => o.vintage)).toEqual(['2024-01', '2024-01-15']);
     expect(() => parseObservedCsv(`${head}x,2023,1,people,https://a.b,,2024-13\n`, 'v.csv')).toThrow(/v\.csv:2: vintage: got "2024-13"/);
+  });
+});
+
+describe('parseObservedCsv against the series catalogue', () => {
+  const catalogue = parseSeriesCatalogue(fixture('catalogue.csv'), 'fixtures/catalogue.csv');
+  const header = OBSERVED_COLUMNS.join(',');
+  const refusal = (name: string): DataFileError => {
+    try {
+      parseObservedCsv(fixture(name), `fixtures/${name}`, catalogue);
+    } catch (e) {
+      if (e instanceof DataFileError) return e;
+      throw e;
+    }
+    throw new Error(`${name} was accepted`);
+  };
+
+  it('accepts rows whose series and unit the catalogue holds', () => {
+    expect(parseObservedCsv(fixture('valid.csv'), 'fixtures/valid.csv', catalogue)).toHaveLength(2);
+  });
+
+  it('refuses a series the catalogue lacks: names file, line and series, suggests close names, says where to add one', () => {
+    const e = refusal('unknown-series.csv');
+    expect([e.file, e.line]).toEqual(['fixtures/unknown-series.csv', 3]);
+    expect(e.message).toBe(
+      'fixtures/unknown-series.csv:3: series: got "backlog_intial_people"; a series of the catalogue fixtures/catalogue.csv; ' +
+        'did you mean backlog_initial_people? (a new series needs a line there: series,basis,kind,units,status,description; see data/SOURCES.md)',
+    );
+  });
+
+  it('gives no suggestion when no name is close', () => {
+    const text = `${header}\nasylum_grants,2023,1,people,https://a.b,,as-published\n`;
+    expect(() => parseObservedCsv(text, 'new.csv', catalogue)).toThrow(
+      'new.csv:2: series: got "asylum_grants"; a series of the catalogue fixtures/catalogue.csv (a new series needs a line there',
+    );
+  });
+
+  it("refuses a unit that is not one of the series' catalogue units, naming the catalogue line", () => {
+    const e = refusal('unit-not-in-catalogue.csv');
+    expect(e.line).toBe(3);
+    expect(e.message).toBe(
+      'fixtures/unit-not-in-catalogue.csv:3: unit: got "cases"; the unit of backlog_initial_people (basis people) in fixtures/catalogue.csv:2: "people" ' +
+        '(if the figure is the same count, add the unit there, separated by |)',
+    );
+  });
+
+  it('checks every file given to observedFromTexts against the same catalogue', () => {
+    const ok = `${header}\nbacklog_initial_people,2023-09-30,165411,people,https://a.b,,2023-11\n`;
+    const typo = `${header}\nbacklog_initial_peple,2023-12-31,128786,people,https://a.b,,2024-02\n`;
+    expect(observedFromTexts([{ file: 'a.csv', text: ok }], catalogue).value('backlog_initial_people', '2023-09-30')).toBe(165411);
+    expect(() => observedFromTexts([{ file: 'a.csv', text: ok }, { file: 'newer.csv', text: typo }], catalogue)).toThrow(
+      /^newer\.csv:2: series: got "backlog_initial_peple"; .*did you mean backlog_initial_people\?/,
+    );
+  });
+});
+
+/** A CSV field as RFC 4180 writes it. */
+const quote = (text: string): string => (/[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+
+describe('formatObservedCsv', () => {
+  const header = OBSERVED_COLUMNS.join(',');
+  // Mostly well-formed fields, now and then arbitrary text: the parser decides which rows it accepts.
+  const mostly = (valid: fc.Arbitrary<string>, other: fc.Arbitrary<string> = fc.string()) =>
+    fc.oneof({ arbitrary: valid, weight: 6 }, { arbitrary: other, weight: 1 });
+  const text = fc.oneof(fc.string(), fc.constantFrom('', 'a, b', 'say "hi"', 'two\nlines', 'cr\r\nlf', ' padded '));
+  const row = fc.record({
+    series: mostly(fc.constantFrom('backlog_initial_people', 'x_12m', 'a1')),
+    period: mostly(fc.constantFrom('2023', '2023Q2', '2023H1', '2023-06', '2023-06-30', 'FY2022-23', '2022Q2/2022Q4', '2010/2020')),
+    value: mostly(
+      fc.oneof(
+        fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+        fc.constantFrom('0', '-0', '1234', '47.60', '0.0000001', '1000000000000000000000000', '007', '-12.5'),
+      ),
+    ),
+    unit: mostly(fc.constantFrom('people', 'decisions (main applicants, excl. withdrawals)'), text),
+    source: mostly(fc.constantFrom('https://example.org/a?b=1,2', 'http://x.y')),
+    note: text,
+    vintage: mostly(fc.constantFrom('as-published', 'revised', '2024-01', '2024-01-15')),
+  });
+  type Row = typeof row extends fc.Arbitrary<infer R> ? R : never;
+  const file = (rows: readonly Row[]): string => [header, ...rows.map((r) => OBSERVED_COLUMNS.map((c) => quote(r[c])).join(','))].join('\n');
+  const accepted = (r: Row): boolean => {
+    try {
+      parseObservedCsv(file([r]), 'p.csv');
+      return true;
+    } catch (e) {
+      if (e instanceof DataFileError) return false;
+      throw e;
+    }
+  };
+
+  it('writes what parseObservedCsv accepted so that it reads back the same rows', () => {
+    let roundTrips = 0;
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 6 }), (rows) => {
+        // Rows the parser accepts one by one, each (series, period, vintage) once, make a file it accepts.
+        const seen = new Set<string>();
+        const good = rows.filter(accepted).filter((r) => !seen.has(`${r.series} ${r.period} ${r.vintage}`) && seen.add(`${r.series} ${r.period} ${r.vintage}`));
+        const parsed = parseObservedCsv(file(good), 'p.csv');
+        const again = parseObservedCsv(formatObservedCsv(parsed), 'p.csv');
+        const withoutLine = (os: typeof parsed) => os.map(({ line: _line, ...o }) => o);
+        expect(withoutLine(again)).toEqual(withoutLine(parsed));
+        expect(again.every((o, i) => Object.is(o.value, parsed[i]?.value))).toBe(true);
+        roundTrips += parsed.length;
+      }),
+      { numRuns: 300 },
+    );
+    expect(roundTrips).toBeGreaterThan(100); // the generator reaches accepted rows, not only refusals
+  });
+
+  it('writes numbers as plain decimals and quotes only the fields that need it', () => {
+    const o = { series: 'x', period: '2023', unit: 'people', source: 'https://a.b', note: 'a, "b"', vintage: 'revised', file: 'f', line: 2 };
+    expect(formatObservedCsv([{ ...o, value: 1e21 }, { ...o, value: -1.5e-7 }, { ...o, value: 47.6 }]).split('\n')).toEqual([
+      header,
+      'x,2023,1000000000000000000000,people,https://a.b,"a, ""b""",revised',
+      'x,2023,-0.00000015,people,https://a.b,"a, ""b""",revised',
+      'x,2023,47.6,people,https://a.b,"a, ""b""",revised',
+      '',
+    ]);
   });
 });
 

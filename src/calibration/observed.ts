@@ -10,6 +10,7 @@ import { distance } from 'fastest-levenshtein';
 import { InputError, showValue, type InputProblem } from '../model/errors.js';
 import { CsvSyntaxError, parseCsv } from './csv.js';
 import { PERIOD_FORMS, comparePeriods, parsePeriod, type Period } from './period.js';
+import type { SeriesCatalogue } from './series-catalogue.js';
 
 /** The columns of every data file, in order. */
 export const OBSERVED_COLUMNS = ['series', 'period', 'value', 'unit', 'source', 'note', 'vintage'] as const;
@@ -53,7 +54,8 @@ export class MissingObservationError extends Error {
   }
 }
 
-const SERIES_NAME = /^[a-z][a-z0-9_]*$/;
+/** The form of a series name. */
+export const SERIES_NAME = /^[a-z][a-z0-9_]*$/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const RELEASE_DATE = /^\d{4}-\d{2}(-\d{2})?$/;
 const ADDRESS = /^https?:\/\/\S+$/;
@@ -106,10 +108,39 @@ function checkPeriod(series: string, text: string): Period | string {
 }
 
 /**
- * Read one data file. `file` is the name used in messages (and kept on each observation).
- * Throws DataFileError for the first problem found.
+ * Why a row's series or unit does not fit the catalogue, or undefined when it does. A unit
+ * outside the series' catalogue units is refused because the catalogue states the series'
+ * basis: "cases" in a people series would be a different count under the same name.
  */
-export function parseObservedCsv(text: string, file: string): Observation[] {
+function checkAgainstCatalogue(series: string, unit: string, catalogue: SeriesCatalogue): { field: string; value: string; allowed: string } | undefined {
+  const entry = catalogue.info(series);
+  if (!entry) {
+    const close = closeNames(series, catalogue.names());
+    const hint = close.length > 0 ? `; did you mean ${close.join(', ')}?` : '';
+    return {
+      field: 'series',
+      value: series,
+      allowed: `a series of the catalogue ${catalogue.file}${hint} (a new series needs a line there: series,basis,kind,units,status,description; see data/SOURCES.md)`,
+    };
+  }
+  if (!entry.units.includes(unit)) {
+    const shown = entry.units.map((u) => `"${u}"`).join(' or ');
+    return {
+      field: 'unit',
+      value: unit,
+      allowed: `the unit of ${series} (basis ${entry.basis}) in ${catalogue.file}:${entry.line}: ${shown} (if the figure is the same count, add the unit there, separated by |)`,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Read one data file. `file` is the name used in messages (and kept on each observation).
+ * With a catalogue, a row whose series it lacks, or whose unit is not one of that series'
+ * units, is refused (loadOfficialData always passes one). Throws DataFileError for the first
+ * problem found.
+ */
+export function parseObservedCsv(text: string, file: string, catalogue?: SeriesCatalogue): Observation[] {
   let records;
   try {
     records = parseCsv(text);
@@ -139,6 +170,8 @@ export function parseObservedCsv(text: string, file: string): Observation[] {
     }
     const [series, periodText, valueText, unit, source, note, vintage] = fields as [string, string, string, string, string, string, string];
     if (!SERIES_NAME.test(series)) fail('series', series, 'a snake_case name: lower-case letters, digits and _, starting with a letter');
+    const misfit = catalogue && checkAgainstCatalogue(series, unit, catalogue);
+    if (misfit) fail(misfit.field, misfit.value, misfit.allowed);
     const period = checkPeriod(series, periodText);
     if (typeof period === 'string') fail('period', periodText, period);
     if (!PLAIN_NUMBER.test(valueText)) {
@@ -272,7 +305,40 @@ export class ObservedData {
   }
 }
 
-/** Build ObservedData from several files' texts. */
-export function observedFromTexts(files: ReadonlyArray<{ readonly file: string; readonly text: string }>): ObservedData {
-  return new ObservedData(files.flatMap(({ file, text }) => parseObservedCsv(text, file)));
+/** Build ObservedData from several files' texts, each checked against the catalogue if one is given. */
+export function observedFromTexts(files: ReadonlyArray<{ readonly file: string; readonly text: string }>, catalogue?: SeriesCatalogue): ObservedData {
+  return new ObservedData(files.flatMap(({ file, text }) => parseObservedCsv(text, file, catalogue)));
+}
+
+/** A number as a plain decimal (PLAIN_NUMBER's form): String() would give 1e+21 or 1e-7. */
+function plainNumber(value: number): string {
+  if (Object.is(value, -0)) return '-0';
+  const text = String(value);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!m) return text;
+  const [, sign = '', lead = '', fraction = '', exponentText = '0'] = m;
+  const exponent = Number(exponentText);
+  const digits = lead + fraction;
+  if (exponent >= 0) {
+    return digits.length > exponent + 1
+      ? `${sign}${digits.slice(0, exponent + 1)}.${digits.slice(exponent + 1)}`
+      : `${sign}${digits.padEnd(exponent + 1, '0')}`;
+  }
+  return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
+}
+
+function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Write observations as a data file (header line, one row each, LF line ends) that
+ * parseObservedCsv reads back to the same rows: how a new release is written in this format.
+ */
+export function formatObservedCsv(observations: readonly Observation[]): string {
+  const lines = [OBSERVED_COLUMNS.join(',')];
+  for (const o of observations) {
+    lines.push([o.series, o.period, plainNumber(o.value), o.unit, o.source, o.note, o.vintage].map(csvField).join(','));
+  }
+  return `${lines.join('\n')}\n`;
 }
