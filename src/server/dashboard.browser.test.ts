@@ -1,7 +1,8 @@
 /**
  * The dashboard end to end, in Debian's Chromium through playwright-core: load the page, pick a
  * built-in scenario, change the number of caseworkers, run and see the chart change, download the
- * CSV, save and reopen by link, compare two scenarios, open the claims ledger. One replication per run keeps it quick.
+ * CSV, save and reopen by link, compare two scenarios, open the claims ledger. One replication per run keeps it quick;
+ * one run of four shows partial results (the first replications) before the whole run.
  *
  * Runs when /usr/bin/chromium exists; skipped (with the reason printed) otherwise, except under
  * CI=true, where a missing browser fails: .ci/run installs it.
@@ -140,6 +141,28 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     expect(failures).toEqual([]);
     await page.close();
   }, 300_000);
+
+  it('shows the first replications as partial results, labelled as such, then the whole run', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const failures: string[] = [];
+    page.on('pageerror', (e) => failures.push(e.message));
+    // A run of 4 not made before: the page sees at least one replication done before the last.
+    await page.goto(draftUrl(server.url, { replications: 4, seed: 404 }));
+    await page.waitForSelector('[data-testid=results][data-partial] [data-testid=chart-backlog-people] svg', { timeout: 120_000 });
+    const label = (await page.textContent('[data-testid=results] [data-testid=partial]'))!;
+    expect(label).toMatch(/^[123] of 4 replications, refining…$/);
+    expect(await page.getAttribute('[data-testid=results]', 'data-partial')).toBe(label);
+    expect(await page.isDisabled('[data-testid=download-csv]')).toBe(true);
+    expect(await page.locator('[data-testid=progress]').count()).toBe(1);
+
+    await page.waitForSelector('[data-testid=results]:not([data-partial])', { timeout: 120_000 });
+    expect(await resultTitle(page)).toContain('· 4 replications · seed 404');
+    expect(await page.locator('[data-testid=partial]').count()).toBe(0);
+    expect(await page.locator('[data-testid=progress]').count()).toBe(0);
+    expect(await page.isDisabled('[data-testid=download-csv]')).toBe(false);
+    expect(failures).toEqual([]);
+    await page.close();
+  }, 180_000);
 
   it('shows an error message, not a blank page, when the server refuses a run', async () => {
     const page = await browser.newPage();

@@ -90,21 +90,43 @@ interface JobView {
   status: 'running' | 'done' | 'failed';
   done: number;
   total: number;
+  /** Counts the job's changes; asking with ?after= waits on the server for the next one. */
+  revision?: number;
+  /** Replications in the job's partial summary, when it has one. */
+  partial?: number;
   runId?: string;
   error?: string;
 }
 
 /**
  * Start a run (or comparison) as a job, report progress while it goes, and resolve with the
- * stored result and its id. A request the store already holds answers at once.
+ * stored result and its id. A request the store already holds answers at once. With `onPartial`,
+ * each newer partial summary (the replications done so far) is fetched and handed over as it
+ * appears. Between answers the server holds the question until the job changes, so nothing
+ * waits on a polling interval.
  */
-export async function runJob<T>(body: unknown, onProgress: (done: number, total: number) => void, signal?: { cancelled: boolean }): Promise<{ result: T; runId: string }> {
+export async function runJob<T>(
+  body: unknown,
+  onProgress: (done: number, total: number) => void,
+  signal?: { cancelled: boolean },
+  onPartial?: (partial: T) => void,
+): Promise<{ result: T; runId: string }> {
   let view = await call<JobView>('/api/jobs', body);
+  let shown = 0;
   while (view.status === 'running') {
     onProgress(view.done, view.total);
-    await new Promise((r) => setTimeout(r, 250));
+    if (onPartial && view.partial !== undefined && view.partial > shown) {
+      shown = view.partial;
+      try {
+        onPartial(await call<T>(`/api/jobs/${view.job}/partial`));
+      } catch (e) {
+        // The run may have ended in between (its partial summary goes with it): the next answer says so.
+        if (!(e instanceof ApiError)) throw e;
+      }
+    }
     if (signal?.cancelled) throw new ApiError('cancelled');
-    view = await call<JobView>(`/api/jobs/${view.job}`);
+    if (view.revision === undefined) await new Promise((r) => setTimeout(r, 250));
+    view = await call<JobView>(`/api/jobs/${view.job}${view.revision === undefined ? '' : `?after=${view.revision}`}`);
   }
   if (view.status === 'failed' || !view.runId) throw new ApiError(view.error ?? 'the run failed');
   onProgress(view.total, view.total);

@@ -7,7 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { adoptToken, api, type Builtin, type Limits, type ParameterInfo } from './api.js';
 import { ClaimsPage } from './claims.js';
 import { ComparePage } from './compare.js';
-import { DEFAULT_DRAFT, draftFromQuery, draftQuery, flatten, type Draft } from './draft.js';
+import { DEFAULT_DRAFT, draftFromQuery, draftQuery, flatten, runBody, type Draft } from './draft.js';
+import { RunFeed } from './run-feed.js';
 import { RunPage } from './run-page.js';
 import './style.css';
 
@@ -20,12 +21,14 @@ function parseHash(): { route: Route; params: URLSearchParams } {
   return { route, params: new URLSearchParams(query) };
 }
 
-/** The draft an address names: inline (?s=), a saved id (?id=), or the default. */
-async function initialDraft(params: URLSearchParams, parameters: readonly ParameterInfo[]): Promise<Draft> {
-  const inline = draftFromQuery(params);
-  if (inline) return inline;
-  const id = params.get('id');
-  if (!id) return DEFAULT_DRAFT;
+/** The draft an address names inline (?s=) or the default; undefined for a saved id (?id=). */
+function addressDraft(params: URLSearchParams): Draft | undefined {
+  return draftFromQuery(params) ?? (params.get('id') ? undefined : DEFAULT_DRAFT);
+}
+
+/** The draft of a saved scenario's address (?id=). */
+async function savedDraft(params: URLSearchParams, parameters: readonly ParameterInfo[]): Promise<Draft> {
+  const id = params.get('id') ?? '';
   const saved = await api.saved(id);
   const base = saved.overrides.extends;
   if (typeof base !== 'string') throw new Error(`saved scenario ${id} does not start from a built-in scenario; run it with the API ({ "saved": "${id}" })`);
@@ -44,6 +47,7 @@ interface Loaded {
   parameters: ParameterInfo[];
   limits: Limits;
   draft: Draft;
+  firstRun?: RunFeed;
 }
 
 function App() {
@@ -52,9 +56,13 @@ function App() {
   const [error, setError] = useState('');
 
   useEffect(() => {
+    const { route: first, params } = parseHash();
+    const early = addressDraft(params);
+    // The scenario page's run starts now, alongside loading what the page needs to show itself.
+    const firstRun = early && first === 'run' ? new RunFeed(runBody(early)) : undefined;
     (async () => {
       const [builtins, { parameters, limits }] = await Promise.all([api.scenarios(), api.parameters()]);
-      setLoaded({ builtins, parameters, limits, draft: await initialDraft(parseHash().params, parameters) });
+      setLoaded({ builtins, parameters, limits, draft: early ?? (await savedDraft(params, parameters)), ...(firstRun ? { firstRun } : {}) });
     })().catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     const onHash = () => setRoute(parseHash().route);
     window.addEventListener('hashchange', onHash);
@@ -90,7 +98,7 @@ function App() {
         </p>
       )}
       {!loaded && !error && <p class="loading">Loading scenarios and parameters…</p>}
-      {loaded && route === 'run' && <RunPage builtins={loaded.builtins} parameters={loaded.parameters} limits={loaded.limits} draft={loaded.draft} setDraft={setDraft} />}
+      {loaded && route === 'run' && <RunPage builtins={loaded.builtins} parameters={loaded.parameters} limits={loaded.limits} draft={loaded.draft} setDraft={setDraft} firstRun={loaded.firstRun} />}
       {loaded && route === 'compare' && <ComparePage builtins={loaded.builtins} draft={loaded.draft} />}
       {route === 'claims' && <ClaimsPage replications={Number(parseHash().params.get('r')) || undefined} />}
       <footer>

@@ -4,12 +4,13 @@
  * the server and gives a short link (#/?id=…).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { api, runJob, type Builtin, type Limits, type ParameterInfo, type Summary } from './api.js';
+import { api, type Builtin, type Limits, type ParameterInfo, type Summary } from './api.js';
 import { saveBlob, summaryCsv } from './download.js';
 import { runBody, scenarioDocument, type Draft } from './draft.js';
 import { Editor } from './editor.js';
 import { Progress } from './progress.js';
 import { KpiStrip, ResultCharts } from './results.js';
+import { partialLabel, RunFeed, type RunState } from './run-feed.js';
 
 interface Props {
   readonly builtins: readonly Builtin[];
@@ -17,12 +18,18 @@ interface Props {
   readonly limits: Limits;
   readonly draft: Draft;
   readonly setDraft: (d: Draft) => void;
+  /** The first view's run, started before this page could be shown; used if it is this draft's. */
+  readonly firstRun?: RunFeed;
 }
 
-export function RunPage({ builtins, parameters, limits, draft, setDraft }: Props) {
+export function RunPage({ builtins, parameters, limits, draft, setDraft, firstRun }: Props) {
   const [resolved, setResolved] = useState<Record<string, unknown>>();
-  const [summary, setSummary] = useState<Summary>();
-  const [progress, setProgress] = useState<[number, number] | null>(null);
+  // The first view runs at once (the server started this run when it began, so it is usually
+  // cached or well under way).
+  const [feed, setFeed] = useState(() => (firstRun?.answers(runBody(draft)) ? firstRun : new RunFeed(runBody(draft))));
+  const [state, setState] = useState<RunState>();
+  // What the results show: the last result, or the partial summary of the run going now.
+  const [shown, setShown] = useState<{ summary: Summary; partialOf?: number }>();
   const [error, setError] = useState('');
   const [link, setLink] = useState('');
 
@@ -30,20 +37,23 @@ export function RunPage({ builtins, parameters, limits, draft, setDraft }: Props
     api.resolve(draft.base).then((r) => setResolved(r.scenario), (e: Error) => setError(e.message));
   }, [draft.base]);
 
-  const run = async (d: Draft = draft) => {
+  useEffect(
+    () =>
+      feed.watch((s) => {
+        setState(s);
+        if (s.result) setShown({ summary: s.result });
+        else if (s.partial) setShown({ summary: s.partial, partialOf: s.total });
+        if (s.error) setError(s.error);
+      }),
+    [feed],
+  );
+  const run = () => {
     setError('');
-    setProgress([0, d.replications]);
-    try {
-      const { result } = await runJob<Summary>(runBody(d), (done, total) => setProgress([done, total]));
-      setSummary(result);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setProgress(null);
-    }
+    setFeed(new RunFeed(runBody(draft)));
   };
-  // The first view runs at once (the server started this run when it began, so it is usually cached).
-  useEffect(() => void run(), []);
+  const running = state?.running ?? true;
+  const summary = shown?.summary;
+  const partial = shown?.partialOf !== undefined && summary ? partialLabel(summary.replications, shown.partialOf) : undefined;
 
   const edit = (path: string, value: unknown) => {
     const edits = { ...draft.edits };
@@ -88,13 +98,13 @@ export function RunPage({ builtins, parameters, limits, draft, setDraft }: Props
               <option value="parameters">parameters</option>
             </select>
           </label>
-          <button type="button" class="primary" data-testid="run" onClick={() => run()} disabled={progress !== null}>
+          <button type="button" class="primary" data-testid="run" onClick={run} disabled={running}>
             Run
           </button>
           <button type="button" data-testid="save" onClick={save}>
             Save &amp; share
           </button>
-          <button type="button" data-testid="download-csv" disabled={!summary} onClick={() => summary && saveBlob(new Blob([summaryCsv(summary)], { type: 'text/csv' }), `${summary.scenario}-monthly.csv`)}>
+          <button type="button" data-testid="download-csv" disabled={!summary || partial !== undefined} onClick={() => summary && saveBlob(new Blob([summaryCsv(summary)], { type: 'text/csv' }), `${summary.scenario}-monthly.csv`)}>
             CSV
           </button>
         </div>
@@ -103,16 +113,19 @@ export function RunPage({ builtins, parameters, limits, draft, setDraft }: Props
             Link: <a href={link} data-testid="share-link">{link}</a>
           </p>
         )}
-        {progress && <Progress done={progress[0]} total={progress[1]} />}
+        {running && <Progress done={state?.done ?? 0} total={state?.total ?? draft.replications} />}
         {error && (
           <p class="error" role="alert" data-testid="error">
             {error}
           </p>
         )}
         {summary && (
-          <div data-testid="results">
+          <div data-testid="results" data-partial={partial}>
             <h2 class="result-title">
-              {summary.title} <span class="meta">· {summary.replications} replications · seed {summary.seed} · uncertainty: {summary.uncertainty} · {summary.version}</span>
+              {summary.title}{' '}
+              <span class="meta">
+                · {partial ? <span class="partial" data-testid="partial">{partial}</span> : `${summary.replications} replications`} · seed {summary.seed} · uncertainty: {summary.uncertainty} · {summary.version}
+              </span>
             </h2>
             <KpiStrip summary={summary} />
             <ResultCharts summary={summary} />
