@@ -139,6 +139,17 @@ export const decisionsParams = {
     range: [1, 1],
     source: 'Assumption: withdrawal behaviour stays as in 2023 unless a scenario says so; past levels are estimated by `asylum-sim calibrate` (data/calibration.json).',
   }),
+  grantScale: schedule({
+    label: 'Grants over time (multiplier)',
+    description: 'Multiplier on every group\'s grant rate over time, taken from its refusal rate so that grants plus refusals stay the same (a grant rate cannot pass grants plus refusals). The backtest sets it per year from the record\'s grants and refusals.',
+    unit: 'multiplier',
+    interpolation: 'step',
+    default: [{ date: '2023-07-01', value: 1 }],
+    min: 0,
+    max: 20,
+    range: [1, 1],
+    source: 'Assumption: grant rates stay as in 2023 unless a scenario says so; past levels are estimated from the record (initial_grants_people_quarter, initial_refusals_people_quarter).',
+  }),
   workCv: num({
     label: 'Variability of casework time',
     description: 'Coefficient of variation of the (lognormal) work a case needs.',
@@ -239,17 +250,19 @@ function fastTrackFirst(t: Triage, on: boolean, isFastTrack: (id: number) => boo
 /**
  * Cumulative outcome probabilities for every month and group. A withdrawal multiplier k scales the
  * withdrawal rate (at most 1) and the other outcomes share what is left in their own proportions;
- * with k = 1 the rates are exactly the scenario's.
+ * a grant multiplier moves decisions between refusal and grant. With both at 1 the rates are
+ * exactly the scenario's.
  */
-function outcomeTable(d: DecisionsParams, withdrawalScale: Float64Array): Float64Array {
+function outcomeTable(d: DecisionsParams, withdrawalScale: Float64Array, grantScale: Float64Array): Float64Array {
   const out = new Float64Array(withdrawalScale.length * GROUPS.length * 3);
   for (let m = 0; m < withdrawalScale.length; m++) {
     GROUPS.forEach((g, i) => {
       const o = d.outcomes[g];
       const withdraw = Math.min(1, o.withdraw * withdrawalScale[m]);
       const rest = o.withdraw < 1 ? (1 - withdraw) / (1 - o.withdraw) : 0;
-      const grant = o.grant * rest;
-      const refuse = o.refuse * rest;
+      const decided = (o.grant + o.refuse) * rest;
+      const grant = Math.min(decided, o.grant * grantScale[m] * rest);
+      const refuse = grantScale[m] === 1 ? o.refuse * rest : decided - grant;
       out.set([grant, grant + refuse, grant + refuse + withdraw], (m * GROUPS.length + i) * 3);
     });
   }
@@ -278,7 +291,7 @@ export class Decisions {
     this.meanWork = DAYS_PER_MONTH / d.productivity;
     this.workShape = new LognormalFromUniform(d.workCv);
     this.effort = Float64Array.from([1, d.streamEffort.streamlined, d.streamEffort.fastTrack, 1]);
-    this.cumulative = outcomeTable(d, monthlySchedule(d.withdrawalScale, 'step', w.plan));
+    this.cumulative = outcomeTable(d, monthlySchedule(d.withdrawalScale, 'step', w.plan), monthlySchedule(d.grantScale, 'step', w.plan));
     const index = monthlySchedule(d.productivityIndex, 'step', w.plan);
     const triage = (id: number) => (w.cases.arrival[id] < this.legacyDay ? 0 : 1 + w.cases.group[id]);
     const disciplines = {
