@@ -6,6 +6,7 @@ import { type AsylumMiniResult, runAsylumMini } from './asylum-mini.js';
 import { runAsylumMiniHandTuned } from './asylum-mini-handtuned.js';
 import { ukOneReplication, ukReplications } from './uk-model.js';
 import { parallelReplications } from './parallel-replications.js';
+import { firstView } from './first-view.js';
 
 export interface BenchEntry {
   name: string;
@@ -33,4 +34,5 @@ export const benchmarks: BenchEntry[] = [
   { name: 'uk-status-quo-1-replication', run: ukOneReplication },
   { name: 'uk-status-quo-100-replications', run: () => ukReplications(100), maxRuns: 1 },
   { name: 'uk-status-quo-1000-replications-1-vs-2-workers', run: () => parallelReplications(1000), maxRuns: 1 },
+  { name: 'dashboard-first-view-5-starts', run: () => firstView(5), maxRuns: 1 },
 ];

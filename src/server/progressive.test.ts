@@ -35,7 +35,7 @@ describe('the final summary', () => {
   it('is the one replicateWith gives, byte for byte, whatever the pool and the order results come back in', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 3 }), fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 12, maxLength: 12 }), async (n, workers, delays) => {
-        const pool = workers > 0 ? fakePool(workers, (r) => delays[r]!) : undefined;
+        const pool = workers > 0 ? () => fakePool(workers, (r) => delays[r]!) : undefined;
         const summary = await replicateProgressively(simulate, pool, scenario, options(n), { intervalMs: 0, onPartial: () => {} });
         expect(summaryToJson(summary)).toBe(summaryToJson(replicateWith(simulate, scenario, options(n))));
       }),
@@ -43,10 +43,21 @@ describe('the final summary', () => {
     );
   });
 
+  it('starts the pool once the first replication is done here, and not at all for a run of one', async () => {
+    const events: string[] = [];
+    const inline = (s: Named, o: SimulateOptions) => (events.push(`inline ${o.replication}`), simulate(s, o));
+    const start = () => (events.push('pool'), fakePool(1, () => 1));
+    await replicateProgressively(inline, start, scenario, options(4));
+    expect(events.slice(0, 2)).toEqual(['inline 0', 'pool']);
+    events.length = 0;
+    await replicateProgressively(inline, start, scenario, options(1));
+    expect(events).toEqual(['inline 0']);
+  });
+
   it('runs replications both in this thread and on the pool, each once', async () => {
     const onPool: number[] = [];
     const done: number[] = [];
-    await replicateProgressively(simulate, fakePool(1, () => 5, onPool), scenario, { ...options(8), onProgress: (d) => done.push(d) });
+    await replicateProgressively(simulate, () => fakePool(1, () => 5, onPool), scenario, { ...options(8), onProgress: (d) => done.push(d) });
     expect(onPool.length).toBeGreaterThan(0);
     expect(onPool.length).toBeLessThan(8);
     expect(new Set(onPool).size).toBe(onPool.length);
@@ -76,7 +87,7 @@ describe('partial summaries', () => {
   it('the first comes as soon as one replication is done; then no more than the interval allows', async () => {
     const partials: Summary[] = [];
     let done = 0;
-    const summary = await replicateProgressively(simulate, fakePool(2, () => 5), scenario, { ...options(12), onProgress: (d) => (done = d) }, {
+    const summary = await replicateProgressively(simulate, () => fakePool(2, () => 5), scenario, { ...options(12), onProgress: (d) => (done = d) }, {
       intervalMs: 3_600_000,
       onPartial: (s) => partials.push(s),
     });
@@ -88,7 +99,7 @@ describe('partial summaries', () => {
   it('covers the replications done so far, in replication order, whichever finished first', async () => {
     // Replication 0 (this thread) is done first; the pool's 1 and 2 come back in reverse order.
     const partials: Summary[] = [];
-    await replicateProgressively(simulate, fakePool(1, (r) => (r === 1 ? 60 : 10)), scenario, options(3), { intervalMs: 0, onPartial: (s) => partials.push(s) });
+    await replicateProgressively(simulate, () => fakePool(1, (r) => (r === 1 ? 60 : 10)), scenario, options(3), { intervalMs: 0, onPartial: (s) => partials.push(s) });
     const first = partials[0]!;
     expect(first.replications).toBe(1);
     const byNumber = (picks: number[]) => {

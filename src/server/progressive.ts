@@ -3,9 +3,11 @@
  * first replications while the rest are still running (issue 5: the first view within 3 s).
  *
  * - This thread runs replications itself, alongside a pool of the other threads: the run's own
- *   thread has loaded the model anyway, so the first replication needs no further thread to
- *   start. Each inline replication is followed by a turn of the event loop, so the pool's results
- *   are taken in between.
+ *   thread has loaded the model anyway, so the first replication needs no further thread. The
+ *   pool is started once that first replication is done: starting threads while it runs would
+ *   take CPU from it on a busy machine (the kernel shares CPU between sessions, then between a
+ *   session's threads), and costs little later. Each inline replication is followed by a turn
+ *   of the event loop, so the pool's results are taken in between.
  * - A partial summary covers the replications done so far (in replication-number order, as if
  *   they were a run of that many): the first as soon as one is done, then at most one per
  *   interval (longer when summarising gets slow, so a long run spends little time on them).
@@ -32,9 +34,13 @@ const SUMMARY_SHARE = 0.1;
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * Replications 0..N-1 of `scenario`, here (`inline`) and, from the second on, also on the pool
+ * `startPool` gives (called once, after the first replication; the caller closes it).
+ */
 export async function replicateProgressively<S extends NamedScenario>(
   inline: SimulateFn<S>,
-  pool: Simulator<S> | undefined,
+  startPool: (() => Simulator<S>) | undefined,
   scenario: S,
   options: ReplicateOptions,
   partial?: PartialOptions,
@@ -76,19 +82,22 @@ export async function replicateProgressively<S extends NamedScenario>(
   };
   const job = (replication: number) => ({ scenario, seed, replication, uncertainty });
 
+  const poolLanes: Promise<void>[] = [];
   const inlineLane = async () => {
-    // Take replication 0 now, then let the pool's lanes hand out theirs before this thread blocks.
-    let r = next++;
-    await turn();
-    for (;;) {
+    for (let first = true; next < n && failure === undefined; first = false) {
+      const r = next++;
       try {
         record(r, inline(scenario, job(r)));
       } catch (e) {
         failure ??= e;
       }
+      if (first && startPool && next < n && failure === undefined) {
+        const pool = startPool();
+        // Two jobs in flight per pool thread: one runs while the next waits, even while this thread is busy.
+        for (let i = 0; i < pool.workers * 2; i++) poolLanes.push(poolLane(pool));
+      }
+      // Let the pool's lanes take their replications and hand back results before the next one here.
       await turn();
-      if (next >= n || failure !== undefined) return;
-      r = next++;
     }
   };
   const poolLane = async (sim: Simulator<S>) => {
@@ -101,10 +110,9 @@ export async function replicateProgressively<S extends NamedScenario>(
       }
     }
   };
-  // Two jobs in flight per pool thread: one runs while the next waits, even while this thread is busy.
-  const lanes = [inlineLane(), ...(pool ? Array.from({ length: pool.workers * 2 }, () => poolLane(pool)) : [])];
   try {
-    await Promise.all(lanes);
+    await inlineLane();
+    await Promise.all(poolLanes);
   } finally {
     if (timer) clearTimeout(timer);
   }

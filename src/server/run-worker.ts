@@ -2,40 +2,59 @@
  * The worker-thread side of the server's runner (runner.ts): one thread per run, so a long run
  * never blocks the HTTP thread and a run past its time limit is ended by terminating its thread
  * (which ends the pool it may have started for its replications).
- * It receives a resolved scenario and run settings by structured clone, posts progress and partial
- * summaries, and posts back the summary JSON exactly as the CLI's `--json` prints it (or, for a
- * comparison, the comparison JSON of `asylum-sim compare --json`).
- *
- * The pool's threads are started before this thread loads the model (run-execute.ts, imported
- * afterwards), so both load it at the same time rather than one after the other: that is most of
- * the wait before a run's first replication. This thread runs replications too (progressive.ts),
- * so a run on N threads starts N − 1 more.
+ * It receives a resolved scenario and run settings by structured clone, posts progress (at most
+ * ~100 messages per run) and partial summaries (progressive.ts), and posts back the summary JSON
+ * exactly as the CLI's `--json` prints it (or, for a comparison, the comparison JSON of
+ * `asylum-sim compare --json`). A run on N threads runs replications here and on N − 1 more.
  *
  * Worker threads load JavaScript only, so this file always runs from the compiled `dist/` copy.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import Tinypool from 'tinypool';
+import { compareWith, comparisonToJson } from '../experiment/compare.js';
+import type { Simulator } from '../experiment/jobs.js';
+import { createSimulator } from '../experiment/pool.js';
+import { summaryToJson } from '../experiment/summary.js';
+import type { Scenario } from '../model/schema.js';
+import { simulate } from '../model/simulate.js';
+import { replicateProgressively } from './progressive.js';
 import type { RunTask, WorkerMessage } from './run-task.js';
+
+/** Least time between two partial summaries: about how often the dashboard can redraw usefully. */
+export const PARTIAL_INTERVAL_MS = 300;
 
 function post(message: WorkerMessage): void {
   parentPort?.postMessage(message);
 }
 
-const task = workerData as RunTask;
-// Comparisons run in this thread alone; a run's replications spread over `threads` threads.
-const extraThreads = task.compareWith ? 0 : Math.min(task.threads, task.replications) - 1;
-// The simulation pool's worker (src/experiment/worker.ts, as experiment/pool.ts points at it);
-// not through pool.ts, which would load the model into this thread first.
-const pool =
-  extraThreads > 0
-    ? new Tinypool({ filename: new URL('../experiment/worker.js', import.meta.url).href, minThreads: extraThreads, maxThreads: extraThreads, isolateWorkers: false })
-    : undefined;
-
-try {
-  const { execute } = await import('./run-execute.js');
-  post({ type: 'done', json: await execute(task, pool, post) });
-} catch (e) {
-  post({ type: 'error', message: e instanceof Error ? e.message.split('\n')[0] : String(e) });
-} finally {
-  await pool?.destroy();
+async function execute(task: RunTask): Promise<string> {
+  let last = 0;
+  const options = {
+    replications: task.replications,
+    seed: task.seed,
+    uncertainty: task.uncertainty,
+    version: task.version,
+    onProgress: (done: number, total: number) => {
+      if (done === total || done - last >= Math.max(1, Math.floor(total / 100))) {
+        last = done;
+        post({ type: 'progress', done, total });
+      }
+    },
+  };
+  if (task.compareWith) return comparisonToJson(compareWith(simulate, task.scenario, task.compareWith, options));
+  const extraThreads = Math.min(task.threads, task.replications) - 1;
+  let pool: Simulator<Scenario> | undefined;
+  try {
+    const summary = await replicateProgressively(simulate, extraThreads > 0 ? () => (pool = createSimulator(extraThreads, { threads: true })) : undefined, task.scenario, options, {
+      intervalMs: PARTIAL_INTERVAL_MS,
+      onPartial: (s) => post({ type: 'partial', done: s.replications, total: task.replications, json: summaryToJson(s) }),
+    });
+    return summaryToJson(summary);
+  } finally {
+    await pool?.close();
+  }
 }
+
+execute(workerData as RunTask).then(
+  (json) => post({ type: 'done', json }),
+  (e: unknown) => post({ type: 'error', message: e instanceof Error ? e.message.split('\n')[0] : String(e) }),
+);
