@@ -13,6 +13,7 @@ import { optimiseCommand, DEFAULT_OPT_REPLICATIONS, DEFAULT_PROBABILITY, DEFAULT
 import { sensitivityCommand, DEFAULT_KPI, DEFAULT_SAMPLES, METHODS, type SensitivityFlags } from './commands/sensitivity.js';
 import { serveCommand, DEFAULT_HOST, DEFAULT_PORT, type ServeFlags } from './commands/serve.js';
 import { compareCommand } from './commands/compare.js';
+import type { BacktestFlags, CalibrateFlags } from './commands/backtest.js';
 import { claimsCommand, CLAIMS_DEFAULT_REPLICATIONS, CLAIMS_DEFAULT_SEED, type ClaimsFlags } from './commands/claims.js';
 import { BASE_SCENARIO } from '../claims/projection.js';
 import { processIo, type Io } from './io.js';
@@ -152,6 +153,37 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .option('--json', 'print the result JSON on stdout (and nothing else there)')
     .action(async (target: string, flags: SensitivityFlags) => {
       setCode(await sensitivityCommand(await backend(), io, target, flags));
+    });
+
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  configure(root.command('backtest'), io)
+    .description('the model over the past from the observed state, beside the official record: band, error and MAPE per series')
+    .option('--from <date>', 'first day of a quarter to start on, in the observed state of the day before', '2018-01-01')
+    .option('--to <date>', 'last day of a quarter to run to', '2023-06-30')
+    .option('--data <file>', 'a further data file in the tidy format (a newer release: its inputs drive the run, its figures are compared); repeat for more', collect)
+    .option('--replications <n>', 'replications for the band, 1 to 200', '20')
+    .option('--seed <s>', 'base random seed, a non-negative integer', '1')
+    .option('--out <dir>', 'write backtest.csv, backtest.json and an SVG chart per series into this directory')
+    .option('--json', 'print {series: {NAME: {mape, periods: [...]}}} on stdout (and nothing else there)')
+    .action(async (flags: BacktestFlags) => {
+      const { backtestCommand } = await import('./commands/backtest.js');
+      setCode(await backtestCommand(io, flags));
+    });
+
+  configure(root.command('calibrate'), io)
+    .description('estimate the parameters the record does not give (productivity by year, support, dispersal) and write data/calibration.json')
+    .option('--from <date>', 'first day of a quarter to start on', '2018-01-01')
+    .option('--to <date>', 'last day of a quarter to fit to', '2023-06-30')
+    .option('--data <file>', 'a further data file in the tidy format; repeat for more', collect)
+    .option('--replications <n>', 'replications per evaluation of the loss, 1 to 20 (same seeds each time)', '2')
+    .option('--seed <s>', 'base random seed, a non-negative integer', '1')
+    .option('--iterations <n>', 'most Levenberg–Marquardt iterations, 1 to 100', '8')
+    .option('--output <file>', 'where to write the calibration record (default: data/calibration.json, which the baseline reads)')
+    .option('--dry-run', 'print the estimates without writing them')
+    .option('--json', 'print the calibration record on stdout (and nothing else there)')
+    .action(async (flags: CalibrateFlags) => {
+      const { calibrateCommand } = await import('./commands/backtest.js');
+      setCode(await calibrateCommand(io, flags));
     });
 
   configure(root.command('optimise'), io)

@@ -1,20 +1,20 @@
 /**
  * The real Backend: the model's simulate() and the scenario catalogue (which reads YAML files, so
  * it lives with Node). Imported lazily by main() so `--help` and usage errors never load the model.
- * The version recorded in summaries is `<package version>+<model version>`, e.g. `0.1.0+uk-2`.
+ * The version recorded in summaries is `<package version>+<model version>`, e.g. `0.1.0+uk-2+cal.b998a9d4b304` (the data the baseline was calibrated on).
  */
 import { createSimulator } from '../experiment/pool.js';
 import type { Simulator } from '../experiment/jobs.js';
-import { MODEL_VERSION, simulate } from '../model/simulate.js';
+import { simulate } from '../model/simulate.js';
 import { applyOverrides, type Scenario } from '../model/schema.js';
 import { loadOfficialData } from '../calibration/data-files.js';
-import { listBuiltinScenarios, loadScenario, showScenario, validateScenarioFile } from '../scenarios/catalog.js';
+import { calibratedModelVersion, listBuiltinScenarios, loadScenario, showScenario, validateScenarioFile } from '../scenarios/catalog.js';
 import type { Backend, ScenarioLike } from './backend.js';
 import { packageVersion } from './version.js';
 
 export function createModelBackend(): Backend {
   return {
-    version: `${packageVersion()}+${MODEL_VERSION}`,
+    version: `${packageVersion()}+${calibratedModelVersion()}`,
     listBuiltinScenarios,
     loadScenario,
     showScenario,

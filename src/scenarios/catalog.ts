@@ -8,8 +8,11 @@ import { join } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { findPackageRoot, loadOfficialData } from '../calibration/data-files.js';
 import type { ObservedData } from '../calibration/observed.js';
+import { readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
+import { applyEstimates } from '../calibration/estimates.js';
 import { InputError } from '../model/errors.js';
 import { baselineParameters } from '../model/resolve.js';
+import { MODEL_VERSION } from '../model/simulate.js';
 import { applyOverrides, checkScenario, parseOverrides, type Scenario, type ScenarioOverrides } from '../model/schema.js';
 import { parseScenarioText } from './parse.js';
 import { readScenarioFile } from './read-file.js';
@@ -30,15 +33,36 @@ export function officialData(): ObservedData {
   return data;
 }
 
-export function baselineScenario(): Scenario {
-  return {
+let calibration: CalibrationRecord | null | undefined;
+/** The calibration record the baseline takes (data/calibration.json), read once per process. */
+export function baselineCalibration(): CalibrationRecord | undefined {
+  if (calibration === undefined) calibration = readCalibration() ?? null;
+  return calibration ?? undefined;
+}
+
+/** Every parameter at its default, then the calibration's estimates for the baseline (if any). */
+export function baselineScenarioWith(record: CalibrationRecord | undefined): Scenario {
+  const s: Scenario = {
     name: 'baseline',
     title: 'Baseline',
-    description: 'Every parameter at its default.',
+    description: record
+      ? `Every parameter at its default, with ${record.baseline.length} estimates calibrated on data ${record.data.version} (${record.window.from} to ${record.window.to}).`
+      : 'Every parameter at its default.',
     start: BASELINE_START,
     horizonMonths: BASELINE_HORIZON_MONTHS,
     ...baselineParameters(officialData()),
   };
+  return record ? applyEstimates(s, record.baseline) : s;
+}
+
+/** The model version and the data its baseline was calibrated on, as recorded in every summary (`uk-2+cal.b998a9d4b304`). */
+export function calibratedModelVersion(): string {
+  const c = baselineCalibration();
+  return c ? `${MODEL_VERSION}+cal.${c.data.version}` : MODEL_VERSION;
+}
+
+export function baselineScenario(): Scenario {
+  return baselineScenarioWith(baselineCalibration());
 }
 
 function builtinNames(): string[] {

@@ -13,13 +13,12 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { findPackageRoot } from '../calibration/data-files.js';
 import { InputError } from '../model/errors.js';
-import { MODEL_VERSION } from '../model/simulate.js';
 import { packageVersion } from '../cli/version.js';
 import { createApp } from './app.js';
 import { DASHBOARD_DEFAULTS } from './dashboard-defaults.js';
 import { parameterInfo } from './parameters.js';
 import { builtinScenarios, checkScenarioLimits, runSettings } from './requests.js';
-import { loadScenario } from '../scenarios/catalog.js';
+import { calibratedModelVersion, loadScenario } from '../scenarios/catalog.js';
 import { SERVER_LIMITS, type ServerLimits } from './limits.js';
 import { Runner } from './runner.js';
 import { RunService, type Job } from './runs.js';
@@ -74,7 +73,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const limits = { ...SERVER_LIMITS, ...options.limits };
   const store = new Store(options.dbPath);
   const runner = new Runner({ concurrency: limits.concurrentRuns, timeoutMs: limits.runTimeoutMs });
-  const runs = new RunService(store, runner, `${packageVersion()}+${MODEL_VERSION}`, limits.threadsPerRun);
+  const runs = new RunService(store, runner, `${packageVersion()}+${calibratedModelVersion()}`, limits.threadsPerRun);
   const firstRun = options.firstRun === false ? undefined : startFirstRun(runs, limits);
   // Computed once and cached: worked out now, while the first run's thread loads, not when the page asks.
   parameterInfo();

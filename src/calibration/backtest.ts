@@ -1,0 +1,123 @@
+/**
+ * The backtest: run the model over a past period from the observed state, driven by the record's
+ * inputs and the calibration's estimates, and set every observed figure beside the model's band.
+ * Replications differ only in their random events (stochastic uncertainty): the band says how far
+ * chance alone moves the model with these parameters.
+ */
+import { quantileSorted, sortedCopy } from '../experiment/quantiles.js';
+import { simulate } from '../model/simulate.js';
+import type { Scenario } from '../model/schema.js';
+import { applyEstimates, type Estimate } from './estimates.js';
+import { mape, type BacktestResult, type PeriodFit, type SeriesFit } from './fit.js';
+import { historicalScenario, type HistoricalScenario } from './history.js';
+import type { ObservedData } from './observed.js';
+import { COMPARED, modelValue, windows, type Compared, type Window } from './targets.js';
+
+export const BACKTEST_DEFAULTS = {
+  from: '2018-01-01',
+  to: '2023-06-30',
+  /** The issue's scoring window starts in 2019: 2018 lets the starting state settle. */
+  scoreFrom: '2019-01-01',
+  replications: 20,
+  seed: 1,
+} as const;
+
+/** The scenario a backtest runs: the record's inputs on `base`, then the estimates. */
+export function backtestScenario(base: Scenario, data: ObservedData, from: string, to: string, estimates: readonly Estimate[]): HistoricalScenario {
+  const h = historicalScenario(base, data, from, to);
+  return { ...h, scenario: applyEstimates(h.scenario, estimates.filter((e) => e.date === undefined || e.date <= to)) };
+}
+
+/** Model values of one compared series: per observed window, one value per replication. */
+export interface Simulated {
+  readonly compared: Compared;
+  readonly windows: readonly Window[];
+  /** values[w][r]: window w, replication r. */
+  readonly values: readonly Float64Array[];
+}
+
+/** Run the replications and read the model's value for every observed window. */
+export function simulateRecord(
+  scenario: Scenario,
+  data: ObservedData,
+  options: { replications: number; seed: number; compared?: readonly Compared[] },
+): Simulated[] {
+  const compared = (options.compared ?? COMPARED).map((c) => {
+    const ws = windows(data, c, scenario.start, scenario.horizonMonths);
+    return { compared: c, windows: ws, values: ws.map(() => new Float64Array(options.replications)) };
+  });
+  for (let r = 0; r < options.replications; r++) {
+    const run = simulate(scenario, { seed: options.seed, replication: r, uncertainty: 'stochastic' });
+    for (const s of compared) {
+      const series = run.series[s.compared.model];
+      s.windows.forEach((w, i) => (s.values[i][r] = modelValue(series, s.compared, w)));
+    }
+  }
+  return compared.filter((s) => s.windows.length > 0);
+}
+
+/** The first day a period covers, for scoring (`2019Q1` → 2019-01-01; a date is itself). */
+function periodStart(period: string): string {
+  const m = /^(\d{4})Q([1-4])$/.exec(period);
+  if (m) return `${m[1]}-${String(Number(m[2]) * 3 - 2).padStart(2, '0')}-01`;
+  return period.length === 7 ? `${period}-01` : period;
+}
+
+/** Per series, the band beside the record and the MAPE over the scored periods. */
+export function fitOf(simulated: readonly Simulated[], scoreFrom: string): Record<string, SeriesFit> {
+  const out: Record<string, SeriesFit> = {};
+  for (const s of simulated) {
+    const periods: PeriodFit[] = s.windows.map((w, i) => {
+      const sorted = sortedCopy(s.values[i]);
+      const p50 = quantileSorted(sorted, 0.5);
+      return {
+        period: w.period,
+        observed: w.observed,
+        p5: quantileSorted(sorted, 0.05),
+        p50,
+        p95: quantileSorted(sorted, 0.95),
+        error: w.observed !== 0 ? (p50 - w.observed) / w.observed : Number.NaN,
+        scored: periodStart(w.period) >= scoreFrom && w.observed !== 0,
+      };
+    });
+    const c = s.compared;
+    out[c.series] = { model: c.model, label: c.label, unit: c.unit, kind: c.kind, mape: mape(periods), ...(c.target !== undefined ? { target: c.target } : {}), periods };
+  }
+  return out;
+}
+
+export interface BacktestInput {
+  readonly base: Scenario;
+  readonly data: ObservedData;
+  readonly dataVersion: string;
+  readonly dataFiles: readonly string[];
+  readonly estimates: readonly Estimate[];
+  readonly freeParameters: number;
+  readonly from?: string;
+  readonly to?: string;
+  readonly scoreFrom?: string;
+  readonly replications?: number;
+  readonly seed?: number;
+}
+
+export function runBacktest(input: BacktestInput): BacktestResult & { readonly derived: HistoricalScenario['derived'] } {
+  const from = input.from ?? BACKTEST_DEFAULTS.from;
+  const to = input.to ?? BACKTEST_DEFAULTS.to;
+  const scoreFrom = input.scoreFrom ?? BACKTEST_DEFAULTS.scoreFrom;
+  const replications = input.replications ?? BACKTEST_DEFAULTS.replications;
+  const seed = input.seed ?? BACKTEST_DEFAULTS.seed;
+  const h = backtestScenario(input.base, input.data, from, to, input.estimates);
+  const simulated = simulateRecord(h.scenario, input.data, { replications, seed });
+  return {
+    from,
+    to,
+    scoreFrom,
+    replications,
+    seed,
+    dataVersion: input.dataVersion,
+    dataFiles: input.dataFiles,
+    freeParameters: input.freeParameters,
+    series: fitOf(simulated, scoreFrom),
+    derived: h.derived,
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * The parameters the calibration estimates (those the record does not give directly), how an
+ * estimate is put into a scenario, and the first guesses the search starts from. Dated estimates
+ * of one path form a step schedule (e.g. productivity per year); undated ones set a number.
+ */
+import { planWorkforce } from '../model/workforce.js';
+import { makePlan } from '../model/plan.js';
+import type { SchedulePoint } from '../model/params.js';
+import type { Scenario } from '../model/schema.js';
+import type { HistoricalScenario } from './history.js';
+import { INPUT_SERIES } from './history.js';
+import type { ObservedData } from './observed.js';
+
+export interface FreeParameter {
+  /** Short name shown in reports (`productivity 2020`). */
+  readonly name: string;
+  /** Dotted scenario path the estimate sets. */
+  readonly path: string;
+  /** For a schedule: the date from which this value holds. */
+  readonly date?: string;
+  readonly lo: number;
+  readonly hi: number;
+  /** Whether the built-in scenarios' baseline takes this estimate (its latest value, for a schedule). */
+  readonly forward: boolean;
+  readonly description: string;
+}
+
+export interface Estimate {
+  readonly name: string;
+  readonly path: string;
+  readonly date?: string;
+  readonly value: number;
+}
+
+/** The first and last day of a quarter label (`2023Q2` → 2023-04-01, 2023-06-30). */
+const quarterStart = (quarter: string) => `${quarter.slice(0, 4)}-${['01', '04', '07', '10'][Number(quarter.slice(5)) - 1]}-01`;
+const quarterEnd = (quarter: string) => `${quarter.slice(0, 4)}-${['03-31', '06-30', '09-30', '12-31'][Number(quarter.slice(5)) - 1]}`;
+
+const uniqueYears = (quarters: readonly string[]) => [...new Set(quarters.map((q) => Number(q.slice(0, 4))))];
+
+/** The free parameters of a backtest over the given quarters: what `calibrate` estimates. */
+export function freeParameters(h: HistoricalScenario): FreeParameter[] {
+  const from = h.scenario.start;
+  const years = uniqueYears(h.quarters);
+  const last = years[years.length - 1];
+  const end = quarterEnd(h.quarters[h.quarters.length - 1]);
+  const middle = quarterStart(h.quarters[Math.floor(h.quarters.length / 2)]);
+  return [
+    ...years.map((y, i) => ({
+      name: `productivity ${y}`,
+      path: 'decisions.productivityIndex',
+      date: i === 0 ? from : `${y}-01-01`,
+      lo: 0.1,
+      hi: 4,
+      forward: y === last,
+      description: `Decisions per productive decision-maker in ${y}, relative to decisions.productivity.`,
+    })),
+    {
+      name: 'support share',
+      path: 'accommodation.supportShare',
+      lo: 0.2,
+      hi: 1,
+      forward: true,
+      description: 'Share of new claims that enter asylum support.',
+    },
+    {
+      name: 'support after last decision',
+      path: 'accommodation.supportEndDaysAfterRefusal',
+      lo: 21,
+      hi: 1500,
+      forward: true,
+      description: 'Mean days a refused, withdrawn or inadmissible case stays in support after its last decision (section 95 families and section 4 support keep some people for years).',
+    },
+    ...[middle, end].map((date) => ({
+      name: `dispersal places ${date}`,
+      path: 'accommodation.dispersalPlaces',
+      date,
+      lo: 10_000,
+      hi: 200_000,
+      forward: false,
+      description: `Dispersal (and initial accommodation) places on ${date}, linear from the observed start; supported people beyond them are in hotels.`,
+    })),
+  ];
+}
+
+function getIn(obj: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], obj);
+}
+
+function setIn(obj: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let o = obj;
+  for (const k of keys.slice(0, -1)) {
+    o[k] = { ...(o[k] as Record<string, unknown>) };
+    o = o[k] as Record<string, unknown>;
+  }
+  o[keys[keys.length - 1]] = value;
+}
+
+/** The scenario with the estimates put in: dated estimates of a path as one step schedule. */
+export function applyEstimates(s: Scenario, estimates: readonly Estimate[]): Scenario {
+  const out = { ...s } as unknown as Record<string, unknown>;
+  const byPath = new Map<string, Estimate[]>();
+  for (const e of estimates) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
+  for (const [path, list] of byPath) {
+    if (list.some((e) => e.date === undefined)) {
+      setIn(out, path, list[list.length - 1].value);
+    } else {
+      const points: SchedulePoint[] = list
+        .map((e) => ({ date: e.date!, value: e.value }))
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      // Points the scenario already has before the first estimate stay (e.g. the observed start).
+      const before = (getIn(s, path) as SchedulePoint[]).filter((p) => p.date < points[0].date);
+      setIn(out, path, [...before, ...points]);
+    }
+  }
+  return out as unknown as Scenario;
+}
+
+/** Estimates the built-in scenarios take: numbers as estimated, a schedule's latest value from `start` on. */
+export function forwardEstimates(free: readonly FreeParameter[], values: readonly number[], start: string): Estimate[] {
+  return free.flatMap((f, i) => (f.forward ? [{ name: f.name, path: f.path, ...(f.date ? { date: start } : {}), value: values[i] }] : []));
+}
+
+/**
+ * Where the search starts: productivity per year from the record's decisions over the model's
+ * capacity at index 1 (decisions = productive staff × productivity × people per case when the
+ * queue is never empty), the scenario's support values, and dispersal places from the people in
+ * support at either end.
+ */
+export function initialGuess(h: HistoricalScenario, free: readonly FreeParameter[], data: ObservedData): number[] {
+  const s = h.scenario;
+  const plan = makePlan(s.start, s.horizonMonths);
+  const productive = planWorkforce(s.decisions, plan).productive;
+  const perCase = s.arrivals.peoplePerCase;
+  const support = data.has(INPUT_SERIES.supportPeople) ? data.series(INPUT_SERIES.supportPeople) : [];
+  const hotels = data.has(INPUT_SERIES.hotelPeople) ? data.series(INPUT_SERIES.hotelPeople).filter((o) => /^\d{4}-\d{2}-\d{2}$/.test(o.period)) : [];
+  return free.map((f) => {
+    if (f.path === 'decisions.productivityIndex') {
+      const year = Number(f.name.slice(-4));
+      let capacity = 0;
+      let observed = 0;
+      h.quarters.forEach((q, qi) => {
+        if (Number(q.slice(0, 4)) !== year) return;
+        for (let m = qi * 3; m < qi * 3 + 3; m++) capacity += productive[m] * s.decisions.productivity * perCase;
+        observed += data.get(INPUT_SERIES.decisions, q) ?? 0;
+      });
+      return clamp(capacity > 0 && observed > 0 ? observed / capacity : 1, f);
+    }
+    if (f.path === 'accommodation.supportShare') return clamp(s.accommodation.supportShare, f);
+    if (f.path === 'accommodation.supportEndDaysAfterRefusal') return clamp(Math.max(s.accommodation.supportEndDaysAfterRefusal, 180), f);
+    if (f.path === 'accommodation.dispersalPlaces') {
+      // Supported people not in hotels, on the last date on or before the point both are recorded (no hotels recorded: none).
+      const near = support.filter((o) => o.period <= f.date!).pop();
+      const hotel = hotels.filter((o) => o.period <= f.date!).pop();
+      return clamp((near?.value ?? s.snapshot.inSupportPeople) - (hotel?.value ?? 0), f);
+    }
+    return clamp((f.lo + f.hi) / 2, f);
+  });
+}
+
+const clamp = (x: number, f: FreeParameter) => Math.min(f.hi, Math.max(f.lo, x));

@@ -1,0 +1,303 @@
+/**
+ * The past as model input: a scenario that starts from the observed state on the day before
+ * `from` and is driven by the record — claims per quarter, the small-boat share per year,
+ * decision-maker headcount, and outcome rates per year — so that what it produces (the backlog,
+ * decisions, people in support and in hotels) can be set beside the record. Everything here is
+ * read by series name from the data files, so a newer official release in the same format extends
+ * the run without a code change.
+ */
+import { daysBetween, epochDay, isoFromEpochDay } from '../model/dates.js';
+import { GROUPS } from '../model/cases.js';
+import { InputError, showValue } from '../model/errors.js';
+import type { SchedulePoint } from '../model/params.js';
+import type { Scenario } from '../model/schema.js';
+import type { ObservedData } from './observed.js';
+import { parsePeriod } from './period.js';
+
+/** The record's series the backtest reads as inputs and starting state. */
+export const INPUT_SERIES = {
+  claims: 'claims_people_quarter',
+  smallBoats: 'small_boats_year',
+  headcount: 'asylum_decision_makers',
+  backlogPeople: 'awaiting_initial_decision_people',
+  backlogCases: 'backlog_initial_cases',
+  over6mPeople: 'backlog_initial_people_over6m',
+  legacyCases: 'backlog_legacy_cases',
+  supportPeople: 'asylum_support_people',
+  hotelPeople: 'asylum_hotel_people',
+  appealsOutstanding: 'ftt_asylum_appeals_outstanding',
+  appealsLodged: 'appeals_lodged_quarter',
+  decisions: 'initial_decisions_people_quarter',
+  grants: 'initial_grants_people_quarter',
+  refusals: 'initial_refusals_people_quarter',
+  withdrawals: 'initial_withdrawals_people_quarter',
+} as const;
+
+/** A figure of the starting state or the inputs that was worked out rather than read. */
+export interface Derivation {
+  readonly field: string;
+  readonly value: number;
+  readonly how: string;
+}
+
+export interface HistoricalScenario {
+  readonly scenario: Scenario;
+  /** Every value of the starting state and inputs not read directly from the record, and how it was found. */
+  readonly derived: readonly Derivation[];
+  /** The quarters of the run, in order (`2018Q1` …). */
+  readonly quarters: readonly string[];
+}
+
+interface Quarter {
+  readonly label: string;
+  readonly start: string;
+  readonly end: string;
+  readonly year: number;
+}
+
+/** The quarters from `from` (first day of a quarter) to `to` (last day of a quarter). */
+export function quartersBetween(from: string, to: string): Quarter[] {
+  const start = parsePeriod(from);
+  const end = parsePeriod(to);
+  const firstOfQuarter = start?.kind === 'date' && /-(01|04|07|10)-01$/.test(from);
+  if (!firstOfQuarter) throw new InputError({ field: '--from', value: showValue(from), allowed: 'the first day of a quarter, e.g. 2018-01-01 (the record is quarterly)' });
+  const lastOfQuarter = end?.kind === 'date' && /-(03-31|06-30|09-30|12-31)$/.test(to);
+  if (!lastOfQuarter) throw new InputError({ field: '--to', value: showValue(to), allowed: 'the last day of a quarter, e.g. 2023-06-30 (the record is quarterly)' });
+  if (to < from) throw new InputError({ field: '--to', value: showValue(to), allowed: `a date after --from (${from})` });
+  const out: Quarter[] = [];
+  let year = Number(from.slice(0, 4));
+  let q = (Number(from.slice(5, 7)) + 2) / 3;
+  for (;;) {
+    const label = `${year}Q${q}`;
+    const p = parsePeriod(label)!;
+    if (p.end > to) break;
+    out.push({ label, start: p.start, end: p.end, year });
+    if (++q > 4) {
+      q = 1;
+      year++;
+    }
+  }
+  return out;
+}
+
+const dayBefore = (iso: string) => isoFromEpochDay(epochDay(iso) - 1);
+
+/** Months from `from` to `to` inclusive. */
+export function monthsBetween(from: string, to: string): number {
+  return (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;
+}
+
+/** A required figure: a clear message when the record lacks it (the fix is a data file). */
+function required(data: ObservedData, series: string, period: string, why: string): number {
+  const v = data.has(series) ? data.get(series, period) : undefined;
+  if (v === undefined) {
+    throw new InputError(
+      { field: 'data', value: `${series} for ${period}`, allowed: `a data file with that figure (${why}); add one with --data` },
+      'backtest',
+    );
+  }
+  return v;
+}
+
+/**
+ * A ratio of two stocks at the date nearest to `date` at which both are recorded (used to derive
+ * a stock the record lacks on that date from one it has).
+ */
+function nearestRatio(data: ObservedData, numerator: string, denominator: string, date: string): { ratio: number; at: string } | undefined {
+  if (!data.has(numerator) || !data.has(denominator)) return undefined;
+  let best: { ratio: number; at: string; distance: number } | undefined;
+  for (const o of data.series(numerator)) {
+    const p = parsePeriod(o.period);
+    if (p?.kind !== 'date') continue;
+    const d = data.get(denominator, o.period);
+    if (d === undefined || d <= 0) continue;
+    const distance = Math.abs(daysBetween(date, o.period));
+    if (!best || distance < best.distance) best = { ratio: o.value / d, at: o.period, distance };
+  }
+  return best && { ratio: best.ratio, at: best.at };
+}
+
+/** The date a headcount figure stands for: a date itself, the middle of a month or financial year. */
+function pointDate(period: string): string | undefined {
+  const p = parsePeriod(period);
+  if (!p) return undefined;
+  if (p.kind === 'date') return p.start;
+  if (p.kind === 'month' || p.kind === 'financial-year' || p.kind === 'quarter' || p.kind === 'year') {
+    return isoFromEpochDay(Math.round((epochDay(p.start) + epochDay(p.end)) / 2));
+  }
+  return undefined;
+}
+
+/** Decision-maker headcount points of the record, by date (several figures for one date: the last listed). */
+export function headcountPath(data: ObservedData): SchedulePoint[] {
+  const byDate = new Map<string, number>();
+  for (const o of data.series(INPUT_SERIES.headcount)) {
+    const date = pointDate(o.period);
+    if (date) byDate.set(date, o.value);
+  }
+  return [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([date, value]) => ({ date, value }));
+}
+
+/** The model's shares of each nationality group among claims (both routes, weighted). */
+function groupWeights(s: Scenario): number[] {
+  const a = s.arrivals;
+  const b = a.smallBoatShare;
+  const hg = b * a.mix.smallBoat.highGrant + (1 - b) * a.mix.otherClaims.highGrant;
+  const rt = b * a.mix.smallBoat.returnable + (1 - b) * a.mix.otherClaims.returnable;
+  return [hg, rt, Math.max(0, 1 - hg - rt)];
+}
+
+/** The scenario's overall withdrawal share and grant share of grants plus refusals. */
+export function outcomeShares(s: Scenario): { withdraw: number; grant: number } {
+  const w = groupWeights(s);
+  let withdraw = 0;
+  let grant = 0;
+  let decided = 0;
+  GROUPS.forEach((g, i) => {
+    const o = s.decisions.outcomes[g];
+    withdraw += w[i] * o.withdraw;
+    grant += w[i] * o.grant;
+    decided += w[i] * (o.grant + o.refuse);
+  });
+  return { withdraw, grant: decided > 0 ? grant / decided : 0 };
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * Outcome rates per year from the record's outcome counts (a direct estimate, not a fit): the
+ * multipliers that turn the scenario's withdrawal share and grant share into each year's
+ * observed shares.
+ */
+export function outcomeMultipliers(data: ObservedData, base: Scenario, quarters: readonly Quarter[]): { withdrawal: SchedulePoint[]; grant: SchedulePoint[] } {
+  const shares = outcomeShares(base);
+  const withdrawal: SchedulePoint[] = [];
+  const grant: SchedulePoint[] = [];
+  for (const year of [...new Set(quarters.map((q) => q.year))]) {
+    const inYear = quarters.filter((q) => q.year === year);
+    const get = (series: string) => sum(inYear.map((q) => required(data, series, q.label, 'outcome rates by year')));
+    const decisions = get(INPUT_SERIES.decisions);
+    const grants = get(INPUT_SERIES.grants);
+    const refusals = get(INPUT_SERIES.refusals);
+    const withdrawals = get(INPUT_SERIES.withdrawals);
+    const date = year === quarters[0].year ? quarters[0].start : `${year}-01-01`;
+    withdrawal.push({ date, value: decisions > 0 && shares.withdraw > 0 ? withdrawals / decisions / shares.withdraw : 1 });
+    grant.push({ date, value: grants + refusals > 0 && shares.grant > 0 ? grants / (grants + refusals) / shares.grant : 1 });
+  }
+  return { withdrawal, grant };
+}
+
+/**
+ * Claims per quarter as the two routes' scaling paths: with seasonality off (the quarterly record
+ * already carries it), each quarter's daily rate times its days equals the recorded claims, split
+ * by the year's small-boat share.
+ */
+function arrivalsPaths(data: ObservedData, base: Scenario, quarters: readonly Quarter[], derived: Derivation[]) {
+  const a = base.arrivals;
+  const claims = quarters.map((q) => required(data, INPUT_SERIES.claims, q.label, 'claims drive the run'));
+  const boatsByYear = new Map<number, number>();
+  if (data.has(INPUT_SERIES.smallBoats)) for (const o of data.series(INPUT_SERIES.smallBoats)) boatsByYear.set(Number(o.period), o.value);
+  const shareByYear = new Map<number, number>();
+  let latest: number | undefined;
+  for (const year of [...new Set(quarters.map((q) => q.year))]) {
+    const boats = boatsByYear.get(year);
+    const inYear = quarters.filter((q) => q.year === year);
+    const yearClaims = inYear.length === 4 ? sum(inYear.map((q) => claims[quarters.indexOf(q)])) : undefined;
+    if (boats !== undefined && yearClaims) latest = Math.min(0.95, boats / yearClaims);
+    else derived.push({ field: `small-boat share ${year}`, value: latest ?? a.smallBoatShare, how: `no ${INPUT_SERIES.smallBoats} for a whole year ${year} in the record: the latest year's share` });
+    shareByYear.set(year, latest ?? a.smallBoatShare);
+  }
+  const smallBoatScale: SchedulePoint[] = [];
+  const otherScale: SchedulePoint[] = [];
+  quarters.forEach((q, i) => {
+    const days = daysBetween(q.start, q.end) + 1;
+    const expected = (a.claimsPeoplePerYear * days) / 365.25;
+    const share = shareByYear.get(q.year)!;
+    smallBoatScale.push({ date: q.start, value: a.smallBoatShare > 0 ? (claims[i] * share) / (expected * a.smallBoatShare) : 0 });
+    otherScale.push({ date: q.start, value: a.smallBoatShare < 1 ? (claims[i] * (1 - share)) / (expected * (1 - a.smallBoatShare)) : 0 });
+  });
+  return { ...a, seasonalAmplitude: 0, smallBoatScale, otherScale };
+}
+
+/** The observed stocks on the day before `from`, deriving those the record lacks on that day. */
+function startingState(data: ObservedData, base: Scenario, from: string, derived: Derivation[]): Scenario['snapshot'] {
+  const date = dayBefore(from);
+  const people = required(data, INPUT_SERIES.backlogPeople, date, 'the starting backlog');
+  const fromRatio = (series: string, per: string, value: number, field: string): number => {
+    const direct = data.has(series) ? data.get(series, date) : undefined;
+    if (direct !== undefined) return direct;
+    const r = nearestRatio(data, series, per, date);
+    if (!r) throw new InputError({ field: 'data', value: `${series} near ${date}`, allowed: 'a figure of it on some date with one of ' + per }, 'backtest');
+    const v = Math.round(value * r.ratio);
+    derived.push({ field, value: v, how: `${series} is not recorded on ${date}: ${per} × their ratio on ${r.at} (${r.ratio.toFixed(3)})` });
+    return v;
+  };
+  const cases = fromRatio(INPUT_SERIES.backlogCases, INPUT_SERIES.backlogPeople, people, 'snapshot.awaitingDecisionCases');
+  const over6m = fromRatio(INPUT_SERIES.over6mPeople, INPUT_SERIES.backlogPeople, people, 'snapshot.over6mPeople');
+  const beforeCutoff = date < '2022-06-28';
+  const legacy = beforeCutoff ? 0 : fromRatio(INPUT_SERIES.legacyCases, INPUT_SERIES.backlogCases, cases, 'snapshot.legacyCases');
+  const support = required(data, INPUT_SERIES.supportPeople, date, 'people in support at the start');
+  let appeals = data.has(INPUT_SERIES.appealsOutstanding) ? data.get(INPUT_SERIES.appealsOutstanding, date) : undefined;
+  if (appeals === undefined) {
+    const q = quartersBetween(quarterStart(isoFromEpochDay(epochDay(date) - 180)), date);
+    const lodged = q.map((x) => (data.has(INPUT_SERIES.appealsLodged) ? data.get(INPUT_SERIES.appealsLodged, x.label) : undefined));
+    appeals = lodged.every((x) => x !== undefined) && lodged.length > 0 ? sum(lodged as number[]) : base.snapshot.awaitingAppealCases;
+    derived.push({
+      field: 'snapshot.awaitingAppealCases',
+      value: appeals,
+      how: `${INPUT_SERIES.appealsOutstanding} is not recorded on ${date}: assumed equal to the appeals lodged in the two quarters before (about six months at the tribunal)`,
+    });
+  }
+  derived.push({ field: 'snapshot.awaitingReturnCases', value: base.snapshot.awaitingReturnCases, how: 'no official stock is published: the baseline assumption' });
+  return {
+    ...base.snapshot,
+    awaitingDecisionPeople: people,
+    awaitingDecisionCases: Math.min(cases, people),
+    over6mPeople: Math.min(over6m, people),
+    legacyCases: legacy,
+    inSupportPeople: support,
+    awaitingAppealCases: appeals,
+  };
+}
+
+/** People recorded in hotels on a date (none recorded: none in hotels — hotels as contingency began in 2020). */
+function hotelsAt(data: ObservedData, date: string): number {
+  return (data.has(INPUT_SERIES.hotelPeople) ? data.get(INPUT_SERIES.hotelPeople, date) : undefined) ?? 0;
+}
+
+/** The first day of the quarter an ISO date falls in. */
+function quarterStart(iso: string): string {
+  const m = Number(iso.slice(5, 7));
+  return `${iso.slice(0, 4)}-${String(m - ((m - 1) % 3)).padStart(2, '0')}-01`;
+}
+
+/**
+ * The backtest scenario: `base` (the calibrated baseline) started on `from` in the observed state
+ * and driven to `to` by the record. Estimated parameters are applied afterwards (see estimates.ts).
+ */
+export function historicalScenario(base: Scenario, data: ObservedData, from: string, to: string): HistoricalScenario {
+  const quarters = quartersBetween(from, to);
+  const derived: Derivation[] = [];
+  const headcount = headcountPath(data);
+  if (headcount.length === 0) throw new InputError({ field: 'data', value: INPUT_SERIES.headcount, allowed: 'at least one decision-maker headcount figure' }, 'backtest');
+  if (headcount[0].date > from) {
+    derived.push({ field: 'decisions.headcount', value: headcount[0].value, how: `no headcount recorded before ${headcount[0].date}: held at that first figure back to ${from}` });
+  }
+  const arrivals = arrivalsPaths(data, base, quarters, derived);
+  const outcomes = outcomeMultipliers(data, base, quarters);
+  const snapshot = startingState(data, base, from, derived);
+  const scenario: Scenario = {
+    ...base,
+    name: 'backtest',
+    title: `Backtest ${from} to ${to}`,
+    description: `The model from the observed state on ${dayBefore(from)}, driven by the record's claims, headcount and outcome rates to ${to}.`,
+    start: from,
+    horizonMonths: monthsBetween(from, to),
+    snapshot,
+    arrivals,
+    decisions: { ...base.decisions, headcount, withdrawalScale: outcomes.withdrawal, grantScale: outcomes.grant },
+    // Dispersal at the start held everyone supported but those recorded in hotels; later places are estimated.
+    accommodation: { ...base.accommodation, dispersalPlaces: [{ date: from, value: Math.max(0, snapshot.inSupportPeople - hotelsAt(data, dayBefore(from))) }] },
+  };
+  return { scenario, derived, quarters: quarters.map((q) => q.label) };
+}

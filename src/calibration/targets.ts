@@ -1,0 +1,73 @@
+/**
+ * Which of the record's series the backtest sets beside which model series, and how: a stock is
+ * the model's level at the end of the month the record's date falls in; a flow over a quarter is
+ * the sum of the model's three months. The MAPE targets are issue 3's.
+ */
+import type { SeriesName } from '../model/result.js';
+import type { ObservedData } from './observed.js';
+import { parsePeriod } from './period.js';
+
+export interface Compared {
+  /** The record's series. */
+  readonly series: string;
+  readonly model: SeriesName;
+  readonly kind: 'stock' | 'flow';
+  readonly label: string;
+  readonly unit: string;
+  /** MAPE aimed at over the scored periods (a share). */
+  readonly target?: number;
+  /** Weight in the calibration loss (0: shown, not fitted). */
+  readonly weight: number;
+}
+
+export const COMPARED: readonly Compared[] = [
+  { series: 'awaiting_initial_decision_people', model: 'awaitingDecisionPeople', kind: 'stock', label: 'People awaiting an initial decision', unit: 'people', target: 0.1, weight: 1 },
+  { series: 'initial_decisions_people_quarter', model: 'decisionsPeople', kind: 'flow', label: 'Initial decisions per quarter (incl. withdrawals)', unit: 'people per quarter', target: 0.15, weight: 1 },
+  { series: 'asylum_support_people', model: 'inSupportPeople', kind: 'stock', label: 'People in asylum support', unit: 'people', target: 0.15, weight: 1 },
+  { series: 'asylum_hotel_people', model: 'inHotelsPeople', kind: 'stock', label: 'People in hotels (contingency accommodation)', unit: 'people', target: 0.15, weight: 1 },
+  { series: 'appeals_lodged_quarter', model: 'appealsLodged', kind: 'flow', label: 'Appeals lodged per quarter', unit: 'appeals per quarter', weight: 0 },
+  { series: 'returns_enforced_quarter', model: 'returnsEnforced', kind: 'flow', label: 'Enforced returns per quarter (all immigration cases)', unit: 'people per quarter', weight: 0 },
+];
+
+/** One observed figure mapped onto the model's months: months [first, last] (a stock: first = last). */
+export interface Window {
+  readonly period: string;
+  readonly observed: number;
+  readonly first: number;
+  readonly last: number;
+}
+
+/** Month index (from `start`, `YYYY-MM-01`) of an ISO date. */
+function monthIndex(start: string, iso: string): number {
+  return (Number(iso.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + Number(iso.slice(5, 7)) - Number(start.slice(5, 7));
+}
+
+/**
+ * The record's figures of a compared series inside the run (`start` to the end of month
+ * `months − 1`): stocks recorded on a date or in a month, flows recorded by quarter.
+ */
+export function windows(data: ObservedData, c: Compared, start: string, months: number): Window[] {
+  if (!data.has(c.series)) return [];
+  const out: Window[] = [];
+  for (const o of data.series(c.series)) {
+    const p = parsePeriod(o.period);
+    if (!p) continue;
+    if (c.kind === 'stock' && (p.kind === 'date' || p.kind === 'month')) {
+      const m = monthIndex(start, p.end);
+      if (m >= 0 && m < months) out.push({ period: o.period, observed: o.value, first: m, last: m });
+    } else if (c.kind === 'flow' && p.kind === 'quarter') {
+      const first = monthIndex(start, p.start);
+      const last = monthIndex(start, p.end);
+      if (first >= 0 && last < months) out.push({ period: o.period, observed: o.value, first, last });
+    }
+  }
+  return out;
+}
+
+/** The model's value over a window: the level at its month's end, or the flow summed over its months. */
+export function modelValue(series: Float64Array, c: Compared, w: Window): number {
+  if (c.kind === 'stock') return series[w.last];
+  let total = 0;
+  for (let m = w.first; m <= w.last; m++) total += series[m];
+  return total;
+}

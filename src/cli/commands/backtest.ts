@@ -1,0 +1,170 @@
+/**
+ * `asylum-sim backtest` and `asylum-sim calibrate`: the model over the past, beside the record.
+ * Both read the official data (data/*.csv plus any `--data` files in the same format: a newer
+ * release extends the inputs and the record without a code change). `backtest` runs with the
+ * estimates of data/calibration.json; `calibrate` estimates them again and writes that file, which
+ * the built-in scenarios' baseline reads. Flags are checked before any work.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { BACKTEST_DEFAULTS, runBacktest } from '../../calibration/backtest.js';
+import { calibrate } from '../../calibration/calibrate.js';
+import { calibrationPath, dataVersion, readCalibration, writeCalibration, type CalibrationRecord } from '../../calibration/calibration-file.js';
+import { dataFiles, loadOfficialData } from '../../calibration/data-files.js';
+import { forwardEstimates } from '../../calibration/estimates.js';
+import { writeBacktestReport } from '../../calibration/report.js';
+import { InputError, showValue } from '../../model/errors.js';
+import { MODEL_VERSION } from '../../model/simulate.js';
+import { BASELINE_START, baselineScenarioWith } from '../../scenarios/catalog.js';
+import { formatBacktest } from '../backtest-table.js';
+import { parseIntegerFlag } from '../flags.js';
+import type { Io } from '../io.js';
+import { prepareOutDir } from '../output.js';
+import { DEFAULT_SEED } from './run.js';
+
+export interface HistoryFlags {
+  readonly from?: string;
+  readonly to?: string;
+  readonly data?: readonly string[];
+  readonly replications?: string;
+  readonly seed?: string;
+  readonly json?: boolean;
+}
+
+export interface BacktestFlags extends HistoryFlags {
+  readonly out?: string;
+}
+
+export interface CalibrateFlags extends HistoryFlags {
+  readonly iterations?: string;
+  readonly output?: string;
+  readonly dryRun?: boolean;
+}
+
+export const MAX_BACKTEST_REPLICATIONS = 200;
+export const CALIBRATE_DEFAULTS = { replications: 2, iterations: 8 } as const;
+
+function dateFlag(flag: string, raw: string | undefined, fallback: string): string {
+  if (raw === undefined) return fallback;
+  const text = raw.trim();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new InputError({ field: flag, value: showValue(raw), allowed: 'a date YYYY-MM-DD' });
+  return text;
+}
+
+/** The data files a run reads: the package's, then each `--data` file. */
+function dataOf(flags: HistoryFlags) {
+  for (const f of flags.data ?? []) {
+    if (!existsSync(f) || !statSync(f).isFile()) {
+      throw new InputError({ field: '--data', value: showValue(f), allowed: 'a readable CSV file in the tidy format of data/SOURCES.md' });
+    }
+  }
+  const files = [...dataFiles(), ...(flags.data ?? [])];
+  return { files, data: loadOfficialData(files), version: dataVersion(files) };
+}
+
+const fileNames = (files: readonly string[]) => files.map((f) => f.split(/[\\/]/).pop() ?? f);
+
+export async function backtestCommand(io: Io, flags: BacktestFlags): Promise<number> {
+  const from = dateFlag('--from', flags.from, BACKTEST_DEFAULTS.from);
+  const to = dateFlag('--to', flags.to, BACKTEST_DEFAULTS.to);
+  const replications = parseIntegerFlag('--replications', flags.replications, { min: 1, max: MAX_BACKTEST_REPLICATIONS }, BACKTEST_DEFAULTS.replications);
+  const seed = parseIntegerFlag('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, BACKTEST_DEFAULTS.seed);
+  const { files, data, version } = dataOf(flags);
+  if (flags.out !== undefined) prepareOutDir(flags.out);
+  const calibration = readCalibration();
+  const result = runBacktest({
+    base: baselineScenarioWith(calibration),
+    data,
+    dataVersion: version,
+    dataFiles: fileNames(files),
+    estimates: calibration?.estimates ?? [],
+    freeParameters: calibration?.freeParameters ?? 0,
+    from,
+    to,
+    replications,
+    seed,
+  });
+  const notes = [
+    ...result.derived.map((d) => `${d.field} = ${Math.round(d.value * 1000) / 1000}: ${d.how}`),
+    calibration === undefined
+      ? 'No calibration record (data/calibration.json): parameters at their defaults; run asylum-sim calibrate.'
+      : calibration.data.version !== version
+        ? `Calibrated on data ${calibration.data.version}; these data are ${version}: run asylum-sim calibrate${flags.data?.length ? ' with the same --data' : ''} to estimate again.`
+        : `Calibrated on these data (${version}): ${calibration.freeParameters} parameters estimated over ${calibration.window.from} to ${calibration.window.to}.`,
+  ];
+  if (flags.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
+  else io.out(`${formatBacktest(result)}\nNotes:\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
+  if (flags.out !== undefined) {
+    const paths = writeBacktestReport(result, flags.out);
+    (flags.json ? io.err : io.out)(`${flags.json ? '' : '\n'}Wrote ${paths.join(', ')}\n`);
+  }
+  return 0;
+}
+
+export async function calibrateCommand(io: Io, flags: CalibrateFlags): Promise<number> {
+  const from = dateFlag('--from', flags.from, BACKTEST_DEFAULTS.from);
+  const to = dateFlag('--to', flags.to, BACKTEST_DEFAULTS.to);
+  const replications = parseIntegerFlag('--replications', flags.replications, { min: 1, max: 20 }, CALIBRATE_DEFAULTS.replications);
+  const seed = parseIntegerFlag('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, DEFAULT_SEED);
+  const maxIterations = parseIntegerFlag('--iterations', flags.iterations, { min: 1, max: 100 }, CALIBRATE_DEFAULTS.iterations);
+  const { files, data, version } = dataOf(flags);
+  const scoreFrom = BACKTEST_DEFAULTS.scoreFrom;
+  const started = Date.now();
+  const result = calibrate({
+    // The search starts from the uncalibrated defaults, so a calibration never feeds on itself.
+    base: baselineScenarioWith(undefined),
+    data,
+    from,
+    to,
+    scoreFrom,
+    replications,
+    seed,
+    maxIterations,
+    onEvaluation: (n, loss) => {
+      if (io.errTty) io.err(`\revaluation ${n}: loss ${loss.toFixed(5)} (${Math.round((Date.now() - started) / 1000)} s)   `);
+    },
+  });
+  if (io.errTty) io.err('\n');
+  const record: CalibrationRecord = {
+    format: 1,
+    model: MODEL_VERSION,
+    data: { version, files: fileNames(files) },
+    window: { from, to, scoreFrom },
+    search: {
+      method: 'Levenberg–Marquardt (ml-levenberg-marquardt), forward differences of 5% of the first guess, bounded',
+      loss: 'Σ over fitted series of weight / periods × Σ over scored periods of ((model mean − record) / record)²',
+      replications,
+      seed,
+      maxIterations,
+      iterations: result.iterations,
+      evaluations: result.evaluations,
+    },
+    loss: { start: result.lossAtStart, end: result.loss },
+    mape: Object.fromEntries(Object.entries(result.mape).map(([k, v]) => [k, Number.isFinite(v) ? v : null])),
+    freeParameters: result.free.length,
+    estimates: result.free.map((f, i) => ({ name: f.name, path: f.path, ...(f.date ? { date: f.date } : {}), value: result.values[i], description: f.description, forward: f.forward })),
+    baseline: forwardEstimates(result.free, result.values, BASELINE_START),
+  };
+  const target = flags.output ?? calibrationPath();
+  if (flags.json) io.out(`${JSON.stringify(record, null, 2)}\n`);
+  else io.out(calibrationText(record));
+  if (!flags.dryRun) {
+    writeCalibration(record, target);
+    (flags.json ? io.err : io.out)(`Wrote ${target}\n`);
+  }
+  return 0;
+}
+
+function calibrationText(r: CalibrationRecord): string {
+  const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+  const lines = [
+    `Calibrated ${r.freeParameters} parameters on data ${r.data.version} (${r.data.files.join(', ')}), ${r.window.from} to ${r.window.to}, scored from ${r.window.scoreFrom}.`,
+    `Loss ${r.loss.start.toFixed(5)} → ${r.loss.end.toFixed(5)} after ${r.search.iterations} iterations (${r.search.evaluations} evaluations of ${r.search.replications} replication${r.search.replications === 1 ? '' : 's'}, seed ${r.search.seed}).`,
+    '',
+    'Estimates:',
+    ...r.estimates.map((e) => `  ${e.name.padEnd(32)} ${String(Number(e.value.toPrecision(4))).padStart(10)}${e.forward ? '  (baseline)' : ''}`),
+    '',
+    'MAPE at the estimates:',
+    ...Object.entries(r.mape).map(([k, v]) => `  ${k.padEnd(36)} ${pct(v)}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
