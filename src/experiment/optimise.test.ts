@@ -45,18 +45,19 @@ describe('targets', () => {
 });
 
 describe('optimise', async () => {
-  // A target that the scenario misses and that a few steps of extra caseworkers meet.
+  // A target that the scenario misses and that two steps of extra caseworkers meet in every
+  // replication (the highest backlog of those replications), whatever the parameter draws.
   const month = '2024-03';
-  const at = async (inc: number[]) => {
+  const highest = async (inc: number[]) => {
     const s = applyLevers({ ...scenario, horizonMonths: 9 }, levers, inc);
-    let sum = 0;
+    let max = -Infinity;
     await runJobs(simulator, R, (r) => ({ scenario: s, seed: 7, replication: r, uncertainty: 'both' }), (_, res) => {
-      sum += res.series.awaitingDecisionPeople[8] as number;
+      max = Math.max(max, res.series.awaitingDecisionPeople[8] as number);
     });
-    return sum / R;
+    return max;
   };
   const step = niceStep(40);
-  const threshold = Math.round((await at([2 * step, 0])) * 1.0);
+  const threshold = Math.ceil(await highest([2 * step, 0]));
   const target = parseTarget(`awaitingDecisionPeople<=${threshold} by ${month}`);
 
   it('finds the cheapest grid plan that brute-force enumeration finds', async () => {
