@@ -3,7 +3,7 @@
  * run; two (A and B) for a comparison, plus a difference chart. Each chart offers SVG and PNG.
  */
 import * as Plot from '@observablehq/plot';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { downloadPng, downloadSvg } from './download.js';
 import { fmtNumber } from './format.js';
 
@@ -29,10 +29,24 @@ interface Props {
   readonly layers: readonly Layer[];
   /** Extra marks (e.g. a final-month band drawn as a rule). */
   readonly extra?: readonly Plot.Markish[];
+  /**
+   * Draw in a task of its own rather than at once: a page of charts then shows its first chart
+   * without waiting for all the others to be drawn.
+   */
+  readonly later?: boolean;
+}
+
+function contentWidth(el: HTMLElement): number {
+  const style = getComputedStyle(el);
+  return Math.floor(el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
 }
 
 function useWidth(ref: { current: HTMLElement | null }): number {
   const [width, setWidth] = useState(0);
+  // Measured before the first paint, so the chart need not wait for the observer's first report.
+  useLayoutEffect(() => {
+    if (ref.current) setWidth(contentWidth(ref.current));
+  }, []);
   useEffect(() => {
     if (!ref.current) return;
     const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width)));
@@ -42,12 +56,20 @@ function useWidth(ref: { current: HTMLElement | null }): number {
   return width;
 }
 
-export function FanChart({ id, title, note, unit, layers, extra = [] }: Props) {
+export function FanChart({ id, title, note, unit, layers, extra = [], later = false }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
   useEffect(() => {
     if (!plotRef.current || width === 0) return;
+    // The new chart replaces the old one when drawn, so a chart drawn later never shows a gap.
+    const draw = () => plotRef.current?.replaceChildren(plot());
+    if (!later) return draw();
+    const timer = setTimeout(draw, 0);
+    return () => clearTimeout(timer);
+  }, [layers, width, unit]);
+
+  const plot = () => {
     const marks: Plot.Markish[] = [Plot.ruleY([0], { stroke: '#ccc' })];
     layers.forEach((layer, i) => {
       const color = COLORS[i % COLORS.length];
@@ -67,7 +89,7 @@ export function FanChart({ id, title, note, unit, layers, extra = [] }: Props) {
       ),
     );
     marks.push(...extra);
-    const chart = Plot.plot({
+    return Plot.plot({
       width,
       height: Math.max(180, Math.min(260, width * 0.55)),
       marginLeft: 52,
@@ -76,9 +98,7 @@ export function FanChart({ id, title, note, unit, layers, extra = [] }: Props) {
       y: { grid: true, label: null, tickFormat: (v: number) => fmtNumber(v, unit) },
       marks,
     });
-    plotRef.current.replaceChildren(chart);
-    return () => chart.remove();
-  }, [layers, width, unit]);
+  };
 
   const svg = () => plotRef.current?.querySelector('svg') as SVGSVGElement | null;
   const last = layers[0]?.rows.at(-1)?.p50;

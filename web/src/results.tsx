@@ -87,10 +87,11 @@ export function ResultCharts({ summary }: { summary: Summary }) {
   const band = lastDate && total.p5 !== null && total.p95 !== null ? [Plot.ruleX([{ x: lastDate, y1: total.p5, y2: total.p95 }], { x: 'x', y1: 'y1', y2: 'y2', stroke: '#1f6feb', strokeWidth: 3 })] : [];
   return (
     <section class="charts" aria-label="Monthly results">
-      {CHARTS.map((c) => (
-        <FanChart key={c.id} id={c.id} title={c.title} unit={c.unit} layers={layer(c.series)} />
+      {CHARTS.map((c, i) => (
+        <FanChart key={c.id} id={c.id} title={c.title} unit={c.unit} layers={layer(c.series)} later={i > 0} />
       ))}
       <FanChart
+        later
         id="cumulative-cost"
         title="Cumulative cost"
         unit="GBP"
