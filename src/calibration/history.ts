@@ -285,6 +285,11 @@ export function historicalScenario(base: Scenario, data: ObservedData, from: str
   }
   const arrivals = arrivalsPaths(data, base, quarters, derived);
   const outcomes = outcomeMultipliers(data, base, quarters);
+  const show = (points: readonly SchedulePoint[]) => points.map((p) => `${p.date.slice(0, 4)} ×${p.value.toFixed(2)}`).join(', ');
+  derived.push(
+    { field: 'decisions.withdrawalScale', value: outcomes.withdrawal.length, how: `per year from the record (withdrawals ÷ decisions, over the scenario's withdrawal share), estimated directly, not fitted: ${show(outcomes.withdrawal)}` },
+    { field: 'decisions.grantScale', value: outcomes.grant.length, how: `per year from the record (grants ÷ grants and refusals, over the scenario's grant share), estimated directly, not fitted: ${show(outcomes.grant)}` },
+  );
   const snapshot = startingState(data, base, from, derived);
   const scenario: Scenario = {
     ...base,

@@ -10,7 +10,10 @@ import { BACKTEST_DEFAULTS, runBacktest } from '../../calibration/backtest.js';
 import { calibrate } from '../../calibration/calibrate.js';
 import { calibrationPath, dataVersion, readCalibration, writeCalibration, type CalibrationRecord } from '../../calibration/calibration-file.js';
 import { dataFiles, loadOfficialData } from '../../calibration/data-files.js';
-import { forwardEstimates } from '../../calibration/estimates.js';
+import { forwardEstimates, type Estimate } from '../../calibration/estimates.js';
+import { historicalScenario } from '../../calibration/history.js';
+import type { ObservedData } from '../../calibration/observed.js';
+import type { SchedulePoint } from '../../model/params.js';
 import { writeBacktestReport } from '../../calibration/report.js';
 import { InputError, showValue } from '../../model/errors.js';
 import { MODEL_VERSION } from '../../model/simulate.js';
@@ -142,7 +145,7 @@ export async function calibrateCommand(io: Io, flags: CalibrateFlags): Promise<n
     mape: Object.fromEntries(Object.entries(result.mape).map(([k, v]) => [k, Number.isFinite(v) ? v : null])),
     freeParameters: result.free.length,
     estimates: result.free.map((f, i) => ({ name: f.name, path: f.path, ...(f.date ? { date: f.date } : {}), value: result.values[i], description: f.description, forward: f.forward })),
-    baseline: forwardEstimates(result.free, result.values, BASELINE_START),
+    baseline: [...forwardEstimates(result.free, result.values, BASELINE_START), ...latestOutcomeRates(data, from, to)],
   };
   const target = flags.output ?? calibrationPath();
   if (flags.json) io.out(`${JSON.stringify(record, null, 2)}\n`);
@@ -152,6 +155,16 @@ export async function calibrateCommand(io: Io, flags: CalibrateFlags): Promise<n
     (flags.json ? io.err : io.out)(`Wrote ${target}\n`);
   }
   return 0;
+}
+
+/** The record's outcome rates of the last year of the window, which the baseline carries forward. */
+function latestOutcomeRates(data: ObservedData, from: string, to: string): Estimate[] {
+  const d = historicalScenario(baselineScenarioWith(undefined), data, from, to).scenario.decisions;
+  const last = (points: readonly SchedulePoint[]) => points[points.length - 1];
+  return [
+    { name: `withdrawals ${last(d.withdrawalScale).date.slice(0, 4)} (record)`, path: 'decisions.withdrawalScale', date: BASELINE_START, value: last(d.withdrawalScale).value },
+    { name: `grants ${last(d.grantScale).date.slice(0, 4)} (record)`, path: 'decisions.grantScale', date: BASELINE_START, value: last(d.grantScale).value },
+  ];
 }
 
 function calibrationText(r: CalibrationRecord): string {
