@@ -124,5 +124,11 @@ export function validateScenarioFile(path: string): Scenario {
 
 /** A resolved scenario as commented YAML: every parameter with its unit, range and source. */
 export function showScenario(name: string): string {
-  return describeScenario(loadScenario(name));
+  const c = baselineCalibration();
+  const note = c
+    ? `# Calibrated on data ${c.data.version} (${c.data.files.join(', ')}), ${c.window.from} to ${c.window.to}, loss ${c.loss.end.toFixed(4)}:\n` +
+      c.baseline.map((e) => `#   ${e.path} = ${Number(e.value.toPrecision(4))} (${e.name})\n`).join('') +
+      '# unless the scenario sets them itself (data/calibration.json; asylum-sim calibrate).\n'
+    : '# Not calibrated: no data/calibration.json (asylum-sim calibrate writes it).\n';
+  return note + describeScenario(loadScenario(name));
 }
