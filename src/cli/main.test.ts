@@ -229,7 +229,7 @@ describe('asylum-sim with the UK model (in-process)', () => {
   it('shows a built-in scenario with sources as comments', async () => {
     const r = await real(['scenarios', 'show', 'status-quo-2023']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^name: status-quo-2023\n/);
+    expect(r.stdout).toMatch(/^# Calibrated on data [0-9a-f]{12} .*\n(#.*\n)*name: status-quo-2023\n/);
     expect(r.stdout).toContain('# ');
   });
 });

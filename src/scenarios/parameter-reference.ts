@@ -7,7 +7,8 @@
 import { PARAMETERS } from '../model/parameters.js';
 import { UNITS, isDataRef, isParam, type DataRef, type ParamDef, type ParamTree } from '../model/params.js';
 import type { Scenario } from '../model/schema.js';
-import { baselineScenario } from './catalog.js';
+import { baselineCalibration, baselineScenario } from './catalog.js';
+import type { CalibrationRecord } from '../calibration/calibration-file.js';
 
 export const REFERENCE_PATH = 'docs/parameters.md';
 
@@ -68,24 +69,33 @@ function at(values: unknown, key: string): unknown {
   return (values as Record<string, unknown>)[key];
 }
 
-function section(tree: ParamTree, values: unknown, path: string, out: string[], top = false): void {
+/** Source text, with the calibration that set the default when one did. */
+function sourceText(def: ParamDef, path: string, calibrated: ReadonlyMap<string, string>): string {
+  const by = calibrated.get(path);
+  return by ? `${def.source} **Default calibrated** (${by}).` : def.source;
+}
+
+function section(tree: ParamTree, values: unknown, path: string, out: string[], calibrated: ReadonlyMap<string, string>, top = false): void {
   const params = Object.entries(tree).filter(([, n]) => isParam(n)) as [string, ParamDef][];
   if (params.length) {
     if (!top) out.push(`### \`${path}\``, '');
     out.push('| Parameter | Meaning | Unit | Default | Range | Source |', '|---|---|---|---|---|---|');
     for (const [key, def] of params) {
       const name = `\`${path}.${key}\`<br>${def.label}`;
-      out.push(`| ${[name, def.description, unitText(def), defaultText(def, at(values, key)), rangeText(def), def.source].map(cell).join(' | ')} |`);
+      out.push(`| ${[name, def.description, unitText(def), defaultText(def, at(values, key)), rangeText(def), sourceText(def, `${path}.${key}`, calibrated)].map(cell).join(' | ')} |`);
     }
     out.push('');
   }
   for (const [key, node] of Object.entries(tree)) {
-    if (!isParam(node)) section(node, at(values, key), `${path}.${key}`, out);
+    if (!isParam(node)) section(node, at(values, key), `${path}.${key}`, out, calibrated);
   }
 }
 
 /** The reference as Markdown, from the declarations and the baseline (official figures resolved). */
-export function parameterReference(baseline: Scenario = baselineScenario()): string {
+export function parameterReference(baseline: Scenario = baselineScenario(), calibration: CalibrationRecord | undefined = baselineCalibration()): string {
+  const calibrated = new Map(
+    (calibration?.baseline ?? []).map((e) => [e.path, `\`asylum-sim calibrate\` on data ${calibration!.data.version}, ${calibration!.window.from} to ${calibration!.window.to}: ${e.name}; data/calibration.json`]),
+  );
   const out = [
     '# Scenario parameters',
     '',
@@ -102,7 +112,7 @@ export function parameterReference(baseline: Scenario = baselineScenario()): str
   for (const [key, node] of Object.entries(PARAMETERS as unknown as ParamTree)) {
     out.push(`## ${key}`, '');
     if (isParam(node)) continue;
-    section(node, at(baseline, key), key, out, true);
+    section(node, at(baseline, key), key, out, calibrated, true);
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
