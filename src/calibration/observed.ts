@@ -8,7 +8,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { InputError, showValue, type InputProblem } from '../model/errors.js';
-import { CsvSyntaxError, parseCsv } from './csv.js';
+import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv.js';
 import { PERIOD_FORMS, comparePeriods, parsePeriod, type Period } from './period.js';
 import type { SeriesCatalogue } from './series-catalogue.js';
 
@@ -141,15 +141,7 @@ function checkAgainstCatalogue(series: string, unit: string, catalogue: SeriesCa
  * problem found.
  */
 export function parseObservedCsv(text: string, file: string, catalogue?: SeriesCatalogue): Observation[] {
-  let records;
-  try {
-    records = parseCsv(text);
-  } catch (e) {
-    if (e instanceof CsvSyntaxError) {
-      throw new DataFileError(file, e.line, { field: `column ${e.column}`, value: 'malformed CSV', allowed: `RFC 4180 CSV: ${e.problem}` });
-    }
-    throw e;
-  }
+  const records = csvRecords(text, file);
   const header = records[0];
   if (!header) throw new DataFileError(file, 1, { field: 'header', value: 'an empty file', allowed: `a header line ${OBSERVED_COLUMNS.join(',')}` });
   checkHeader(header.fields, file, header.line);
@@ -209,6 +201,18 @@ interface Cell {
   /** All vintages of one series and period, best (preferred) first. */
   readonly rows: Observation[];
   readonly period: Period;
+}
+
+/** The CSV records of a data file; a syntax error becomes a DataFileError naming the file, line and column. */
+export function csvRecords(text: string, file: string): CsvRecord[] {
+  try {
+    return parseCsv(text);
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) {
+      throw new DataFileError(file, e.line, { field: `column ${e.column}`, value: 'malformed CSV', allowed: `RFC 4180 CSV: ${e.problem}` });
+    }
+    throw e;
+  }
 }
 
 /**

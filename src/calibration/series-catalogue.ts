@@ -8,8 +8,7 @@
  * data/SOURCES.md ("Series: what is counted").
  */
 import { showValue } from '../model/errors.js';
-import { CsvSyntaxError, parseCsv } from './csv.js';
-import { DataFileError, SERIES_NAME } from './observed.js';
+import { DataFileError, SERIES_NAME, csvRecords } from './observed.js';
 
 export const CATALOGUE_COLUMNS = ['series', 'basis', 'kind', 'units', 'status', 'description'] as const;
 
@@ -78,15 +77,7 @@ function oneOf<T extends string>(allowed: readonly T[], text: string): text is T
 
 /** Read a catalogue file strictly; `file` is the name used in messages. Throws DataFileError. */
 export function parseSeriesCatalogue(text: string, file: string): SeriesCatalogue {
-  let records;
-  try {
-    records = parseCsv(text);
-  } catch (e) {
-    if (e instanceof CsvSyntaxError) {
-      throw new DataFileError(file, e.line, { field: `column ${e.column}`, value: 'malformed CSV', allowed: `RFC 4180 CSV: ${e.problem}` });
-    }
-    throw e;
-  }
+  const records = csvRecords(text, file);
   const header = records[0];
   const columns = CATALOGUE_COLUMNS.join(',');
   if (!header || header.fields.join(',') !== columns) {

@@ -5,22 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { KPIS } from '../model/result.js';
 import { captureIo } from './io.js';
 import { main } from './main.js';
-import { fakeBackend } from './test-support/fake-backend.js';
-
-async function cli(args: string[], env: Record<string, string> = {}) {
-  const io = captureIo(env);
-  const code = await main(['node', 'asylum-sim', ...args], io, async () => fakeBackend());
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
-
-/** A bad-input outcome: exit 2, nothing on stdout, exactly one line on stderr, no stack. */
-function expectBadInput(r: { code: number; stdout: string; stderr: string }) {
-  expect(r.code).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(/^asylum-sim: /);
-  expect(r.stderr).not.toMatch(/at .*\.(js|ts):\d+/);
-}
+import { cli, expectBadInput } from './test-support/cli.js';
 
 describe('asylum-sim run', () => {
   it('prints the summary JSON and nothing else on stdout with --json', async () => {
@@ -125,7 +110,7 @@ describe('asylum-sim run', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('run failed: decisions: case 42 on day 17.50: queue went negative');
-    const d = await cli(['run', 'broken-run', '--replications', '3'], { ASYLUM_SIM_DEBUG: '1' });
+    const d = await cli(['run', 'broken-run', '--replications', '3'], { env: { ASYLUM_SIM_DEBUG: '1' } });
     expect(d.code).toBe(1);
     expect(d.stderr).toMatch(/at .*\.(js|ts):\d+/);
   });

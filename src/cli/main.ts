@@ -156,13 +156,16 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     });
 
   const collect = (value: string, previous: string[] = []) => [...previous, value];
-  configure(root.command('backtest'), io)
+  // The window and data flags of backtest and calibrate.
+  const history = (cmd: Command) =>
+    cmd
+      .option('--from <date>', 'first day of a quarter to start on, in the observed state of the day before', '2018-01-01')
+      .option('--to <date>', 'last day of a quarter to run to', '2023-06-30')
+      .option('--data <file>', 'a further data file in the tidy format (a newer release: its inputs drive the run, its figures are compared); repeat for more', collect)
+      .option('--seed <s>', 'base random seed, a non-negative integer', '1');
+  history(configure(root.command('backtest'), io))
     .description('the model over the past from the observed state, beside the official record: band, error and MAPE per series')
-    .option('--from <date>', 'first day of a quarter to start on, in the observed state of the day before', '2018-01-01')
-    .option('--to <date>', 'last day of a quarter to run to', '2023-06-30')
-    .option('--data <file>', 'a further data file in the tidy format (a newer release: its inputs drive the run, its figures are compared); repeat for more', collect)
     .option('--replications <n>', 'replications for the band, 1 to 200', '20')
-    .option('--seed <s>', 'base random seed, a non-negative integer', '1')
     .option('--out <dir>', 'write backtest.csv, backtest.json and an SVG chart per series into this directory')
     .option('--json', 'print {series: {NAME: {mape, periods: [...]}}} on stdout (and nothing else there)')
     .action(async (flags: BacktestFlags) => {
@@ -170,13 +173,9 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
       setCode(await backtestCommand(io, flags));
     });
 
-  configure(root.command('calibrate'), io)
+  history(configure(root.command('calibrate'), io))
     .description('estimate the parameters the record does not give (productivity by year, support, dispersal) and write data/calibration.json')
-    .option('--from <date>', 'first day of a quarter to start on', '2018-01-01')
-    .option('--to <date>', 'last day of a quarter to fit to', '2023-06-30')
-    .option('--data <file>', 'a further data file in the tidy format; repeat for more', collect)
     .option('--replications <n>', 'replications per evaluation of the loss, 1 to 20 (same seeds each time)', '2')
-    .option('--seed <s>', 'base random seed, a non-negative integer', '1')
     .option('--iterations <n>', 'most Levenberg–Marquardt iterations, 1 to 100', '8')
     .option('--output <file>', 'where to write the calibration record (default: data/calibration.json, which the baseline reads)')
     .option('--dry-run', 'print the estimates without writing them')

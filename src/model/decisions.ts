@@ -59,6 +59,10 @@ const outcome = (group: string, grant: number, refuse: number, withdraw: number)
   }),
 });
 
+/** A multiplier over time, 1 (no change) unless a scenario or the calibration says otherwise; not drawn under uncertainty. */
+const overTime = (label: string, description: string, max: number, source: string) =>
+  schedule({ label, description, unit: 'multiplier', interpolation: 'step', default: [{ date: '2023-07-01', value: 1 }], min: 0, max, range: [1, 1], source });
+
 export const decisionsParams = {
   headcount: schedule({
     label: 'Asylum decision-makers (headcount)',
@@ -117,39 +121,24 @@ export const decisionsParams = {
     range: [4, 9],
     source: 'Assumption: about 4,100 cases decided a month in 2023 Q2 (data/ initial_decisions_people_quarter ÷ 1.3 people per case) over about 700 productive decision-makers; to be calibrated.',
   }),
-  productivityIndex: schedule({
-    label: 'Productivity over time (index)',
-    description: 'Multiplier on decisions per productive decision-maker over time (1 = the productivity above). The backtest estimates it per year from the record, e.g. the 2020 pandemic fall and the 2023 push.',
-    unit: 'multiplier',
-    interpolation: 'step',
-    default: [{ date: '2023-07-01', value: 1 }],
-    min: 0,
-    max: 10,
-    range: [1, 1],
-    source: 'Assumption: productivity stays at its level unless a scenario says so; past levels are estimated by `asylum-sim calibrate` (data/calibration.json).',
-  }),
-  withdrawalScale: schedule({
-    label: 'Withdrawals over time (multiplier)',
-    description: 'Multiplier on every group\'s withdrawal rate over time; the other outcomes share the rest in their own proportions. The backtest estimates it before and after the 2023 rise in withdrawals.',
-    unit: 'multiplier',
-    interpolation: 'step',
-    default: [{ date: '2023-07-01', value: 1 }],
-    min: 0,
-    max: 20,
-    range: [1, 1],
-    source: 'Assumption: withdrawal behaviour stays as in 2023 unless a scenario says so; past levels are estimated by `asylum-sim calibrate` (data/calibration.json).',
-  }),
-  grantScale: schedule({
-    label: 'Grants over time (multiplier)',
-    description: 'Multiplier on every group\'s grant rate over time, taken from its refusal rate so that grants plus refusals stay the same (a grant rate cannot pass grants plus refusals). The backtest sets it per year from the record\'s grants and refusals.',
-    unit: 'multiplier',
-    interpolation: 'step',
-    default: [{ date: '2023-07-01', value: 1 }],
-    min: 0,
-    max: 20,
-    range: [1, 1],
-    source: 'Assumption: grant rates stay as in 2023 unless a scenario says so; past levels are estimated from the record (initial_grants_people_quarter, initial_refusals_people_quarter).',
-  }),
+  productivityIndex: overTime(
+    'Productivity over time (index)',
+    'Multiplier on decisions per productive decision-maker over time (1 = the productivity above). The backtest estimates it per year from the record, e.g. the 2020 pandemic fall and the 2023 push.',
+    10,
+    'Assumption: productivity stays at its level unless a scenario says so; past levels are estimated by `asylum-sim calibrate` (data/calibration.json).',
+  ),
+  withdrawalScale: overTime(
+    'Withdrawals over time (multiplier)',
+    'Multiplier on every group\'s withdrawal rate over time; the other outcomes share the rest in their own proportions. The backtest estimates it before and after the 2023 rise in withdrawals.',
+    20,
+    'Assumption: withdrawal behaviour stays as in 2023 unless a scenario says so; past levels are estimated by `asylum-sim calibrate` (data/calibration.json).',
+  ),
+  grantScale: overTime(
+    'Grants over time (multiplier)',
+    'Multiplier on every group\'s grant rate over time, taken from its refusal rate so that grants plus refusals stay the same (a grant rate cannot pass grants plus refusals). The backtest sets it per year from the record\'s grants and refusals.',
+    20,
+    'Assumption: grant rates stay as in 2023 unless a scenario says so; past levels are estimated from the record (initial_grants_people_quarter, initial_refusals_people_quarter).',
+  ),
   workCv: num({
     label: 'Variability of casework time',
     description: 'Coefficient of variation of the (lognormal) work a case needs.',

@@ -2,23 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { captureIo } from '../io.js';
-import { main } from '../main.js';
-import { fakeBackend } from '../test-support/fake-backend.js';
-
-async function cli(args: string[]) {
-  const io = captureIo();
-  const code = await main(['node', 'asylum-sim', ...args], io, async () => fakeBackend());
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
-
-function expectBadInput(r: { code: number; stdout: string; stderr: string }, pattern: RegExp) {
-  expect(r.code).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(pattern);
-  expect(r.stderr).not.toMatch(/at .*\.(js|ts):\d+/);
-}
+import { cli, expectBadInput } from '../test-support/cli.js';
 
 describe('asylum-sim backtest', () => {
   it('prints {series: {NAME: {mape, periods: [{period, observed, p5, p50, p95}]}}} with --json', async () => {

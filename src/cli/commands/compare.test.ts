@@ -5,22 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { KPIS } from '../../model/result.js';
 import { captureIo } from '../io.js';
 import { main } from '../main.js';
-import { fakeBackend } from '../test-support/fake-backend.js';
 import type { ScenarioLike } from '../backend.js';
 import { thresholdNote } from './compare.js';
-
-async function cli(args: string[]) {
-  const io = captureIo();
-  const code = await main(['node', 'asylum-sim', ...args], io, async () => fakeBackend());
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
-
-function expectBadInput(r: { code: number; stdout: string; stderr: string }, pattern: RegExp) {
-  expect(r.code).toBe(2);
-  expect(r.stdout).toBe('');
-  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-  expect(r.stderr).toMatch(pattern);
-}
+import { cli, expectBadInput } from '../test-support/cli.js';
 
 describe('threshold note', () => {
   const base = { name: 'a', title: 'A', horizonMonths: 12 };

@@ -4,16 +4,8 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../model/errors.js';
-import { captureIo } from '../io.js';
-import { main } from '../main.js';
-import { fakeBackend } from '../test-support/fake-backend.js';
 import { parseWorkersFlag } from './run.js';
-
-async function cli(args: string[]) {
-  const io = captureIo();
-  const code = await main(['node', 'asylum-sim', ...args], io, async () => fakeBackend());
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
+import { cli } from '../test-support/cli.js';
 
 describe('run --workers', () => {
   it('takes 1 to 256 threads and names the flag otherwise', () => {

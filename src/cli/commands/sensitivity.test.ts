@@ -3,19 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { smallOverrides } from '../../test-support/small.js';
-import { captureIo } from '../io.js';
-import { main } from '../main.js';
-import { fakeBackend } from '../test-support/fake-backend.js';
+import { cli } from '../test-support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'asylum-sim-sens-'));
 const scenarioFile = join(dir, 'small.json');
 writeFileSync(scenarioFile, JSON.stringify({ name: 'small', title: 'Small', ...smallOverrides({ months: 6, backlogCases: 600, claimsPeoplePerYear: 1500 }) }));
-
-async function cli(args: string[], backend = true) {
-  const io = captureIo();
-  const code = await main(['node', 'asylum-sim', ...args], io, backend ? undefined : async () => fakeBackend());
-  return { code, stdout: io.stdout, stderr: io.stderr };
-}
 
 describe('asylum-sim sensitivity', () => {
   it('refuses a bad method, KPI or sample size naming the flag', async () => {
@@ -24,7 +16,7 @@ describe('asylum-sim sensitivity', () => {
       ['--kpi', 'backlog'],
       ['--samples', '1'],
     ]) {
-      const r = await cli(['sensitivity', 'fake-2023', flag as string, value as string], false);
+      const r = await cli(['sensitivity', 'fake-2023', flag as string, value as string]);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(new RegExp(`^asylum-sim: .*${flag}`));
     }
@@ -32,7 +24,7 @@ describe('asylum-sim sensitivity', () => {
 
   it('prints a tornado table and writes the tornado SVG, CSV and JSON', async () => {
     const out = join(dir, 'oat');
-    const r = await cli(['sensitivity', scenarioFile, '--workers', '1', '--out', out]);
+    const r = await cli(['sensitivity', scenarioFile, '--workers', '1', '--out', out], { backend: 'model' });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Backlog at the end (backlogPeopleEnd)');
@@ -45,7 +37,7 @@ describe('asylum-sim sensitivity', () => {
   });
 
   it('prints Sobol indices as JSON for the main KPIs', async () => {
-    const r = await cli(['sensitivity', scenarioFile, '--method', 'sobol', '--samples', '2', '--kpi', 'totalCostGbp', '--workers', '1', '--json']);
+    const r = await cli(['sensitivity', scenarioFile, '--method', 'sobol', '--samples', '2', '--kpi', 'totalCostGbp', '--workers', '1', '--json'], { backend: 'model' });
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.method).toBe('sobol');
