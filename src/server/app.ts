@@ -19,6 +19,7 @@
  *   GET  /api/runs/:id                 a stored run's summary (or comparison) JSON
  *   GET  /api/claims/projection        the comparison the claims ledger needs, as a /api/jobs body
  *   GET  /api/claims/:runId            the claims ledger, with that stored comparison as projection
+ *   GET  /api/backtest?replications=N&seed=S  the backtest over the record (backtest.ts; waits, then cached)
  *
  * When a token is set, every POST needs `Authorization: Bearer <token>`.
  */
@@ -35,6 +36,7 @@ import { staticHandler } from './static.js';
 import { SCHEMA_VERSION, type Store } from './store.js';
 import { timingSafeEqual } from 'node:crypto';
 import { ledgerFromRun, projectionRequest } from './claims.js';
+import { BacktestService, backtestSettings } from './backtest.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -223,6 +225,12 @@ export function createApp(options: AppOptions): Hono {
     const run = ID.test(id) ? store.runById(id) : undefined;
     if (!run) return c.json({ error: `no run with id ${JSON.stringify(id.slice(0, 64))}; run the comparison from /api/claims/projection first` }, 404);
     return c.body(ledgerFromRun(run), 200, { 'Content-Type': 'application/json; charset=utf-8' });
+  });
+
+  const backtests = new BacktestService(runs.version, limits.runTimeoutMs);
+  app.get('/api/backtest', async (c) => {
+    const { json, cache } = await backtests.report(backtestSettings(c.req.query(), limits.maxReplications));
+    return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8', 'X-Cache': cache });
   });
 
   app.all('/api/*', (c) => c.json({ error: `no endpoint ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));

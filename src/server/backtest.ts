@@ -1,0 +1,164 @@
+/**
+ * The backtest as the server answers it (GET /api/backtest): what `asylum-sim backtest --json`
+ * prints for the package's data and calibration record, with a summary of that record beside it.
+ *
+ * One backtest of 20 replications takes ≈8 CPU-seconds, which the HTTP thread must not spend: it
+ * runs in a thread of its own (backtest-worker.ts), one at a time, and is stopped past the
+ * server's run time limit as a run is (RunTimeout, 503). A finished backtest is kept in memory
+ * under a hash of everything it depends on — settings, data version, model and package version,
+ * and the calibration it ran with — so asking again answers at once, and asking while it runs
+ * joins it. Memory, not the store: the store's tables hold scenarios and run summaries, and a
+ * backtest is neither; after a restart the first request computes it again.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { runBacktest } from '../calibration/backtest.js';
+import { dataVersion, readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
+import { dataFiles, loadOfficialData } from '../calibration/data-files.js';
+import { parseIntegerFlag } from '../cli/flags.js';
+import { MODEL_VERSION } from '../model/simulate.js';
+import { baselineScenarioWith } from '../scenarios/catalog.js';
+import { contentHash } from './hash.js';
+import { onlyFields } from './requests.js';
+import { RunFailed, RunTimeout, runWorkerUrl } from './runner.js';
+
+/** The CLI's `backtest --replications` limit (its module is not loaded here: it adds 0.3 s to the server's start). */
+export const MAX_BACKTEST_REPLICATIONS = 200;
+export const BACKTEST_QUERY = { replications: 20, seed: 1 } as const;
+
+export interface BacktestSettings {
+  readonly replications: number;
+  readonly seed: number;
+}
+
+/** `?replications=N&seed=S`, checked: a bad or unknown one is a 400 naming it. */
+export function backtestSettings(query: Readonly<Record<string, string>>, maxReplications: number): BacktestSettings {
+  onlyFields(query, Object.keys(BACKTEST_QUERY));
+  return {
+    replications: parseIntegerFlag('replications', query.replications, { min: 1, max: Math.min(MAX_BACKTEST_REPLICATIONS, maxReplications) }, BACKTEST_QUERY.replications),
+    seed: parseIntegerFlag('seed', query.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, BACKTEST_QUERY.seed),
+  };
+}
+
+/** What the calibration record says about itself, for reading the backtest by. */
+export interface CalibrationSummary {
+  /** Content hash of the data it was calibrated on. */
+  readonly dataVersion: string;
+  /** Whether those are the data this backtest read. */
+  readonly current: boolean;
+  readonly model: string;
+  readonly window: CalibrationRecord['window'];
+  readonly loss: CalibrationRecord['loss'];
+  readonly freeParameters: number;
+  readonly estimates: readonly { readonly name: string; readonly path: string; readonly date?: string; readonly value: number; readonly description: string }[];
+}
+
+export type BacktestReport = ReturnType<typeof runBacktest> & { readonly calibration: CalibrationSummary | null };
+
+/** What the backtest thread is handed: the inputs the request's hash was taken of. */
+export interface BacktestTask extends BacktestSettings {
+  readonly files: readonly string[];
+  readonly dataVersion: string;
+  readonly calibration: CalibrationRecord | null;
+}
+
+const fileName = (f: string) => f.split(/[\\/]/).pop() ?? f;
+
+/** The backtest and the calibration's summary (the worker's work; the CLI assembles the same input). */
+export function backtestReport(task: BacktestTask): BacktestReport {
+  const c = task.calibration;
+  const result = runBacktest({
+    base: baselineScenarioWith(c ?? undefined),
+    data: loadOfficialData([...task.files]),
+    dataVersion: task.dataVersion,
+    dataFiles: task.files.map(fileName),
+    estimates: c?.estimates ?? [],
+    freeParameters: c?.freeParameters ?? 0,
+    replications: task.replications,
+    seed: task.seed,
+  });
+  const calibration: CalibrationSummary | null = c && {
+    dataVersion: c.data.version,
+    current: c.data.version === task.dataVersion,
+    model: c.model,
+    window: c.window,
+    loss: c.loss,
+    freeParameters: c.freeParameters,
+    estimates: c.estimates.map(({ name, path, date, value, description }) => ({ name, path, ...(date ? { date } : {}), value, description })),
+  };
+  return { ...result, calibration };
+}
+
+/** The message the backtest thread posts when it ends. */
+export type BacktestMessage = { readonly type: 'done'; readonly json: string } | { readonly type: 'error'; readonly message: string };
+
+/** Finished backtests kept; each is ≈50 kB of JSON. */
+const KEEP = 50;
+
+export class BacktestService {
+  private readonly cache = new Map<string, string>();
+  private readonly running = new Map<string, Promise<string>>();
+  /** Ends when the backtest before the next one has ended: one thread at a time. */
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly url = new URL('./backtest-worker.js', runWorkerUrl(import.meta.url));
+
+  /** `version`: the package and calibrated model version (RunService.version). */
+  constructor(
+    private readonly version: string,
+    private readonly timeoutMs: number,
+  ) {
+    if (!existsSync(fileURLToPath(this.url))) throw new Error(`the compiled backtest worker ${fileURLToPath(this.url)} is missing: run \`npm run build\` first`);
+  }
+
+  /** The backtest's JSON text for these settings, and whether the cache held it. */
+  async report(settings: BacktestSettings): Promise<{ json: string; cache: 'hit' | 'miss' }> {
+    // Read per request (a few milliseconds): a new data file or calibration gives a new backtest.
+    const files = dataFiles();
+    const task: BacktestTask = { replications: settings.replications, seed: settings.seed, files, dataVersion: dataVersion(files), calibration: readCalibration() ?? null };
+    const key = contentHash({
+      backtest: settings,
+      data: task.dataVersion,
+      model: MODEL_VERSION,
+      version: this.version,
+      calibration: task.calibration && { data: task.calibration.data.version, estimates: task.calibration.estimates },
+    });
+    const cached = this.cache.get(key);
+    if (cached !== undefined) return { json: cached, cache: 'hit' };
+    let pending = this.running.get(key);
+    if (!pending) {
+      const turn = this.tail.then(() => this.inThread(task));
+      this.tail = turn.catch(() => {});
+      pending = turn
+        .then((json) => {
+          this.cache.set(key, json);
+          if (this.cache.size > KEEP) this.cache.delete(this.cache.keys().next().value!);
+          return json;
+        })
+        .finally(() => this.running.delete(key));
+      this.running.set(key, pending);
+    }
+    return { json: await pending, cache: 'miss' };
+  }
+
+  private inThread(task: BacktestTask): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const worker = new Worker(this.url, { workerData: task });
+      // Neither the thread nor its timer keeps a closing server's process alive.
+      worker.unref();
+      let settled = false;
+      const finish = (f: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        void worker.terminate();
+        f();
+      };
+      const timer = setTimeout(() => finish(() => reject(new RunTimeout(this.timeoutMs))), this.timeoutMs);
+      timer.unref();
+      worker.on('message', (m: BacktestMessage) => finish(() => (m.type === 'done' ? resolve(m.json) : reject(new RunFailed(m.message)))));
+      worker.on('error', (e) => finish(() => reject(new RunFailed(e.message.split('\n')[0]))));
+      worker.on('exit', (code) => finish(() => reject(new RunFailed(`the backtest's thread stopped (exit code ${code})`))));
+    });
+  }
+}
