@@ -1,7 +1,7 @@
 /**
  * The dashboard end to end, in Debian's Chromium through playwright-core: load the page, pick a
  * built-in scenario, change the number of caseworkers, run and see the chart change, download the
- * CSV, save and reopen by link, compare two scenarios, open the claims ledger. One replication per run keeps it quick;
+ * CSV, save and reopen by link, compare two scenarios, open the claims ledger and the backtest. One replication per run keeps it quick;
  * one run of four shows partial results (the first replications) before the whole run.
  *
  * Runs when /usr/bin/chromium exists; skipped (with the reason printed) otherwise, except under
@@ -160,6 +160,31 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     expect(await page.locator('[data-testid=partial]').count()).toBe(0);
     expect(await page.locator('[data-testid=progress]').count()).toBe(0);
     expect(await page.isDisabled('[data-testid=download-csv]')).toBe(false);
+    expect(failures).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('shows the backtest: the backlog beside the record, and the MAPE table with its CSV', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+    const failures: string[] = [];
+    page.on('pageerror', (e) => failures.push(e.message));
+    await page.goto(`${server.url}#/backtest?replications=2`);
+    expect(await page.getAttribute('[data-testid=nav-backtest]', 'aria-current')).toBe('page');
+    const backlog = '[data-testid=chart-backtest-awaiting_initial_decision_people]';
+    await page.waitForSelector(`${backlog} svg`, { timeout: 120_000 });
+    expect(await page.textContent(`${backlog} .chart-title`)).toMatch(/^People awaiting an initial decision: MAPE \d+\.\d% \(target \d+\.\d%\)/);
+    // The record as dots beside the model's band and median.
+    expect(await page.locator(`${backlog} svg circle`).count()).toBeGreaterThan(4);
+    expect(await page.textContent('[data-testid=backtest-results] h2')).toContain('2 replications');
+    const row = (await page.textContent('[data-testid=backtest-table] tr[data-series=awaiting_initial_decision_people]'))!;
+    expect(row).toMatch(/People awaiting an initial decision.*\d+ of \d+.*\d+\.\d%/);
+    expect(await page.locator('[data-testid=backtest-derived] li').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=progress]').count()).toBe(0);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=backtest-csv]')]);
+    const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('series,label,unit,scored_periods,periods,mape,target,met');
+    expect(csv.some((line) => line.startsWith('awaiting_initial_decision_people,'))).toBe(true);
     expect(failures).toEqual([]);
     await page.close();
   }, 180_000);

@@ -6,8 +6,24 @@
  */
 import type { Summary } from '../../src/experiment/summary.js';
 import type { Comparison } from '../../src/experiment/compare.js';
+import type { BacktestResult } from '../../src/calibration/fit.js';
 
 export type { Summary, Comparison };
+
+/** GET /api/backtest: the CLI's `backtest --json` and the calibration's summary (src/server/backtest.ts). */
+export interface Backtest extends BacktestResult {
+  /** Inputs the record lacks and how they were filled in. */
+  readonly derived: readonly { readonly field: string; readonly value: number; readonly how: string }[];
+  readonly calibration: {
+    readonly dataVersion: string;
+    /** Calibrated on the data this backtest read. */
+    readonly current: boolean;
+    readonly window: { readonly from: string; readonly to: string; readonly scoreFrom: string };
+    readonly loss: { readonly start: number; readonly end: number };
+    readonly freeParameters: number;
+    readonly estimates: readonly { readonly name: string; readonly path: string; readonly date?: string; readonly value: number; readonly description: string }[];
+  } | null;
+}
 
 export interface ParameterInfo {
   readonly path: string;
@@ -83,6 +99,7 @@ export const api = {
   projection: () => call<{ replications: number } & Record<string, unknown>>('/api/claims/projection'),
   claims: (runId: string) => call<{ claims: unknown[] }>(`/api/claims/${encodeURIComponent(runId)}`),
   run: (id: string) => call<Summary & Comparison>(`/api/runs/${encodeURIComponent(id)}`),
+  backtest: (settings: { replications?: string; seed?: string }) => call<Backtest>(`/api/backtest?${new URLSearchParams(Object.entries(settings).filter(([, v]) => v))}`),
 };
 
 interface JobView {

@@ -1,10 +1,11 @@
 /**
  * The dashboard: loads the built-in scenarios and the parameter declarations, then shows the
- * scenario page (#/), the comparison (#/compare) or the claims ledger (#/claims). Any failure shows a message, never a blank page.
+ * scenario page (#/), the comparison (#/compare), the claims ledger (#/claims) or the backtest (#/backtest). Any failure shows a message, never a blank page.
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { adoptToken, api, type Builtin, type Limits, type ParameterInfo } from './api.js';
+import { BacktestPage } from './backtest.js';
 import { ClaimsPage } from './claims.js';
 import { ComparePage } from './compare.js';
 import { DEFAULT_DRAFT, draftFromQuery, draftQuery, flatten, runBody, type Draft } from './draft.js';
@@ -12,12 +13,12 @@ import { RunFeed } from './run-feed.js';
 import { RunPage } from './run-page.js';
 import './style.css';
 
-type Route = 'run' | 'compare' | 'claims';
+type Route = 'run' | 'compare' | 'claims' | 'backtest';
 
 function parseHash(): { route: Route; params: URLSearchParams } {
   const hash = window.location.hash.replace(/^#/, '');
   const [path, query = ''] = hash.split('?');
-  const route: Route = path === '/compare' ? 'compare' : path === '/claims' ? 'claims' : 'run';
+  const route: Route = path === '/compare' ? 'compare' : path === '/claims' ? 'claims' : path === '/backtest' ? 'backtest' : 'run';
   return { route, params: new URLSearchParams(query) };
 }
 
@@ -72,7 +73,7 @@ function App() {
   const setDraft = (draft: Draft) => {
     setLoaded((l) => l && { ...l, draft });
     // Keep the address in step, so reloading or copying it shows this scenario.
-    if (route !== 'claims') history.replaceState(null, '', `#/${route === 'compare' ? 'compare' : ''}?${draftQuery(draft)}`);
+    if (route === 'run' || route === 'compare') history.replaceState(null, '', `#/${route === 'compare' ? 'compare' : ''}?${draftQuery(draft)}`);
   };
   const query = loaded ? `?${draftQuery(loaded.draft)}` : '';
 
@@ -90,6 +91,9 @@ function App() {
           <a href="#/claims" aria-current={route === 'claims' ? 'page' : undefined} data-testid="nav-claims">
             Claims
           </a>
+          <a href="#/backtest" aria-current={route === 'backtest' ? 'page' : undefined} data-testid="nav-backtest">
+            Backtest
+          </a>
         </nav>
       </header>
       {error && (
@@ -101,6 +105,7 @@ function App() {
       {loaded && route === 'run' && <RunPage builtins={loaded.builtins} parameters={loaded.parameters} limits={loaded.limits} draft={loaded.draft} setDraft={setDraft} firstRun={loaded.firstRun} />}
       {loaded && route === 'compare' && <ComparePage builtins={loaded.builtins} draft={loaded.draft} />}
       {route === 'claims' && <ClaimsPage replications={Number(parseHash().params.get('r')) || undefined} />}
+      {route === 'backtest' && <BacktestPage initial={{ replications: parseHash().params.get('replications') ?? undefined, seed: parseHash().params.get('seed') ?? undefined }} />}
       <footer>
         Simulated with asylum-sim: bands are P5–P95 across replications; hover a parameter for its unit, range and source.
       </footer>

@@ -1,0 +1,300 @@
+/**
+ * The backtest view (#/backtest): the model run over the past from the observed state, driven by
+ * the record's inputs and the calibration's estimates, set beside the official record series by
+ * series — the model's P5–P95 band and median, the record as dots (hollow where a period is not
+ * scored) — with each series' MAPE against its target, a table of them (also as CSV), and what the
+ * run was calibrated on and had to derive. The server computes a backtest once and keeps it; the
+ * address may choose the replications and seed (#/backtest?replications=50&seed=2).
+ */
+import * as Plot from '@observablehq/plot';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { PeriodFit, SeriesFit } from '../../src/calibration/fit.js';
+import { parsePeriod } from '../../src/calibration/period.js';
+import { api, type Backtest } from './api.js';
+import { FanChart, type FanRow } from './charts.js';
+import { saveBlob } from './download.js';
+import { fmtNumber } from './format.js';
+
+export interface BacktestSettings {
+  /** As typed in the address or the form; the server checks them and names a bad one. */
+  readonly replications?: string;
+  readonly seed?: string;
+}
+
+const RECORD = '#1b1f24';
+
+/** A share as a percentage; a series with no scored period has no MAPE (NaN, which JSON carries as null). */
+export function pct(x: number | null | undefined): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(1)}%`;
+}
+
+/** Met, missed, or no target to meet. */
+function verdict(s: SeriesFit): { mark: string; text: string } {
+  if (s.target === undefined) return { mark: '–', text: 'no target' };
+  if (!Number.isFinite(s.mape)) return { mark: '–', text: 'no scored period' };
+  return s.mape <= s.target ? { mark: '✓', text: 'met' } : { mark: '✗', text: 'not met' };
+}
+
+interface Row extends FanRow, Pick<PeriodFit, 'period' | 'observed' | 'scored'> {}
+
+/** A period on the time axis: a date is itself, a quarter or year its middle. */
+function periodDate(text: string): Date {
+  const p = parsePeriod(text);
+  return p ? new Date((Date.parse(p.start) + Date.parse(p.end)) / 2) : new Date(Number.NaN);
+}
+
+function rowsOf(s: SeriesFit): Row[] {
+  return s.periods.map((p) => ({ date: periodDate(p.period), p5: p.p5, p50: p.p50, p95: p.p95, period: p.period, observed: p.observed, scored: p.scored }));
+}
+
+function SeriesChart({ name, s, later }: { name: string; s: SeriesFit; later: boolean }) {
+  const rows = useMemo(() => rowsOf(s), [s]);
+  const layers = useMemo(() => [{ label: 'model', rows }], [rows]);
+  const extra = useMemo(
+    () => [
+      Plot.dot(rows, {
+        x: 'date',
+        y: 'observed',
+        r: 3.5,
+        stroke: RECORD,
+        strokeWidth: 1.5,
+        fill: (d: Row) => (d.scored ? RECORD : 'white'),
+        title: (d: Row) => `${d.period}\nrecord ${fmtNumber(d.observed, s.unit)}\nmodel median ${fmtNumber(d.p50, s.unit)}${d.scored ? '' : '\nnot scored'}`,
+      }),
+    ],
+    [rows],
+  );
+  const scored = s.periods.filter((p) => p.scored).length;
+  const title = `${s.label}: MAPE ${pct(s.mape)}${s.target === undefined ? ' (no target)' : ` (target ${pct(s.target)}) ${verdict(s).mark}`}`;
+  return <FanChart id={`backtest-${name}`} title={title} unit={s.unit} layers={layers} extra={extra} later={later} note={`${s.unit} · ${scored} of ${s.periods.length} periods scored`} />;
+}
+
+const CSV_COLUMNS = ['series', 'label', 'unit', 'scored_periods', 'periods', 'mape', 'target', 'met'];
+
+function csvField(v: string | number): string {
+  const text = String(v);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The MAPE table as CSV: shares as decimals (0.1 = 10%), empty where there is none. */
+export function mapeCsv(b: Backtest): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const [name, s] of Object.entries(b.series)) {
+    const mape = Number.isFinite(s.mape) ? s.mape : '';
+    const v = verdict(s).text;
+    lines.push([name, s.label, s.unit, s.periods.filter((p) => p.scored).length, s.periods.length, mape, s.target ?? '', v === 'met' ? 'yes' : v === 'not met' ? 'no' : ''].map(csvField).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function MapeTable({ b }: { b: Backtest }) {
+  return (
+    <div class="table-scroll">
+      <table class="backtest-table" data-testid="backtest-table">
+        <caption>
+          Mean absolute percentage error of the model median against the record, over the periods from {b.scoreFrom} to {b.to}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Series</th>
+            <th scope="col">Scored periods</th>
+            <th scope="col">MAPE</th>
+            <th scope="col">Target</th>
+            <th scope="col">Met</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(b.series).map(([name, s]) => {
+            const v = verdict(s);
+            return (
+              <tr key={name} data-series={name}>
+                <th scope="row">
+                  {s.label}
+                  <span class="series-name">{name}</span>
+                </th>
+                <td>
+                  {s.periods.filter((p) => p.scored).length} of {s.periods.length}
+                </td>
+                <td>{pct(s.mape)}</td>
+                <td>{pct(s.target)}</td>
+                <td class={`met met-${v.text.replace(/\s+/g, '-')}`}>
+                  <span aria-hidden="true">{v.mark}</span> <span class="met-text">{v.text}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function calibrationNote(b: Backtest): string {
+  const c = b.calibration;
+  if (!c) return 'No calibration record (data/calibration.json): parameters at their defaults; run asylum-sim calibrate.';
+  if (!c.current) return `Calibrated on data ${c.dataVersion}; these data are ${b.dataVersion}: run asylum-sim calibrate to estimate again.`;
+  return `Calibrated on these data (${c.dataVersion}): ${c.freeParameters} parameters estimated over ${c.window.from} to ${c.window.to}, loss ${c.loss.start.toFixed(4)} → ${c.loss.end.toFixed(4)}.`;
+}
+
+function Notes({ b }: { b: Backtest }) {
+  return (
+    <section class="backtest-notes" aria-label="How the backtest was run" data-testid="backtest-notes">
+      <h2>How it was run</h2>
+      <ul>
+        <li>
+          Window {b.from} to {b.to}; periods from {b.scoreFrom} are scored, earlier ones let the starting state settle. {b.replications} replications, seed {b.seed}; the band is chance alone
+          (stochastic uncertainty) with these parameters.
+        </li>
+        <li>
+          {b.freeParameters} free parameters estimated from this record; data version {b.dataVersion} ({b.dataFiles.join(', ')}).
+        </li>
+        <li>{calibrationNote(b)}</li>
+      </ul>
+      <h3>Inputs derived where the record has none</h3>
+      <ul data-testid="backtest-derived">
+        {b.derived.map((d) => (
+          <li key={d.field}>
+            <code>{d.field}</code> = {Math.round(d.value * 1000) / 1000}: {d.how}
+          </li>
+        ))}
+      </ul>
+      {b.calibration && b.calibration.estimates.length > 0 && (
+        <details>
+          <summary>The calibration's estimates ({b.calibration.estimates.length})</summary>
+          <ul>
+            {b.calibration.estimates.map((e) => (
+              <li key={`${e.name}-${e.date ?? ''}`} title={e.description}>
+                {e.name}: {Number(e.value.toPrecision(4))} <span class="series-name">{e.path}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+/** While the server runs it: the time so far (outside the live region, which would read every second aloud). */
+function Running({ settings }: { settings: BacktestSettings }) {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    const started = Date.now();
+    const timer = setInterval(() => setSeconds(Math.round((Date.now() - started) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <div class="progress" data-testid="progress">
+      <progress aria-label="Backtest running" />
+      <span role="status" aria-live="polite">
+        Running the backtest{settings.replications ? ` (${settings.replications} replications)` : ''} on the server…
+      </span>
+      <span aria-hidden="true">{seconds} s</span>
+    </div>
+  );
+}
+
+function SettingsForm({ settings, shown, onRun }: { settings: BacktestSettings; shown?: Backtest; onRun: (s: BacktestSettings) => void }) {
+  const [replications, setReplications] = useState(settings.replications ?? '');
+  const [seed, setSeed] = useState(settings.seed ?? '');
+  return (
+    <form
+      class="toolbar"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onRun({ replications: replications.trim() || undefined, seed: seed.trim() || undefined });
+      }}
+    >
+      <label>
+        Replications{' '}
+        <input type="number" min={1} step={1} inputMode="numeric" value={replications} placeholder={shown ? String(shown.replications) : 'default'} onInput={(e) => setReplications(e.currentTarget.value)} data-testid="backtest-replications" />
+      </label>
+      <label>
+        Seed <input type="number" min={0} step={1} inputMode="numeric" value={seed} placeholder={shown ? String(shown.seed) : 'default'} onInput={(e) => setSeed(e.currentTarget.value)} />
+      </label>
+      <button type="submit" class="primary">
+        Run backtest
+      </button>
+    </form>
+  );
+}
+
+export function BacktestPage({ initial }: { initial: BacktestSettings }) {
+  const [settings, setSettings] = useState(initial);
+  const [backtest, setBacktest] = useState<Backtest>();
+  const [running, setRunning] = useState(true);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    let current = true;
+    setRunning(true);
+    setError('');
+    api
+      .backtest(settings)
+      .then((b) => current && setBacktest(b))
+      .catch((e: unknown) => current && setError(e instanceof Error ? e.message : String(e)))
+      .finally(() => current && setRunning(false));
+    return () => {
+      current = false;
+    };
+  }, [settings]);
+
+  const run = (s: BacktestSettings) => {
+    // The address carries the settings, so reloading or sharing it shows this backtest.
+    const query = new URLSearchParams(Object.entries(s).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+    history.replaceState(null, '', `#/backtest${query ? `?${query}` : ''}`);
+    setSettings(s);
+  };
+
+  const series = backtest ? Object.entries(backtest.series) : [];
+  return (
+    <main class="backtest" data-testid="backtest-page">
+      <p class="hint">
+        The model run over the past from the observed state, driven by the record's claims, decision-maker headcount and yearly outcome rates, with the calibration's estimates: its band
+        beside the official record, series by series.
+      </p>
+      <SettingsForm settings={settings} shown={backtest} onRun={run} />
+      {running && <Running settings={settings} />}
+      {error && (
+        <p class="error" role="alert" data-testid="error">
+          {error}
+        </p>
+      )}
+      {backtest && (
+        <section data-testid="backtest-results" aria-busy={running}>
+          <h2 class="result-title">
+            Backtest {backtest.from} to {backtest.to}{' '}
+            <span class="meta">
+              · {backtest.replications} replications · seed {backtest.seed} · data {backtest.dataVersion} · {backtest.freeParameters} free parameters
+            </span>
+          </h2>
+          <p class="legend backtest-legend" aria-hidden="true">
+            <span>
+              <i class="swatch-band" /> model P5–P95
+            </span>
+            <span>
+              <i class="swatch-line" /> model median
+            </span>
+            <span>
+              <i class="swatch-dot" /> record, scored
+            </span>
+            <span>
+              <i class="swatch-dot hollow" /> record, not scored (before {backtest.scoreFrom})
+            </span>
+          </p>
+          <div class="charts">
+            {series.map(([name, s], i) => (
+              <SeriesChart key={name} name={name} s={s} later={i > 0} />
+            ))}
+          </div>
+          <div class="toolbar backtest-table-head">
+            <h2>MAPE by series</h2>
+            <button type="button" onClick={() => saveBlob(new Blob([mapeCsv(backtest)], { type: 'text/csv' }), `backtest-mape-${backtest.dataVersion}.csv`)} data-testid="backtest-csv">
+              Download CSV
+            </button>
+          </div>
+          <MapeTable b={backtest} />
+          <Notes b={backtest} />
+        </section>
+      )}
+    </main>
+  );
+}
