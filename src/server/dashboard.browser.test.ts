@@ -164,11 +164,17 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     await page.close();
   }, 180_000);
 
-  it('shows the backtest: the backlog beside the record, and the MAPE table with its CSV', async () => {
+  it('shows the backtest: the backlog beside the record, and the MAPE table with its CSV; refused settings as a message', async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
     const failures: string[] = [];
     page.on('pageerror', (e) => failures.push(e.message));
-    await page.goto(`${server.url}#/backtest?replications=2`);
+    // Settings the server refuses: its message, naming the field, in place of the charts.
+    await page.goto(`${server.url}#/backtest?replications=0`);
+    await page.waitForSelector('[data-testid=backtest-page] [data-testid=error]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid=backtest-page] [data-testid=error]')).toMatch(/^replications: /);
+    // Corrected from the keyboard: the backtest runs, and the address carries its settings.
+    await page.fill('[data-testid=backtest-replications]', '2');
+    await page.press('[data-testid=backtest-replications]', 'Enter');
     expect(await page.getAttribute('[data-testid=nav-backtest]', 'aria-current')).toBe('page');
     const backlog = '[data-testid=chart-backtest-awaiting_initial_decision_people]';
     await page.waitForSelector(`${backlog} svg`, { timeout: 120_000 });
@@ -180,6 +186,8 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     expect(row).toMatch(/People awaiting an initial decision.*\d+ of \d+.*\d+\.\d%/);
     expect(await page.locator('[data-testid=backtest-derived] li').count()).toBeGreaterThan(0);
     expect(await page.locator('[data-testid=progress]').count()).toBe(0);
+    expect(await page.locator('[data-testid=backtest-page] [data-testid=error]').count()).toBe(0);
+    expect(new URL(page.url()).hash).toBe('#/backtest?replications=2');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=backtest-csv]')]);
     const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
