@@ -21,8 +21,13 @@
 import type { Calendar } from './calendar.js';
 
 const MIN_BUCKETS = 16;
-/** Work (list steps + empty buckets scanned) per operation above which the queue re-tunes. */
-const MAX_WORK_PER_OP = 8;
+/**
+ * Work (list steps + empty buckets scanned) per operation above which the queue re-tunes. A
+ * well-tuned queue does well under 1; a width estimated in a transient (e.g. at time 0, when few
+ * services have started) can leave ~15 events per bucket and 3–4 steps per insert for a whole
+ * run, which a higher threshold never corrects.
+ */
+const MAX_WORK_PER_OP = 1;
 /** Operations between checks of the work per operation. */
 const CHECK_EVERY = 4096;
 /** Bucket width in mean gaps between the earliest events. */
@@ -61,6 +66,8 @@ export class CalendarQueue implements Calendar {
   // Self-tuning: work done and operations since the last check.
   private work = 0;
   private ops = 0;
+  /** Operations since the last rebuild: re-tuning waits for n of them, so it stays O(1) amortised. */
+  private sinceRebuild = 0;
 
   constructor(initialCapacity = 1024) {
     const cap = Math.max(4, initialCapacity | 0);
@@ -226,7 +233,8 @@ export class CalendarQueue implements Calendar {
     if (this.n > this.highWater) this.rebuild(2 * buckets);
     else if (this.n < this.lowWater) this.rebuild(buckets >> 1);
     else if (this.ops >= CHECK_EVERY) {
-      if (this.work > MAX_WORK_PER_OP * this.ops) this.rebuild(buckets);
+      this.sinceRebuild += this.ops;
+      if (this.work > MAX_WORK_PER_OP * this.ops && this.sinceRebuild >= this.n) this.rebuild(buckets);
       this.work = 0;
       this.ops = 0;
     }
@@ -261,6 +269,7 @@ export class CalendarQueue implements Calendar {
     for (let i = 0; i < m; i++) this.insert(slots[i]!);
     this.work = 0;
     this.ops = 0;
+    this.sinceRebuild = 0;
   }
 
   /** Doubles the slot pool; the new slots go on the free stack. Only called when none is free. */
