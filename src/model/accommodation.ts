@@ -180,9 +180,16 @@ export class Support {
     if (!this.w.cases.supported[id]) return;
     const t = this.w.sim.now + days;
     if (t > this.w.plan.horizonDays) return;
-    let line = this.exits.find((l) => l.delay === days);
-    if (!line) this.exits.push((line = new ExitLine(days)));
-    line.push(t, id);
+    this.lineFor(days).push(t, id);
+  }
+
+  /** The exit line of a delay (a loop, not find(): no closure per exit on this hot path). */
+  private lineFor(days: number): ExitLine {
+    const exits = this.exits;
+    for (let i = 0; i < exits.length; i++) if (exits[i].delay === days) return exits[i];
+    const line = new ExitLine(days);
+    exits.push(line);
+    return line;
   }
 
   leave(id: number): void {
