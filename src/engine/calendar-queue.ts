@@ -245,27 +245,38 @@ export class CalendarQueue implements Calendar {
     const m = this.n;
     const oldHead = this.head;
     const slots = new Int32Array(m);
-    const times = new Float64Array(m);
+    // The GAP_SAMPLE earliest times, ascending (a partial insertion sort: no full sort of m).
+    const earliest = new Float64Array(Math.min(m, GAP_SAMPLE));
+    let kept = 0;
+    let latest = -Infinity;
     let j = 0;
     // Lists in old bucket order; within a list, sorted, so equal (time, priority) events are
     // re-inserted in sequence order and keep it.
     for (let i = 0; i < oldHead.length; i++) {
       for (let h = oldHead[i]!; h >= 0; h = this.nx[h]!) {
-        slots[j] = h;
-        times[j++] = this.st[h]!;
+        slots[j++] = h;
+        const t = this.st[h]!;
+        if (t > latest) latest = t;
+        if (kept < earliest.length || t < earliest[kept - 1]!) {
+          let at = kept < earliest.length ? kept++ : kept - 1;
+          while (at > 0 && earliest[at - 1]! > t) {
+            earliest[at] = earliest[at - 1]!;
+            at--;
+          }
+          earliest[at] = t;
+        }
       }
     }
-    times.sort();
-    const k = Math.min(m, GAP_SAMPLE);
-    let gap = k > 1 ? (times[k - 1]! - times[0]!) / (k - 1) : 0;
-    if (!(gap > 0) && m > 1) gap = (times[m - 1]! - times[0]!) / (m - 1);
+    const k = kept;
+    let gap = k > 1 ? (earliest[k - 1]! - earliest[0]!) / (k - 1) : 0;
+    if (!(gap > 0) && m > 1) gap = (latest - earliest[0]!) / (m - 1);
     if (gap > 0 && Number.isFinite(1 / gap)) this.perWidth = 1 / (WIDTH_IN_GAPS * gap);
     this.head = new Int32Array(buckets).fill(-1);
     this.tail = new Int32Array(buckets).fill(-1);
     this.mask = buckets - 1;
     this.highWater = 2 * buckets;
     this.lowWater = buckets > MIN_BUCKETS ? buckets >> 1 : -1;
-    this.cur = m > 0 ? Math.floor(times[0]! * this.perWidth) : 0;
+    this.cur = m > 0 ? Math.floor(earliest[0]! * this.perWidth) : 0;
     for (let i = 0; i < m; i++) this.insert(slots[i]!);
     this.work = 0;
     this.ops = 0;
