@@ -21,8 +21,13 @@
 import type { Calendar } from './calendar.js';
 
 const MIN_BUCKETS = 16;
-/** Work (list steps + empty buckets scanned) per operation above which the queue re-tunes. */
-const MAX_WORK_PER_OP = 8;
+/**
+ * Work (list steps + empty buckets scanned) per operation above which the queue re-tunes. A
+ * well-tuned queue does well under 1; a width estimated in a transient (e.g. at time 0, when few
+ * services have started) can leave ~15 events per bucket and 3–4 steps per insert for a whole
+ * run, which a higher threshold never corrects.
+ */
+const MAX_WORK_PER_OP = 1;
 /** Operations between checks of the work per operation. */
 const CHECK_EVERY = 4096;
 /** Bucket width in mean gaps between the earliest events. */
@@ -61,6 +66,8 @@ export class CalendarQueue implements Calendar {
   // Self-tuning: work done and operations since the last check.
   private work = 0;
   private ops = 0;
+  /** Operations since the last rebuild: re-tuning waits for n of them, so it stays O(1) amortised. */
+  private sinceRebuild = 0;
 
   constructor(initialCapacity = 1024) {
     const cap = Math.max(4, initialCapacity | 0);
@@ -226,7 +233,8 @@ export class CalendarQueue implements Calendar {
     if (this.n > this.highWater) this.rebuild(2 * buckets);
     else if (this.n < this.lowWater) this.rebuild(buckets >> 1);
     else if (this.ops >= CHECK_EVERY) {
-      if (this.work > MAX_WORK_PER_OP * this.ops) this.rebuild(buckets);
+      this.sinceRebuild += this.ops;
+      if (this.work > MAX_WORK_PER_OP * this.ops && this.sinceRebuild >= this.n) this.rebuild(buckets);
       this.work = 0;
       this.ops = 0;
     }
@@ -237,30 +245,42 @@ export class CalendarQueue implements Calendar {
     const m = this.n;
     const oldHead = this.head;
     const slots = new Int32Array(m);
-    const times = new Float64Array(m);
+    // The GAP_SAMPLE earliest times, ascending (a partial insertion sort: no full sort of m).
+    const earliest = new Float64Array(Math.min(m, GAP_SAMPLE));
+    let kept = 0;
+    let latest = -Infinity;
     let j = 0;
     // Lists in old bucket order; within a list, sorted, so equal (time, priority) events are
     // re-inserted in sequence order and keep it.
     for (let i = 0; i < oldHead.length; i++) {
       for (let h = oldHead[i]!; h >= 0; h = this.nx[h]!) {
-        slots[j] = h;
-        times[j++] = this.st[h]!;
+        slots[j++] = h;
+        const t = this.st[h]!;
+        if (t > latest) latest = t;
+        if (kept < earliest.length || t < earliest[kept - 1]!) {
+          let at = kept < earliest.length ? kept++ : kept - 1;
+          while (at > 0 && earliest[at - 1]! > t) {
+            earliest[at] = earliest[at - 1]!;
+            at--;
+          }
+          earliest[at] = t;
+        }
       }
     }
-    times.sort();
-    const k = Math.min(m, GAP_SAMPLE);
-    let gap = k > 1 ? (times[k - 1]! - times[0]!) / (k - 1) : 0;
-    if (!(gap > 0) && m > 1) gap = (times[m - 1]! - times[0]!) / (m - 1);
+    const k = kept;
+    let gap = k > 1 ? (earliest[k - 1]! - earliest[0]!) / (k - 1) : 0;
+    if (!(gap > 0) && m > 1) gap = (latest - earliest[0]!) / (m - 1);
     if (gap > 0 && Number.isFinite(1 / gap)) this.perWidth = 1 / (WIDTH_IN_GAPS * gap);
     this.head = new Int32Array(buckets).fill(-1);
     this.tail = new Int32Array(buckets).fill(-1);
     this.mask = buckets - 1;
     this.highWater = 2 * buckets;
     this.lowWater = buckets > MIN_BUCKETS ? buckets >> 1 : -1;
-    this.cur = m > 0 ? Math.floor(times[0]! * this.perWidth) : 0;
+    this.cur = m > 0 ? Math.floor(earliest[0]! * this.perWidth) : 0;
     for (let i = 0; i < m; i++) this.insert(slots[i]!);
     this.work = 0;
     this.ops = 0;
+    this.sinceRebuild = 0;
   }
 
   /** Doubles the slot pool; the new slots go on the free stack. Only called when none is free. */

@@ -28,6 +28,7 @@ export {
   standardNormal,
   logFactorial,
 } from './sampling.js';
+export { sortedUniforms } from './sorted-uniforms.js';
 export { type Calendar, before, ReferenceCalendar } from './calendar.js';
 export { HeapCalendar } from './heap-calendar.js';
 export { CalendarQueue } from './calendar-queue.js';

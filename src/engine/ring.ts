@@ -41,25 +41,22 @@ export class Ring {
     this.length--;
   }
 
-  /** Doubles the capacity, laying the entries out from position 0. */
+  /** Doubles the capacity, laying the entries out from position 0 (two block copies per array). */
   private grow(): void {
     const cap = (this.mask + 1) * 2;
-    const entity = new Int32Array(cap);
-    const stamp = new Int32Array(cap);
-    const since = new Float64Array(cap);
-    const stream = new Int32Array(cap);
-    for (let i = 0; i < this.length; i++) {
-      const from = (this.head + i) & this.mask;
-      entity[i] = this.entity[from]!;
-      stamp[i] = this.stamp[from]!;
-      since[i] = this.since[from]!;
-      stream[i] = this.stream[from]!;
-    }
-    this.entity = entity;
-    this.stamp = stamp;
-    this.since = since;
-    this.stream = stream;
+    this.entity = unwrap(this.entity, new Int32Array(cap), this.head, this.length);
+    this.stamp = unwrap(this.stamp, new Int32Array(cap), this.head, this.length);
+    this.since = unwrap(this.since, new Float64Array(cap), this.head, this.length);
+    this.stream = unwrap(this.stream, new Int32Array(cap), this.head, this.length);
     this.head = 0;
     this.mask = cap - 1;
   }
+}
+
+/** Copies the `length` entries of ring array `from` starting at `head` (wrapping) to the start of `to`. */
+function unwrap<T extends Int32Array | Float64Array>(from: T, to: T, head: number, length: number): T {
+  const first = Math.min(length, from.length - head);
+  to.set(from.subarray(head, head + first));
+  if (length > first) to.set(from.subarray(0, length - first), first);
+  return to;
 }

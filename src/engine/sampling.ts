@@ -137,12 +137,22 @@ export function logFactorial(k: number): number {
   return (k + 0.5) * Math.log(k + 1) - (k + 1) + LN_SQRT_2PI + stirlingTail(k);
 }
 
+/**
+ * exp(-lambda) of the last small-mean Poisson draw: callers often draw many times with one mean
+ * (dependants per claim), and the exponential is the costliest step of a small draw.
+ */
+const lastSmall = new Float64Array([NaN, NaN]);
+
 /** Poisson with mean lambda >= 0. */
 export function poisson(rng: Rng, lambda: number): number {
   if (lambda < 10) {
     if (!(lambda >= 0)) throw new RangeError(`poisson: lambda must be >= 0, got ${lambda}`);
     // Inversion by sequential search from 0.
-    let p = Math.exp(-lambda);
+    if (lambda !== lastSmall[0]) {
+      lastSmall[0] = lambda;
+      lastSmall[1] = Math.exp(-lambda);
+    }
+    let p = lastSmall[1]!;
     let s = p;
     let x = 0;
     const u = rng.uniform();

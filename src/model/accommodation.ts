@@ -145,6 +145,8 @@ export class Support {
   private readonly base: number;
   /** Pending exits from support, one FIFO line per delay (see leaveAfter). */
   private readonly exits: ExitLine[] = [];
+  /** No pending exit is due before this time (a lower bound, exact after each accrue). */
+  private nextExit = Infinity;
 
   constructor(private readonly w: World, base: number) {
     this.base = base;
@@ -180,9 +182,17 @@ export class Support {
     if (!this.w.cases.supported[id]) return;
     const t = this.w.sim.now + days;
     if (t > this.w.plan.horizonDays) return;
-    let line = this.exits.find((l) => l.delay === days);
-    if (!line) this.exits.push((line = new ExitLine(days)));
-    line.push(t, id);
+    this.lineFor(days).push(t, id);
+    if (t < this.nextExit) this.nextExit = t;
+  }
+
+  /** The exit line of a delay (a loop, not find(): no closure per exit on this hot path). */
+  private lineFor(days: number): ExitLine {
+    const exits = this.exits;
+    for (let i = 0; i < exits.length; i++) if (exits[i].delay === days) return exits[i];
+    const line = new ExitLine(days);
+    exits.push(line);
+    return line;
   }
 
   leave(id: number): void {
@@ -221,6 +231,11 @@ export class Support {
    */
   private accrue(): void {
     const now = this.w.sim.now;
+    // Most calls (every claim, every support change) come before the next exit is due.
+    if (this.nextExit > now) {
+      this.integrateTo(now);
+      return;
+    }
     for (;;) {
       let next: ExitLine | undefined;
       for (const line of this.exits) if (line.size > 0 && line.headTime <= now && (!next || line.headTime < next.headTime)) next = line;
@@ -233,6 +248,9 @@ export class Support {
       this.people -= this.w.cases.people[id];
       this.allocate();
     }
+    let next = Infinity;
+    for (const line of this.exits) if (line.size > 0 && line.headTime < next) next = line.headTime;
+    this.nextExit = next;
     this.integrateTo(now);
   }
 

@@ -65,6 +65,16 @@ export class CaseTable {
     return this.arrival.length;
   }
 
+  /**
+   * Empties the table, keeping its arrays, so the next replication in this thread need not
+   * allocate (and the collector need not free) megabytes of columns. add() writes every column of
+   * a row, so old rows beyond `count` are never read.
+   */
+  clear(): this {
+    this.count = 0;
+    return this;
+  }
+
   add(arrival: number, arrivalMonth: number, people: number, group: number, route: number): number {
     if (this.count === this.arrival.length) this.grow();
     const id = this.count++;

@@ -38,14 +38,18 @@ export interface SimulateOptions {
   readonly uncertainty?: Uncertainty;
 }
 
-/** Build a world ready to run (exposed for tests that inspect the case table). */
-export function buildWorld(given: Scenario, options: SimulateOptions): World {
+/**
+ * Build a world ready to run (exposed for tests that inspect the case table). `spare`: a case
+ * table no longer in use, emptied and reused if it is big enough.
+ */
+export function buildWorld(given: Scenario, options: SimulateOptions, spare?: CaseTable): World {
   const mode = options.uncertainty ?? 'stochastic';
   const scenario = mode === 'stochastic' ? given : sampleParameters(given, options.seed, options.replication);
   const replication = mode === 'parameters' ? 0 : options.replication;
   const plan = makePlan(scenario.start, scenario.horizonMonths);
   const sim = new Simulation();
-  const cases = new CaseTable(expectedCases(scenario) * 1.05 + 1024);
+  const rows = expectedCases(scenario) * 1.05 + 1024;
+  const cases = spare && spare.capacity >= rows ? spare.clear() : new CaseTable(rows);
   const obs = new Observer(plan.months);
   const base = keyedBase(options.seed, replication);
   // The stages are attached right below; they reach each other through the world.
@@ -112,8 +116,16 @@ export function runWorld(w: World): RunResult {
   return obs.result(w.plan.start, w.plan.labels, kpis(w, scenario, peopleAtStart), costByFinancialYear);
 }
 
+/** The case table of this thread's last replication, for the next one (see CaseTable.clear). */
+let spareCases: CaseTable | undefined;
+
 export function simulate(scenario: Scenario, options: SimulateOptions): RunResult {
-  return runWorld(buildWorld(scenario, options));
+  const spare = spareCases;
+  spareCases = undefined; // not shared if a replication throws half-way
+  const w = buildWorld(scenario, options, spare);
+  const result = runWorld(w);
+  spareCases = w.cases;
+  return result;
 }
 
 function kpis(w: World, s: Scenario, atStart: Float64Array): Record<KpiName, number> {

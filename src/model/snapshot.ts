@@ -6,7 +6,7 @@
  * appeals pending and the returns pool start as queues; a share of cases is in support so that
  * supported people match the record in expectation.
  */
-import { Categorical, streamRng, type Rng } from '../engine/index.js';
+import { Categorical, sortedUniforms, streamRng, type Rng } from '../engine/index.js';
 import { daysBetween, monthBounds, monthLabel } from './dates.js';
 import { Stage } from './cases.js';
 import { LEGACY_CUTOFF } from './decisions.js';
@@ -131,9 +131,13 @@ function groupMix(w: World): Categorical {
 
 /** n sorted uniform times in [from, to): oldest first, so FIFO queues start in claim order. */
 function sortedUniform(rng: Rng, n: number, from: number, to: number): Float64Array {
-  const out = new Float64Array(Math.max(0, n));
-  for (let i = 0; i < out.length; i++) out[i] = from + (to - from) * rng.uniform();
-  return out.sort();
+  const u = sortedUniforms(rng, Math.max(0, n));
+  const out = new Float64Array(u.length);
+  // from + (to - from)·u is monotone in u (decreasing if to < from), so this is the sorted set of
+  // the times the draws give, without a comparison sort.
+  const last = u.length - 1;
+  for (let i = 0; i < out.length; i++) out[i] = from + (to - from) * u[to >= from ? i : last - i];
+  return out;
 }
 
 /** Give `dependants` people to the cases [from, to) at random, so the total is exact. */
