@@ -26,10 +26,10 @@ const hotels = COMPARED.find((c) => c.series === 'asylum_hotel_people')!;
 describe('setting the record beside the model', () => {
   it('reads a stock at the end of the month its date (or month) falls in, inside the run only', () => {
     expect(windows(record, stock, '2018-01-01', 6)).toEqual([
-      { period: '2018-03-31', observed: 110, first: 2, last: 2 },
-      { period: '2018-06-30', observed: 120, first: 5, last: 5 },
+      { period: '2018-03-31', start: '2018-03-31', observed: 110, first: 2, last: 2 },
+      { period: '2018-06-30', start: '2018-06-30', observed: 120, first: 5, last: 5 },
     ]);
-    expect(windows(record, hotels, '2018-01-01', 6)).toEqual([{ period: '2018-05', observed: 7, first: 4, last: 4 }]);
+    expect(windows(record, hotels, '2018-01-01', 6)).toEqual([{ period: '2018-05', start: '2018-05-01', observed: 7, first: 4, last: 4 }]);
   });
 
   it('sums a flow over the three months of its quarter, for quarters wholly inside the run', () => {
@@ -40,7 +40,7 @@ describe('setting the record beside the model', () => {
     ]);
     const monthly = Float64Array.from([1, 2, 3, 4, 5, 6]);
     expect(modelValue(monthly, flow, w[1])).toBe(15);
-    expect(modelValue(monthly, stock, { period: 'x', observed: 1, first: 4, last: 4 })).toBe(5);
+    expect(modelValue(monthly, stock, { period: 'x', start: '2018-05-31', observed: 1, first: 4, last: 4 })).toBe(5);
   });
 
   it('gives each period the band and the median\'s error, and scores only periods from the scoring date', () => {

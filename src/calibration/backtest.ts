@@ -11,7 +11,7 @@ import { applyEstimates, type Estimate } from './estimates.js';
 import { mape, type BacktestResult, type PeriodFit, type SeriesFit } from './fit.js';
 import { historicalScenario, type HistoricalScenario } from './history.js';
 import type { ObservedData } from './observed.js';
-import { COMPARED, modelValue, windows, type Compared, type Window } from './targets.js';
+import { COMPARED, isScored, modelValue, windows, type Compared, type Window } from './targets.js';
 
 export const BACKTEST_DEFAULTS = {
   from: '2018-01-01',
@@ -56,13 +56,6 @@ export function simulateRecord(
   return compared.filter((s) => s.windows.length > 0);
 }
 
-/** The first day a period covers, for scoring (`2019Q1` → 2019-01-01; a date is itself). */
-function periodStart(period: string): string {
-  const m = /^(\d{4})Q([1-4])$/.exec(period);
-  if (m) return `${m[1]}-${String(Number(m[2]) * 3 - 2).padStart(2, '0')}-01`;
-  return period.length === 7 ? `${period}-01` : period;
-}
-
 /** Per series, the band beside the record and the MAPE over the scored periods. */
 export function fitOf(simulated: readonly Simulated[], scoreFrom: string): Record<string, SeriesFit> {
   const out: Record<string, SeriesFit> = {};
@@ -77,7 +70,7 @@ export function fitOf(simulated: readonly Simulated[], scoreFrom: string): Recor
         p50,
         p95: quantileSorted(sorted, 0.95),
         error: w.observed !== 0 ? (p50 - w.observed) / w.observed : Number.NaN,
-        scored: periodStart(w.period) >= scoreFrom && w.observed !== 0,
+        scored: isScored(w, scoreFrom),
       };
     });
     const c = s.compared;

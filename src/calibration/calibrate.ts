@@ -13,7 +13,7 @@ import type { Scenario } from '../model/schema.js';
 import { backtestScenario, fitOf, simulateRecord, type Simulated } from './backtest.js';
 import { applyEstimates, freeParameters, initialGuess, type Estimate, type FreeParameter } from './estimates.js';
 import type { ObservedData } from './observed.js';
-import { COMPARED, type Compared } from './targets.js';
+import { COMPARED, isScored, type Compared } from './targets.js';
 
 export interface CalibrateInput {
   readonly base: Scenario;
@@ -48,7 +48,7 @@ export function residuals(simulated: readonly Simulated[], scoreFrom: string): n
   const out: number[] = [];
   for (const s of simulated) {
     if (s.compared.weight <= 0) continue;
-    const scored = s.windows.map((w, i) => ({ w, i })).filter(({ w }) => w.observed !== 0 && startOf(w.period) >= scoreFrom);
+    const scored = s.windows.map((w, i) => ({ w, i })).filter(({ w }) => isScored(w, scoreFrom));
     const k = Math.sqrt(s.compared.weight / Math.max(1, scored.length));
     for (const { w, i } of scored) {
       const v = s.values[i];
@@ -60,12 +60,6 @@ export function residuals(simulated: readonly Simulated[], scoreFrom: string): n
   }
   return out;
 }
-
-const startOf = (period: string) => {
-  const q = /^(\d{4})Q([1-4])$/.exec(period);
-  if (q) return `${q[1]}-${String(Number(q[2]) * 3 - 2).padStart(2, '0')}-01`;
-  return period.length === 7 ? `${period}-01` : period;
-};
 
 export const lossOf = (r: readonly number[]) => r.reduce((a, x) => a + x * x, 0);
 

@@ -137,7 +137,7 @@ export function initialGuess(h: HistoricalScenario, free: readonly FreeParameter
   const hotels = data.has(INPUT_SERIES.hotelPeople) ? data.series(INPUT_SERIES.hotelPeople).filter((o) => /^\d{4}-\d{2}-\d{2}$/.test(o.period)) : [];
   return free.map((f) => {
     if (f.path === 'decisions.productivityIndex') {
-      const year = Number(f.name.slice(-4));
+      const year = Number(f.date!.slice(0, 4));
       let capacity = 0;
       let observed = 0;
       h.quarters.forEach((q, qi) => {

@@ -32,6 +32,8 @@ export const COMPARED: readonly Compared[] = [
 /** One observed figure mapped onto the model's months: months [first, last] (a stock: first = last). */
 export interface Window {
   readonly period: string;
+  /** First day the period covers (a date: itself). */
+  readonly start: string;
   readonly observed: number;
   readonly first: number;
   readonly last: number;
@@ -54,14 +56,19 @@ export function windows(data: ObservedData, c: Compared, start: string, months: 
     if (!p) continue;
     if (c.kind === 'stock' && (p.kind === 'date' || p.kind === 'month')) {
       const m = monthIndex(start, p.end);
-      if (m >= 0 && m < months) out.push({ period: o.period, observed: o.value, first: m, last: m });
+      if (m >= 0 && m < months) out.push({ period: o.period, start: p.start, observed: o.value, first: m, last: m });
     } else if (c.kind === 'flow' && p.kind === 'quarter') {
       const first = monthIndex(start, p.start);
       const last = monthIndex(start, p.end);
-      if (first >= 0 && last < months) out.push({ period: o.period, observed: o.value, first, last });
+      if (first >= 0 && last < months) out.push({ period: o.period, start: p.start, observed: o.value, first, last });
     }
   }
   return out;
+}
+
+/** Whether a window counts towards the MAPE and the loss: from the scoring date on, with a figure to divide by. */
+export function isScored(w: Window, scoreFrom: string): boolean {
+  return w.start >= scoreFrom && w.observed !== 0;
 }
 
 /** The model's value over a window: the level at its month's end, or the flow summed over its months. */
