@@ -10,6 +10,7 @@ import type { Scenario } from '../model/schema.js';
 import type { HistoricalScenario } from './history.js';
 import { INPUT_SERIES } from './history.js';
 import type { ObservedData } from './observed.js';
+import { parsePeriod } from './period.js';
 
 export interface FreeParameter {
   /** Short name shown in reports (`productivity 2020`). */
@@ -32,10 +33,6 @@ export interface Estimate {
   readonly value: number;
 }
 
-/** The first and last day of a quarter label (`2023Q2` → 2023-04-01, 2023-06-30). */
-const quarterStart = (quarter: string) => `${quarter.slice(0, 4)}-${['01', '04', '07', '10'][Number(quarter.slice(5)) - 1]}-01`;
-const quarterEnd = (quarter: string) => `${quarter.slice(0, 4)}-${['03-31', '06-30', '09-30', '12-31'][Number(quarter.slice(5)) - 1]}`;
-
 const uniqueYears = (quarters: readonly string[]) => [...new Set(quarters.map((q) => Number(q.slice(0, 4))))];
 
 /** The free parameters of a backtest over the given quarters: what `calibrate` estimates. */
@@ -43,8 +40,8 @@ export function freeParameters(h: HistoricalScenario): FreeParameter[] {
   const from = h.scenario.start;
   const years = uniqueYears(h.quarters);
   const last = years[years.length - 1];
-  const end = quarterEnd(h.quarters[h.quarters.length - 1]);
-  const middle = quarterStart(h.quarters[Math.floor(h.quarters.length / 2)]);
+  const end = parsePeriod(h.quarters[h.quarters.length - 1])!.end;
+  const middle = parsePeriod(h.quarters[Math.floor(h.quarters.length / 2)])!.start;
   return [
     ...years.map((y, i) => ({
       name: `productivity ${y}`,
