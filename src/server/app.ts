@@ -227,7 +227,7 @@ export function createApp(options: AppOptions): Hono {
     return c.body(ledgerFromRun(run), 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
-  const backtests = new BacktestService(runs.version, limits.runTimeoutMs);
+  const backtests = new BacktestService(runs.version, limits.runTimeoutMs, store);
   app.get('/api/backtest', async (c) => {
     const { json, cache } = await backtests.report(backtestSettings(c.req.query(), limits.maxReplications));
     return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8', 'X-Cache': cache });

@@ -69,6 +69,25 @@ describe('GET /api/backtest', () => {
     expect(other.text).not.toBe(first.text);
   }, 60_000);
 
+  it('keeps finished backtests in the store: a restarted server answers from it at once', async () => {
+    const t = tempDir();
+    const db = join(t.dir, 'kept.sqlite');
+    try {
+      const before = await testServer(db);
+      const first = await before.api('/api/backtest?replications=1&seed=21');
+      expect(first.headers.get('x-cache')).toBe('miss');
+      const text = await first.text();
+      await before.close();
+      const after = await testServer(db);
+      const again = await after.api('/api/backtest?replications=1&seed=21');
+      expect(again.headers.get('x-cache')).toBe('hit');
+      expect(await again.text()).toBe(text);
+      await after.close();
+    } finally {
+      t.remove();
+    }
+  }, 60_000);
+
   it('keeps the server answering while a backtest runs', async () => {
     let finished = false;
     const running = backtest('?replications=2&seed=14').then((r) => {

@@ -20,6 +20,7 @@ import { parseIntegerFlag } from '../cli/flags.js';
 import { MODEL_VERSION } from '../model/simulate.js';
 import { baselineScenarioWith } from '../scenarios/catalog.js';
 import { contentHash } from './hash.js';
+import type { Store } from './store.js';
 import { onlyFields } from './requests.js';
 import { RunFailed, RunTimeout, runWorkerUrl } from './runner.js';
 
@@ -107,6 +108,8 @@ export class BacktestService {
   constructor(
     private readonly version: string,
     private readonly timeoutMs: number,
+    /** Where finished backtests are kept across restarts (absent: this process's memory only). */
+    private readonly store?: Store,
   ) {
     if (!existsSync(fileURLToPath(this.url))) throw new Error(`the compiled backtest worker ${fileURLToPath(this.url)} is missing: run \`npm run build\` first`);
   }
@@ -123,7 +126,7 @@ export class BacktestService {
       version: this.version,
       calibration: task.calibration && { data: task.calibration.data.version, estimates: task.calibration.estimates },
     });
-    const cached = this.cache.get(key);
+    const cached = this.cache.get(key) ?? this.store?.backtestByHash(key);
     if (cached !== undefined) return { json: cached, cache: 'hit' };
     let pending = this.running.get(key);
     if (!pending) {
@@ -132,6 +135,7 @@ export class BacktestService {
       pending = turn
         .then((json) => {
           this.cache.set(key, json);
+          this.store?.putBacktest(key, { ...settings, dataVersion: task.dataVersion }, json);
           if (this.cache.size > KEEP) this.cache.delete(this.cache.keys().next().value!);
           return json;
         })

@@ -10,7 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../model/errors.js';
 import { existsSync } from 'node:fs';
 import { startServer, webRoot } from './server.js';
-import { Store } from './store.js';
+import Database from 'better-sqlite3';
+import { SCHEMA_VERSION, Store } from './store.js';
 import { smallDocument, tempDir, testServer } from './test-support.js';
 
 const tmp = tempDir();
@@ -130,6 +131,22 @@ describe('the store keeps what it committed', () => {
     } finally {
       store.close();
     }
+  });
+
+  it('a database of schema version 1 is upgraded in place, keeping its scenarios and runs', () => {
+    const db = join(tmp.dir, 'v1.sqlite');
+    const raw = new Database(db);
+    raw.exec(`CREATE TABLE scenarios (id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, name TEXT NOT NULL, overrides TEXT NOT NULL, created TEXT NOT NULL);
+      CREATE TABLE runs (hash TEXT PRIMARY KEY, id TEXT NOT NULL UNIQUE, scenario TEXT NOT NULL, request TEXT NOT NULL, summary TEXT NOT NULL, created TEXT NOT NULL);
+      INSERT INTO runs VALUES ('h1', 'r1', 'status-quo-2023', '{}', '{"ok":true}', '2026-01-01T00:00:00Z');`);
+    raw.pragma('user_version = 1');
+    raw.close();
+    const store = new Store(db);
+    expect(store.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(store.runById('r1')?.summary).toBe('{"ok":true}');
+    store.putBacktest('b1', { replications: 1 }, '{"series":{}}');
+    expect(store.backtestByHash('b1')).toBe('{"series":{}}');
+    store.close();
   });
 
   it('a database from a newer version is refused, not damaged', () => {

@@ -30,6 +30,13 @@ const MIGRATIONS: readonly string[] = [
      summary TEXT NOT NULL,
      created TEXT NOT NULL
    );`,
+  // 2: backtests kept across restarts (keyed by the hash of settings, data, model and calibration).
+  `CREATE TABLE backtests (
+     hash TEXT PRIMARY KEY,
+     request TEXT NOT NULL,
+     result TEXT NOT NULL,
+     created TEXT NOT NULL
+   );`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -125,6 +132,16 @@ export class Store {
     const created = new Date().toISOString();
     this.db.prepare('INSERT INTO runs (hash, id, scenario, request, summary, created) VALUES (?, ?, ?, ?, ?, ?)').run(hash, id, scenario, JSON.stringify(request), summary, created);
     return { id, hash, scenario, request, summary, created };
+  }
+
+  /** A kept backtest's JSON text by the hash of its request. */
+  backtestByHash(hash: string): string | undefined {
+    const row = this.db.prepare('SELECT result FROM backtests WHERE hash = ?').get(hash) as { result: string } | undefined;
+    return row?.result;
+  }
+
+  putBacktest(hash: string, request: Record<string, unknown>, result: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO backtests (hash, request, result, created) VALUES (?, ?, ?, ?)').run(hash, JSON.stringify(request), result, new Date().toISOString());
   }
 
   private toRun(row: RunRow): StoredRun {
