@@ -5,10 +5,9 @@
  * One backtest of 20 replications takes ≈8 CPU-seconds, which the HTTP thread must not spend: it
  * runs in a thread of its own (backtest-worker.ts), one at a time, and is stopped past the
  * server's run time limit as a run is (RunTimeout, 503). A finished backtest is kept in memory
- * under a hash of everything it depends on — settings, data version, model and package version,
- * and the calibration it ran with — so asking again answers at once, and asking while it runs
- * joins it. Memory, not the store: the store's tables hold scenarios and run summaries, and a
- * backtest is neither; after a restart the first request computes it again.
+ * and in the store (its backtests table) under a hash of everything it depends on — settings,
+ * data version, model and package version, and the calibration it ran with — so asking again
+ * answers at once, also after a restart, and asking while it runs joins it.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
