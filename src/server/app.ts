@@ -46,6 +46,8 @@ export interface AppOptions {
   readonly token?: string;
   /** web/dist; omitted in API-only tests. */
   readonly webRoot?: string;
+  /** Answers /api/backtest; the server passes its own so that closing it stops a backtest under way. */
+  readonly backtests?: BacktestService;
 }
 
 const RUN_FIELDS = ['scenario', 'replications', 'seed', 'uncertainty'];
@@ -227,7 +229,7 @@ export function createApp(options: AppOptions): Hono {
     return c.body(ledgerFromRun(run), 200, { 'Content-Type': 'application/json; charset=utf-8' });
   });
 
-  const backtests = new BacktestService(runs.version, limits.runTimeoutMs, store);
+  const backtests = options.backtests ?? new BacktestService(runs.version, limits.runTimeoutMs, store);
   app.get('/api/backtest', async (c) => {
     const { json, cache } = await backtests.report(backtestSettings(c.req.query(), limits.maxReplications));
     return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8', 'X-Cache': cache });

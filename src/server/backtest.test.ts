@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { MAX_BACKTEST_REPLICATIONS as CLI_MAX } from '../cli/commands/backtest.js';
 import { cli } from '../cli/test-support/cli.js';
 import { readCalibration } from '../calibration/calibration-file.js';
-import { MAX_BACKTEST_REPLICATIONS, type BacktestReport } from './backtest.js';
+import { BacktestService, MAX_BACKTEST_REPLICATIONS, type BacktestReport } from './backtest.js';
+import { RunFailed } from './runner.js';
 import { tempDir, testServer } from './test-support.js';
 
 const tmp = tempDir();
@@ -137,5 +138,22 @@ describe('a backtest past the run time limit', () => {
       await strict.close();
       t.remove();
     }
+  }, 60_000);
+});
+
+describe('closing the service', () => {
+  it('stops the backtest under way (its request fails as closing) and takes no new ones', async () => {
+    const service = new BacktestService('test', 600_000);
+    // Fifty replications take tens of seconds: the request can only end early if it is stopped.
+    const pending = service.report({ replications: 50, seed: 16 }).then(
+      () => 'finished',
+      (e: Error) => e,
+    );
+    await new Promise((r) => setTimeout(r, 300)); // the thread is loading the model by now
+    await service.close();
+    const outcome = await pending;
+    expect(outcome).toBeInstanceOf(RunFailed);
+    expect((outcome as Error).message).toMatch(/closing/);
+    await expect(service.report({ replications: 1, seed: 16 })).rejects.toThrow(/closing/);
   }, 60_000);
 });

@@ -101,6 +101,9 @@ export class BacktestService {
   private readonly running = new Map<string, Promise<string>>();
   /** Ends when the backtest before the next one has ended: one thread at a time. */
   private tail: Promise<unknown> = Promise.resolve();
+  /** The thread of the backtest under way, stopped by close(). */
+  private current: { readonly worker: Worker; readonly stop: (why: Error) => void } | undefined;
+  private closed = false;
   private readonly url = new URL('./backtest-worker.js', runWorkerUrl(import.meta.url));
 
   /** `version`: the package and calibrated model version (RunService.version). */
@@ -144,7 +147,21 @@ export class BacktestService {
     return { json: await pending, cache: 'miss' };
   }
 
+  /**
+   * Stops the backtest under way (its requests get a RunFailed) and refuses new ones; resolves
+   * when its thread has ended, so a closed server leaves no thread behind.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    const current = this.current;
+    if (!current) return;
+    const ended = new Promise<void>((resolve) => current.worker.once('exit', () => resolve()));
+    current.stop(new RunFailed('the server is closing'));
+    await ended;
+  }
+
   private inThread(task: BacktestTask): Promise<string> {
+    if (this.closed) return Promise.reject(new RunFailed('the server is closing'));
     return new Promise((resolve, reject) => {
       const worker = new Worker(this.url, { workerData: task });
       // Neither the thread nor its timer keeps a closing server's process alive.
@@ -153,10 +170,12 @@ export class BacktestService {
       const finish = (f: () => void) => {
         if (settled) return;
         settled = true;
+        this.current = undefined;
         clearTimeout(timer);
         void worker.terminate();
         f();
       };
+      this.current = { worker, stop: (why) => finish(() => reject(why)) };
       const timer = setTimeout(() => finish(() => reject(new RunTimeout(this.timeoutMs))), this.timeoutMs);
       timer.unref();
       worker.on('message', (m: BacktestMessage) => finish(() => (m.type === 'done' ? resolve(m.json) : reject(new RunFailed(m.message)))));

@@ -15,6 +15,7 @@ import { findPackageRoot } from '../calibration/data-files.js';
 import { InputError } from '../model/errors.js';
 import { packageVersion } from '../cli/version.js';
 import { createApp } from './app.js';
+import { BacktestService } from './backtest.js';
 import { DASHBOARD_DEFAULTS } from './dashboard-defaults.js';
 import { parameterInfo } from './parameters.js';
 import { builtinScenarios, checkScenarioLimits, runSettings } from './requests.js';
@@ -80,7 +81,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   builtinScenarios();
   const root = webRoot();
   const webBuilt = options.web !== false && existsSync(join(root, 'index.html'));
-  const app = createApp({ store, runs, limits, token: options.token, webRoot: options.web === false ? undefined : root });
+  const backtests = new BacktestService(runs.version, limits.runTimeoutMs, store);
+  const app = createApp({ store, runs, limits, token: options.token, webRoot: options.web === false ? undefined : root, backtests });
 
   let server: ServerType;
   try {
@@ -103,7 +105,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     webBuilt,
     ...(firstRun ? { firstRun } : {}),
     close: async () => {
-      await runner.close();
+      await Promise.all([runner.close(), backtests.close()]);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Keep-alive connections would hold close() open; a closing server has nothing to say.

@@ -41,17 +41,10 @@ export async function serveCommand(io: Io, flags: ServeFlags): Promise<number> {
   const { defaultDbPath } = await import('../../server/store.js');
   const settings = serveSettings(flags, io.env, defaultDbPath(io.env));
   const { startServer, isLoopback } = await import('../../server/server.js');
-  const { DASHBOARD_DEFAULTS } = await import('../../server/dashboard-defaults.js');
   const server = await startServer(settings);
   const link = settings.token && !isLoopback(settings.host) ? `${server.url}?token=${encodeURIComponent(settings.token)}` : server.url;
   io.out(`asylum-sim dashboard: ${link}\n`);
   io.err(`store: ${server.store.path}${server.webBuilt ? '' : '\n(the dashboard is not built: run `npm run build`; the API under /api works)'}\n`);
-  // Start the dashboard's first view now, so the page finds it in the store.
-  void fetch(`http://127.0.0.1:${server.port}/api/jobs`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(settings.token ? { Authorization: `Bearer ${settings.token}` } : {}) },
-    body: JSON.stringify(DASHBOARD_DEFAULTS),
-  }).catch(() => {});
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
