@@ -69,7 +69,11 @@ function scheduleOn(
   dayOf: (i: number) => number,
 ): Float64Array {
   const days = pointDays(points, start);
-  return Float64Array.from({ length: count }, (_, i) => valueAt(points, days, interpolation, dayOf(i)));
+  // A plain loop: Float64Array.from with a mapping function is several times slower here, and
+  // every replication evaluates a dozen schedules over ~1,800 days.
+  const out = new Float64Array(count);
+  for (let i = 0; i < count; i++) out[i] = valueAt(points, days, interpolation, dayOf(i));
+  return out;
 }
 
 /** A schedule evaluated at the start of every day of the horizon. */
