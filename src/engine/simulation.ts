@@ -9,6 +9,7 @@
  */
 import type { Calendar } from './calendar.js';
 import { CalendarQueue } from './calendar-queue.js';
+import { Ring } from './ring.js';
 
 export type Handler = (kind: number, entity: number) => void;
 
@@ -35,12 +36,44 @@ export class Simulation {
    */
   readonly calendar: Calendar;
   private readonly internal: Handler[] = [];
+  /** Queue rings lent to components (stations) of this run, in the order they asked; see ring(). */
+  private readonly rings: Ring[] = [];
+  private ringsLent = 0;
 
   constructor(options: SimulationOptions = {}) {
     this.calendar = options.calendar ?? new CalendarQueue();
   }
 
-  /** Events processed since construction (all run() calls, internal events included). */
+  /**
+   * Back to time 0 with an empty calendar and no internal kinds, for a new run of a new model,
+   * keeping the buffers: the calendar's slot pool and the queue rings (see ring()). A model that
+   * runs many replications in one thread reuses one Simulation rather than growing fresh arrays
+   * every time. Components built on it before the reset must not be used after it.
+   */
+  reset(): this {
+    if (this.running) throw new Error('Simulation.reset: called during run()');
+    this.calendar.clear();
+    this.now = 0;
+    this.processed = 0;
+    this.internal.length = 0;
+    this.ringsLent = 0;
+    return this;
+  }
+
+  /**
+   * An empty queue ring for a component of this simulation (a station's waiting line). After a
+   * reset() the rings of the previous run are handed out again, in the same order, so a model that
+   * builds the same stations each run gets back queues already grown to the size they needed.
+   */
+  ring(initialCapacity?: number): Ring {
+    if (this.ringsLent < this.rings.length) return this.rings[this.ringsLent++]!.clear();
+    const ring = new Ring(initialCapacity);
+    this.rings.push(ring);
+    this.ringsLent++;
+    return ring;
+  }
+
+  /** Events processed since construction or the last reset() (all run() calls, internal events included). */
   get events(): number {
     return this.processed;
   }

@@ -17,7 +17,7 @@
  * queues, and freeing a server or adding one starts waiting entities immediately.
  */
 import type { Calendar } from './calendar.js';
-import { Ring } from './ring.js';
+import type { Ring } from './ring.js';
 import type { Simulation } from './simulation.js';
 import {
   type CapacitySchedule,
@@ -84,7 +84,8 @@ export class Station {
     this.completionKind = o.completionKind;
     this.serviceTime = o.serviceTime;
     this.rings = [];
-    for (let s = 0; s < (this.mode === FIFO ? 1 : o.streams); s++) this.rings.push(new Ring());
+    // From the simulation, which reuses the rings of an earlier run's stations after a reset().
+    for (let s = 0; s < (this.mode === FIFO ? 1 : o.streams); s++) this.rings.push(sim.ring());
     this.live = new Int32Array(o.streams);
     this.served = new Float64Array(o.streams);
     this.lastT = sim.now;

@@ -7,7 +7,7 @@
  * their appeal rights. Person-nights by type are integrated exactly between changes.
  */
 import { keyedUniform } from '../engine/keyed.js';
-import { Ring } from '../engine/ring.js';
+import type { Ring } from '../engine/ring.js';
 import { S } from './observe.js';
 import { dailySchedule } from './plan.js';
 import { num, schedule, type Resolved } from './params.js';
@@ -103,10 +103,14 @@ export type AccommodationParams = Resolved<typeof accommodationParams>;
  * case: hundreds of thousands fewer events in a run, with the same exit times.
  */
 class ExitLine {
-  /** The engine's FIFO ring: entity = case, since = the time the exit is due. */
-  private readonly ring = new Ring(1024);
-
-  constructor(readonly delay: number) {}
+  /**
+   * The engine's FIFO ring: entity = case, since = the time the exit is due. Lent by the
+   * simulation, which reuses it in the next replication of this thread.
+   */
+  constructor(
+    readonly delay: number,
+    private readonly ring: Ring,
+  ) {}
 
   get size(): number {
     return this.ring.length;
@@ -190,7 +194,7 @@ export class Support {
   private lineFor(days: number): ExitLine {
     const exits = this.exits;
     for (let i = 0; i < exits.length; i++) if (exits[i].delay === days) return exits[i];
-    const line = new ExitLine(days);
+    const line = new ExitLine(days, this.w.sim.ring(1024));
     exits.push(line);
     return line;
   }
