@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ReferenceCalendar } from './calendar.js';
 import { HeapCalendar } from './heap-calendar.js';
 import { streamRng } from './rng.js';
+import { Ring } from './ring.js';
 import { PRIORITY_CAPACITY, Simulation } from './simulation.js';
 import { Station } from './station.js';
 
@@ -179,17 +180,17 @@ describe('Simulation.reset: one simulation for many runs', () => {
     );
   });
 
-  it('lends the same queue rings again after a reset, in the same order and empty', () => {
+  it('lends the same buffers again after a reset, class by class in the same order, emptied', () => {
     const sim = new Simulation();
-    const first = [sim.ring(), sim.ring(1024)];
+    const first = [sim.borrow(Ring), sim.borrow(Ring)];
     for (let i = 0; i < 100; i++) first[0]!.push(i, 1, i, 0);
     sim.reset();
-    const again = [sim.ring(), sim.ring()];
+    const again = [sim.borrow(Ring), sim.borrow(Ring)];
     expect(again[0]).toBe(first[0]);
     expect(again[1]).toBe(first[1]);
     expect(again.map((r) => r.length)).toEqual([0, 0]);
     expect(again[0]!.mask + 1).toBeGreaterThanOrEqual(128); // kept the room it grew to
-    expect(sim.ring()).not.toBe(first[0]); // a third is new
+    expect(sim.borrow(Ring)).not.toBe(first[0]); // a third is new
   });
 
   it('cannot be reset from inside a handler', () => {

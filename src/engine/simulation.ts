@@ -9,7 +9,6 @@
  */
 import type { Calendar } from './calendar.js';
 import { CalendarQueue } from './calendar-queue.js';
-import { Ring } from './ring.js';
 
 export type Handler = (kind: number, entity: number) => void;
 
@@ -19,6 +18,12 @@ export type Handler = (kind: number, entity: number) => void;
  * greater than this.
  */
 export const PRIORITY_CAPACITY = -(2 ** 31);
+
+/** A buffer a component can borrow from its simulation (see Simulation.borrow). */
+export interface Reusable {
+  /** Empties it for a new owner, keeping its memory. */
+  clear(): this;
+}
 
 export interface SimulationOptions {
   /** The event calendar; default a new CalendarQueue (O(1) per event; HeapCalendar is O(log n)). */
@@ -36,9 +41,8 @@ export class Simulation {
    */
   readonly calendar: Calendar;
   private readonly internal: Handler[] = [];
-  /** Queue rings lent to components (stations) of this run, in the order they asked; see ring(). */
-  private readonly rings: Ring[] = [];
-  private ringsLent = 0;
+  /** Buffers lent to components of this run, by class, in the order they asked; see borrow(). */
+  private readonly spares = new Map<new () => Reusable, { items: Reusable[]; lent: number }>();
 
   constructor(options: SimulationOptions = {}) {
     this.calendar = options.calendar ?? new CalendarQueue();
@@ -46,7 +50,7 @@ export class Simulation {
 
   /**
    * Back to time 0 with an empty calendar and no internal kinds, for a new run of a new model,
-   * keeping the buffers: the calendar's slot pool and the queue rings (see ring()). A model that
+   * keeping the buffers: the calendar's slot pool and what components borrowed (see borrow). A model that
    * runs many replications in one thread reuses one Simulation rather than growing fresh arrays
    * every time. Components built on it before the reset must not be used after it.
    */
@@ -56,21 +60,25 @@ export class Simulation {
     this.now = 0;
     this.processed = 0;
     this.internal.length = 0;
-    this.ringsLent = 0;
+    for (const pool of this.spares.values()) pool.lent = 0;
     return this;
   }
 
   /**
-   * An empty queue ring for a component of this simulation (a station's waiting line). After a
-   * reset() the rings of the previous run are handed out again, in the same order, so a model that
-   * builds the same stations each run gets back queues already grown to the size they needed.
+   * An empty buffer of class `type` for a component of this simulation (a station's queue, its
+   * index of waiting entities). After a reset() the buffers of the previous run are lent again,
+   * class by class in the order they were asked for, so a model that builds the same components
+   * each run gets back buffers already grown to the size they needed, instead of growing fresh
+   * ones by doubling every run.
    */
-  ring(initialCapacity?: number): Ring {
-    if (this.ringsLent < this.rings.length) return this.rings[this.ringsLent++]!.clear();
-    const ring = new Ring(initialCapacity);
-    this.rings.push(ring);
-    this.ringsLent++;
-    return ring;
+  borrow<T extends Reusable>(type: new () => T): T {
+    let pool = this.spares.get(type);
+    if (!pool) this.spares.set(type, (pool = { items: [], lent: 0 }));
+    if (pool.lent < pool.items.length) return (pool.items[pool.lent++] as T).clear();
+    const item = new type();
+    pool.items.push(item);
+    pool.lent++;
+    return item;
   }
 
   /** Events processed since construction or the last reset() (all run() calls, internal events included). */

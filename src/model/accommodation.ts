@@ -7,7 +7,7 @@
  * their appeal rights. Person-nights by type are integrated exactly between changes.
  */
 import { keyedUniform } from '../engine/keyed.js';
-import type { Ring } from '../engine/ring.js';
+import { Ring } from '../engine/ring.js';
 import { S } from './observe.js';
 import { dailySchedule } from './plan.js';
 import { num, schedule, type Resolved } from './params.js';
@@ -104,8 +104,8 @@ export type AccommodationParams = Resolved<typeof accommodationParams>;
  */
 class ExitLine {
   /**
-   * The engine's FIFO ring: entity = case, since = the time the exit is due. Lent by the
-   * simulation, which reuses it in the next replication of this thread.
+   * The engine's FIFO ring: entity = case, since = the time the exit is due. Borrowed from the
+   * simulation, which lends it again, grown, in the next replication of this thread.
    */
   constructor(
     readonly delay: number,
@@ -194,7 +194,7 @@ export class Support {
   private lineFor(days: number): ExitLine {
     const exits = this.exits;
     for (let i = 0; i < exits.length; i++) if (exits[i].delay === days) return exits[i];
-    const line = new ExitLine(days, this.w.sim.ring(1024));
+    const line = new ExitLine(days, this.w.sim.borrow(Ring));
     exits.push(line);
     return line;
   }
