@@ -40,6 +40,16 @@ export function scheduleValue(
   return valueAt(points, pointDays(points, start), interpolation, day);
 }
 
+/** scheduleValue as a function of the day, for many days: the points' dates are parsed once. */
+export function scheduleValues(
+  points: readonly SchedulePoint[],
+  interpolation: 'linear' | 'step',
+  start: string,
+): (day: number) => number {
+  const days = pointDays(points, start);
+  return (day) => valueAt(points, days, interpolation, day);
+}
+
 function pointDays(points: readonly SchedulePoint[], start: string): Float64Array {
   return Float64Array.from(points, (p) => daysBetween(start, p.date));
 }

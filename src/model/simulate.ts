@@ -15,7 +15,7 @@ import { EuDeal } from './eu-deal.js';
 import { SafeRoutes } from './safe-routes.js';
 import { Kind, PRIORITY_MONTH_END } from './events.js';
 import { Observer, S } from './observe.js';
-import { makePlan } from './plan.js';
+import { makePlan, type Plan } from './plan.js';
 import { Returns } from './returns.js';
 import type { KpiName, RunResult } from './result.js';
 import type { Scenario } from './schema.js';
@@ -57,7 +57,7 @@ export function buildWorld(given: Scenario, options: SimulateOptions, spare?: Sp
   const mode = options.uncertainty ?? 'stochastic';
   const scenario = mode === 'stochastic' ? given : sampleParameters(given, options.seed, options.replication);
   const replication = mode === 'parameters' ? 0 : options.replication;
-  const plan = makePlan(scenario.start, scenario.horizonMonths);
+  const plan = planFor(scenario.start, scenario.horizonMonths);
   const sim = spare ? spare.sim.reset() : new Simulation();
   const rows = expectedCases(scenario) * 1.05 + 1024;
   const cases = spare && spare.cases.capacity >= rows ? spare.cases.clear() : new CaseTable(rows);
@@ -77,6 +77,18 @@ export function buildWorld(given: Scenario, options: SimulateOptions, spare?: Sp
   sim.at(0, Kind.day, 0);
   sim.at(plan.bounds[1], Kind.monthEnd, 0, PRIORITY_MONTH_END);
   return w;
+}
+
+/**
+ * The plan of this thread's last world, reused while the start and horizon stay the same (every
+ * replication of a scenario, drawn parameters or not): it depends on nothing else, and nothing
+ * writes to it, so its date arithmetic is done once per thread.
+ */
+let lastPlan: Plan | undefined;
+
+function planFor(start: string, months: number): Plan {
+  if (lastPlan?.start !== start || lastPlan.months !== months) lastPlan = makePlan(start, months);
+  return lastPlan;
 }
 
 /** Run a built world to its horizon. */
