@@ -50,9 +50,9 @@ export class Simulation {
 
   /**
    * Back to time 0 with an empty calendar and no internal kinds, for a new run of a new model,
-   * keeping the buffers: the calendar's slot pool and what components borrowed (see borrow). A model that
-   * runs many replications in one thread reuses one Simulation rather than growing fresh arrays
-   * every time. Components built on it before the reset must not be used after it.
+   * keeping the buffers: the calendar's slots and what components borrowed (see borrow). A model
+   * that runs many replications in one thread reuses one Simulation rather than growing fresh
+   * arrays every time. Components built on it before the reset must not be used after it.
    */
   reset(): this {
     if (this.running) throw new Error('Simulation.reset: called during run()');
