@@ -215,16 +215,22 @@ export class CalendarQueue implements Calendar {
     if (--this.n < this.lowWater || ++this.ops >= CHECK_EVERY) this.maintain();
   }
 
+  /**
+   * Keeps the slot pool and the buckets with their width: a calendar reused for another run of a
+   * similar model starts at the size it grew to instead of re-growing through every doubling (the
+   * self-tuning corrects the width if it no longer fits). The order of events never depends on it.
+   */
   clear(): void {
     const cap = this.st.length;
     for (let i = 0; i < cap; i++) this.free[i] = cap - 1 - i;
     this.nFree = cap;
     this.n = 0;
     this.seq = 0;
-    this.perWidth = 1;
-    this.head = new Int32Array(MIN_BUCKETS).fill(-1); // no lists left for rebuild() to walk
-    this.tail = new Int32Array(MIN_BUCKETS).fill(-1);
-    this.rebuild(MIN_BUCKETS);
+    this.head.fill(-1);
+    this.tail.fill(-1);
+    this.work = 0;
+    this.ops = 0;
+    this.sinceRebuild = 0;
   }
 
   /** Off the hot path: resize when the size left [nb/2, 2nb], or re-tune if working too hard. */

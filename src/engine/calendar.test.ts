@@ -142,6 +142,16 @@ for (const [name, make] of implementations) {
       expect(got).toEqual(referenceLong);
     });
 
+    it('after clear() of a grown, tuned calendar that still held events, runs the long workload as a fresh one', () => {
+      referenceLong ??= longWorkload(new ReferenceCalendar());
+      const cal = make();
+      const rng = new Rng(5);
+      for (let i = 0; i < 5000; i++) cal.schedule(rng.uniform() * 1e4, 0, 0, i);
+      for (let i = 0; i < 1000; i++) cal.pop(); // the clock has moved on, far from time 0
+      cal.clear();
+      expect(longWorkload(cal)).toEqual(referenceLong);
+    });
+
     it('agrees with a sorted list on random interleavings of schedule and pop', () => {
       const op = fc.oneof(
         fc.record({

@@ -35,6 +35,13 @@ export class Ring {
     this.length++;
   }
 
+  /** Empties the ring, keeping its arrays (entries beyond `length` are never read). */
+  clear(): this {
+    this.head = 0;
+    this.length = 0;
+    return this;
+  }
+
   /** Drops the first entry (read it first through `head`). */
   shift(): void {
     this.head = (this.head + 1) & this.mask;

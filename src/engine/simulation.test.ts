@@ -1,7 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ReferenceCalendar } from './calendar.js';
 import { HeapCalendar } from './heap-calendar.js';
+import { streamRng } from './rng.js';
+import { Ring } from './ring.js';
 import { PRIORITY_CAPACITY, Simulation } from './simulation.js';
+import { Station } from './station.js';
 
 for (const [name, make] of [
   ['HeapCalendar', () => new HeapCalendar()],
@@ -121,5 +125,77 @@ describe('Simulation checks what it is given', () => {
       }),
     ).toThrow('boom');
     expect(sim.events).toBe(2);
+  });
+});
+
+describe('Simulation.reset: one simulation for many runs', () => {
+  /**
+   * A small model on two stations (one with a server schedule, one with priority streams, with
+   * cancellations): arrivals, services and cancels from a seeded stream, traced event by event.
+   */
+  function runModel(sim: Simulation, seed: number): string[] {
+    const rng = streamRng(seed, 'reset test', 0);
+    const trace: string[] = [];
+    const a = new Station(sim, {
+      name: 'a',
+      servers: { times: [0, 5, 12], servers: [1, 3, 0] },
+      completionKind: 1,
+      serviceTime: () => rng.uniform() * 4,
+    });
+    const b = new Station(sim, {
+      name: 'b',
+      servers: 2,
+      streams: 3,
+      discipline: 'priority',
+      completionKind: 2,
+      serviceTime: () => rng.uniform() * 2,
+    });
+    for (let e = 0; e < 300; e++) sim.at(rng.uniform() * 20, 0, e);
+    for (let e = 0; e < 300; e += 7) sim.at(rng.uniform() * 20, 3, e);
+    sim.run(40, (kind, e) => {
+      trace.push(`${sim.now.toFixed(6)} ${kind} ${e} ${a.waiting} ${b.waiting}`);
+      if (kind === 0 && e % 2 === 0) a.arrive(e);
+      else if (kind === 0) b.arrive(e, e % 3);
+      else if (kind === 1) a.complete();
+      else if (kind === 2) b.complete();
+      else if (kind === 3 && e % 2 === 0) {
+        let waiting = false;
+        a.forEachWaiting((x) => (waiting ||= x === e));
+        if (waiting) a.cancel(e);
+      }
+    });
+    return trace;
+  }
+
+  it('runs a model on a reset simulation exactly as on a fresh one', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), (first, second) => {
+        const reused = new Simulation();
+        runModel(reused, first);
+        reused.reset();
+        expect([reused.now, reused.events, reused.pending]).toEqual([0, 0, 0]);
+        expect(runModel(reused, second)).toEqual(runModel(new Simulation(), second));
+      }),
+      { numRuns: 20 },
+    );
+  });
+
+  it('lends the same buffers again after a reset, class by class in the same order, emptied', () => {
+    const sim = new Simulation();
+    const first = [sim.borrow(Ring), sim.borrow(Ring)];
+    for (let i = 0; i < 100; i++) first[0]!.push(i, 1, i, 0);
+    sim.reset();
+    const again = [sim.borrow(Ring), sim.borrow(Ring)];
+    expect(again[0]).toBe(first[0]);
+    expect(again[1]).toBe(first[1]);
+    expect(again.map((r) => r.length)).toEqual([0, 0]);
+    expect(again[0]!.mask + 1).toBeGreaterThanOrEqual(128); // kept the room it grew to
+    expect(sim.borrow(Ring)).not.toBe(first[0]); // a third is new
+  });
+
+  it('cannot be reset from inside a handler', () => {
+    const sim = new Simulation();
+    sim.at(1, 0, 0);
+    expect(() => sim.run(2, () => sim.reset())).toThrow(/during run/);
   });
 });

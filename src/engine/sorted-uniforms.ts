@@ -10,26 +10,37 @@ import type { Rng } from './rng.js';
 const TWO_POW_M32 = 2 ** -32;
 const RADIX_BITS = 11;
 const RADIX = 1 << RADIX_BITS;
+/** Digits of 11, 11 and 10 bits (the last pass's top digit has only 10 bits; its counts fit). */
+const PASSES = 3;
 
 export function sortedUniforms(rng: Rng, n: number): Float64Array {
   if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`sortedUniforms: n must be an integer >= 0, got ${n}`);
   let keys = new Uint32Array(n);
-  for (let i = 0; i < n; i++) keys[i] = rng.uint32();
   let spare = new Uint32Array(n);
-  const count = new Int32Array(RADIX);
-  for (let shift = 0; shift < 32; shift += RADIX_BITS) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(keys[i]! >>> shift) & (RADIX - 1)]!++;
+  // The counts of all three digits come from one pass, as the keys are drawn: the keys do not
+  // change between passes, only their order.
+  const count = new Int32Array(PASSES * RADIX);
+  for (let i = 0; i < n; i++) {
+    const k = rng.uint32();
+    keys[i] = k;
+    count[k & (RADIX - 1)]!++;
+    count[RADIX + ((k >>> RADIX_BITS) & (RADIX - 1))]!++;
+    count[2 * RADIX + (k >>> (2 * RADIX_BITS))]!++;
+  }
+  for (let pass = 0; pass < PASSES; pass++) {
+    // Counts to starting positions.
     let sum = 0;
-    for (let d = 0; d < RADIX; d++) {
+    for (let d = pass * RADIX; d < (pass + 1) * RADIX; d++) {
       const c = count[d]!;
       count[d] = sum;
       sum += c;
     }
     // Stable, so the order of lower digits from the earlier passes is kept.
+    const shift = pass * RADIX_BITS;
+    const base = pass * RADIX;
     for (let i = 0; i < n; i++) {
       const k = keys[i]!;
-      spare[count[(k >>> shift) & (RADIX - 1)]!++] = k;
+      spare[count[base + ((k >>> shift) & (RADIX - 1))]!++] = k;
     }
     const t = keys;
     keys = spare;

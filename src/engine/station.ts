@@ -11,7 +11,8 @@
  * ids, best dense (rows of a case table): per-entity arrays grow to the largest id seen. That
  * index is built by the first cancel() (one pass over the queues) and kept from then on, so a
  * station that never cancels pays nothing for it; until then arrive() cannot tell that an entity
- * is already waiting here (afterwards it throws).
+ * is already waiting here (afterwards it throws). The rings and the index are borrowed from the
+ * simulation (Simulation.borrow), so after a reset the next run's stations reuse them.
  *
  * Invariant: whenever busy < servers nobody is waiting, so an arrival either starts at once or
  * queues, and freeing a server or adding one starts waiting entities immediately.
@@ -53,6 +54,8 @@ export class Station {
   private readonly shares: Float64Array;
   /** Per-entity index of waiting entries, kept once the first cancel() has built it. */
   private tracking = false;
+  private index: WaitingIndex | undefined;
+  /** The index's arrays, held here too so the hot paths read them without a hop. */
   private stampOf: Int32Array = new Int32Array(0);
   private streamOf: Int32Array = new Int32Array(0);
   private nextStamp = 1;
@@ -84,7 +87,8 @@ export class Station {
     this.completionKind = o.completionKind;
     this.serviceTime = o.serviceTime;
     this.rings = [];
-    for (let s = 0; s < (this.mode === FIFO ? 1 : o.streams); s++) this.rings.push(new Ring());
+    // From the simulation, which reuses the rings of an earlier run's stations after a reset().
+    for (let s = 0; s < (this.mode === FIFO ? 1 : o.streams); s++) this.rings.push(sim.borrow(Ring));
     this.live = new Int32Array(o.streams);
     this.served = new Float64Array(o.streams);
     this.lastT = sim.now;
@@ -311,6 +315,9 @@ export class Station {
   /** Builds the per-entity index from the queues (every entry is live before the first cancel). */
   private startTracking(): void {
     this.tracking = true;
+    this.index = this.sim.borrow(WaitingIndex);
+    this.stampOf = this.index.stampOf;
+    this.streamOf = this.index.streamOf;
     for (const ring of this.rings) {
       for (let i = 0; i < ring.length; i++) {
         const at = (ring.head + i) & ring.mask;
@@ -320,14 +327,10 @@ export class Station {
   }
 
   private growEntities(entity: number): void {
-    let cap = Math.max(1024, this.stampOf.length);
-    while (cap <= entity) cap *= 2;
-    const stampOf = new Int32Array(cap);
-    stampOf.set(this.stampOf);
-    this.stampOf = stampOf;
-    const streamOf = new Int32Array(cap);
-    streamOf.set(this.streamOf);
-    this.streamOf = streamOf;
+    const index = this.index!;
+    index.grow(entity);
+    this.stampOf = index.stampOf;
+    this.streamOf = index.streamOf;
   }
 
   /** Drops dead (cancelled) entries from a ring, in place, keeping the order. */
@@ -344,5 +347,32 @@ export class Station {
       w++;
     }
     ring.length = w;
+  }
+}
+
+/**
+ * A station's per-entity index of waiting entries: the stamp of the entity's live entry (0 when
+ * not waiting) and its stream. Borrowed from the simulation, so a later run's station reuses it.
+ */
+class WaitingIndex {
+  stampOf = new Int32Array(0);
+  streamOf = new Int32Array(0);
+
+  /** Nobody is waiting (a stream is only read where a stamp is set). */
+  clear(): this {
+    this.stampOf.fill(0);
+    return this;
+  }
+
+  /** Room for ids up to `entity`, by doubling. */
+  grow(entity: number): void {
+    let cap = Math.max(1024, this.stampOf.length);
+    while (cap <= entity) cap *= 2;
+    const stampOf = new Int32Array(cap);
+    stampOf.set(this.stampOf);
+    this.stampOf = stampOf;
+    const streamOf = new Int32Array(cap);
+    streamOf.set(this.streamOf);
+    this.streamOf = streamOf;
   }
 }

@@ -103,10 +103,14 @@ export type AccommodationParams = Resolved<typeof accommodationParams>;
  * case: hundreds of thousands fewer events in a run, with the same exit times.
  */
 class ExitLine {
-  /** The engine's FIFO ring: entity = case, since = the time the exit is due. */
-  private readonly ring = new Ring(1024);
-
-  constructor(readonly delay: number) {}
+  /**
+   * The engine's FIFO ring: entity = case, since = the time the exit is due. Borrowed from the
+   * simulation, which lends it again, grown, in the next replication of this thread.
+   */
+  constructor(
+    readonly delay: number,
+    private readonly ring: Ring,
+  ) {}
 
   get size(): number {
     return this.ring.length;
@@ -190,7 +194,7 @@ export class Support {
   private lineFor(days: number): ExitLine {
     const exits = this.exits;
     for (let i = 0; i < exits.length; i++) if (exits[i].delay === days) return exits[i];
-    const line = new ExitLine(days);
+    const line = new ExitLine(days, this.w.sim.borrow(Ring));
     exits.push(line);
     return line;
   }

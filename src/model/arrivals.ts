@@ -135,14 +135,15 @@ export class Arrivals {
     const casesPerDay = a.claimsPeoplePerYear / a.peoplePerCase / 365.25;
     const scale = [dailySchedule(a.smallBoatScale, 'step', w.plan), dailySchedule(a.otherScale, 'step', w.plan)];
     const share = [a.smallBoatShare, 1 - a.smallBoatShare];
+    // Small-boat seasonality by month of the horizon (worked out per month, not per day: the
+    // calendar month comes from date arithmetic on strings).
+    const season = new Float64Array(w.plan.months);
+    for (let m = 0; m < season.length; m++) {
+      season[m] = 1 + a.seasonalAmplitude * Math.cos((2 * Math.PI * (calendarMonth(w.plan.start, m) - a.seasonalPeakMonth)) / 12);
+    }
     this.rate = ROUTES.map((_, r) => {
       const out = new Float64Array(w.plan.horizonDays);
-      for (let d = 0; d < out.length; d++) {
-        const m = w.plan.monthOfDay[d];
-        const season =
-          r === 0 ? 1 + a.seasonalAmplitude * Math.cos((2 * Math.PI * (calendarMonth(w.plan.start, m) - a.seasonalPeakMonth)) / 12) : 1;
-        out[d] = casesPerDay * share[r] * season * scale[r][d];
-      }
+      for (let d = 0; d < out.length; d++) out[d] = casesPerDay * share[r] * (r === 0 ? season[w.plan.monthOfDay[d]] : 1) * scale[r][d];
       return out;
     });
     this.groupOf = ROUTES.map((route) => {

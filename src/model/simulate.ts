@@ -15,7 +15,7 @@ import { EuDeal } from './eu-deal.js';
 import { SafeRoutes } from './safe-routes.js';
 import { Kind, PRIORITY_MONTH_END } from './events.js';
 import { Observer, S } from './observe.js';
-import { makePlan } from './plan.js';
+import { makePlan, type Plan } from './plan.js';
 import { Returns } from './returns.js';
 import type { KpiName, RunResult } from './result.js';
 import type { Scenario } from './schema.js';
@@ -39,17 +39,28 @@ export interface SimulateOptions {
 }
 
 /**
- * Build a world ready to run (exposed for tests that inspect the case table). `spare`: a case
- * table no longer in use, emptied and reused if it is big enough.
+ * What a finished replication leaves for the next one in the same thread: its simulation (the
+ * calendar's slot pool and the stations' queues, see Simulation.reset) and its case table (see
+ * CaseTable.clear). Megabytes of typed arrays are then grown once per thread, not once per
+ * replication, and the collector has little to free.
  */
-export function buildWorld(given: Scenario, options: SimulateOptions, spare?: CaseTable): World {
+export interface Spare {
+  readonly sim: Simulation;
+  readonly cases: CaseTable;
+}
+
+/**
+ * Build a world ready to run (exposed for tests that inspect the case table). `spare`: the
+ * buffers of a world no longer in use, emptied and reused.
+ */
+export function buildWorld(given: Scenario, options: SimulateOptions, spare?: Spare): World {
   const mode = options.uncertainty ?? 'stochastic';
   const scenario = mode === 'stochastic' ? given : sampleParameters(given, options.seed, options.replication);
   const replication = mode === 'parameters' ? 0 : options.replication;
-  const plan = makePlan(scenario.start, scenario.horizonMonths);
-  const sim = new Simulation();
+  const plan = planFor(scenario.start, scenario.horizonMonths);
+  const sim = spare ? spare.sim.reset() : new Simulation();
   const rows = expectedCases(scenario) * 1.05 + 1024;
-  const cases = spare && spare.capacity >= rows ? spare.clear() : new CaseTable(rows);
+  const cases = spare && spare.cases.capacity >= rows ? spare.cases.clear() : new CaseTable(rows);
   const obs = new Observer(plan.months);
   const base = keyedBase(options.seed, replication);
   // The stages are attached right below; they reach each other through the world.
@@ -66,6 +77,18 @@ export function buildWorld(given: Scenario, options: SimulateOptions, spare?: Ca
   sim.at(0, Kind.day, 0);
   sim.at(plan.bounds[1], Kind.monthEnd, 0, PRIORITY_MONTH_END);
   return w;
+}
+
+/**
+ * The plan of this thread's last world, reused while the start and horizon stay the same (every
+ * replication of a scenario, drawn parameters or not): it depends on nothing else, and nothing
+ * writes to it, so its date arithmetic is done once per thread.
+ */
+let lastPlan: Plan | undefined;
+
+function planFor(start: string, months: number): Plan {
+  if (lastPlan?.start !== start || lastPlan.months !== months) lastPlan = makePlan(start, months);
+  return lastPlan;
 }
 
 /** Run a built world to its horizon. */
@@ -116,15 +139,15 @@ export function runWorld(w: World): RunResult {
   return obs.result(w.plan.start, w.plan.labels, kpis(w, scenario, peopleAtStart), costByFinancialYear);
 }
 
-/** The case table of this thread's last replication, for the next one (see CaseTable.clear). */
-let spareCases: CaseTable | undefined;
+/** The buffers of this thread's last replication, for the next one. */
+let spareBuffers: Spare | undefined;
 
 export function simulate(scenario: Scenario, options: SimulateOptions): RunResult {
-  const spare = spareCases;
-  spareCases = undefined; // not shared if a replication throws half-way
+  const spare = spareBuffers;
+  spareBuffers = undefined; // not shared if a replication throws half-way
   const w = buildWorld(scenario, options, spare);
   const result = runWorld(w);
-  spareCases = w.cases;
+  spareBuffers = { sim: w.sim, cases: w.cases };
   return result;
 }
 

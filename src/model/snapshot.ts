@@ -75,9 +75,7 @@ export function seedSnapshot(w: World): void {
   const eligible = s.awaitingDecisionPeople + s.awaitingAppealCases * peoplePerCase;
   const supportShare = eligible > 0 ? Math.min(1, s.inSupportPeople / eligible) : 0;
   const first = w.cases.count;
-  for (const [from, to, n] of bands) {
-    for (const day of sortedUniform(rng, n, from, to)) addCase(w, monthOf, day, mix.sample(rng));
-  }
+  for (const [from, to, n] of bands) addCases(w, rng, monthOf, mix, sortedUniform(rng, n, from, to));
   spreadDependants(w, rng, first, w.cases.count, backlogDependants);
   for (let id = first; id < w.cases.count; id++) {
     w.cases.stage[id] = Stage.awaitingDecision;
@@ -86,7 +84,7 @@ export function seedSnapshot(w: World): void {
   }
   // Appeals pending: claims lodged one to two years earlier (assumption; only the count matters).
   const appealsFrom = w.cases.count;
-  for (const day of sortedUniform(rng, s.awaitingAppealCases, -730, -365)) addCase(w, monthOf, day, mix.sample(rng));
+  addCases(w, rng, monthOf, mix, sortedUniform(rng, s.awaitingAppealCases, -730, -365));
   spreadDependants(w, rng, appealsFrom, w.cases.count, Math.round(s.awaitingAppealCases * (peoplePerCase - 1)));
   for (let id = appealsFrom; id < w.cases.count; id++) {
     w.support.maybeEnter(id, supportShare);
@@ -94,30 +92,34 @@ export function seedSnapshot(w: World): void {
   }
   // Returns pool: cases whose rights were exhausted in the previous two years; not in support.
   const returnsFrom = w.cases.count;
-  for (const day of sortedUniform(rng, s.awaitingReturnCases, -1095, -365)) addCase(w, monthOf, day, mix.sample(rng));
+  addCases(w, rng, monthOf, mix, sortedUniform(rng, s.awaitingReturnCases, -1095, -365));
   spreadDependants(w, rng, returnsFrom, w.cases.count, Math.round(s.awaitingReturnCases * (peoplePerCase - 1)));
   for (let id = returnsFrom; id < w.cases.count; id++) w.returns.enter(id);
 }
 
-/** Month offsets of days before the start, by binary search over precomputed month starts. */
+/**
+ * Month offsets of days before the start. The snapshot's days come sorted, so the answer is found
+ * by stepping from the previous one (a step or two) rather than searching all months each time.
+ */
 function monthOffsetFinder(start: string): (day: number) => number {
   const firsts = monthBounds(monthLabel(start, -MAX_SNAPSHOT_AGE_MONTHS) + '-01', MAX_SNAPSHOT_AGE_MONTHS);
   const shift = firsts[MAX_SNAPSHOT_AGE_MONTHS];
+  let k = 0;
   return (day: number) => {
-    let lo = 0;
-    let hi = MAX_SNAPSHOT_AGE_MONTHS;
-    // Largest k with firsts[k] - shift <= day.
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (firsts[mid] - shift <= day) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo - MAX_SNAPSHOT_AGE_MONTHS;
+    // Largest k with firsts[k] - shift <= day (0 if none).
+    while (k < MAX_SNAPSHOT_AGE_MONTHS && firsts[k + 1] - shift <= day) k++;
+    while (k > 0 && firsts[k] - shift > day) k--;
+    return k - MAX_SNAPSHOT_AGE_MONTHS;
   };
 }
 
-function addCase(w: World, monthOf: (day: number) => number, day: number, group: number): number {
-  return w.cases.add(day, monthOf(day), 1, group, 1);
+/** Adds a case on each of `days` (claim days, sorted), each with a group drawn from the mix. */
+function addCases(w: World, rng: Rng, monthOf: (day: number) => number, mix: Categorical, days: Float64Array): void {
+  const cases = w.cases;
+  for (let i = 0; i < days.length; i++) {
+    const day = days[i];
+    cases.add(day, monthOf(day), 1, mix.sample(rng), 1);
+  }
 }
 
 /** The nationality mix of the backlog: claims of both routes, weighted by their shares. */
@@ -132,12 +134,12 @@ function groupMix(w: World): Categorical {
 /** n sorted uniform times in [from, to): oldest first, so FIFO queues start in claim order. */
 function sortedUniform(rng: Rng, n: number, from: number, to: number): Float64Array {
   const u = sortedUniforms(rng, Math.max(0, n));
-  const out = new Float64Array(u.length);
   // from + (to - from)·u is monotone in u (decreasing if to < from), so this is the sorted set of
-  // the times the draws give, without a comparison sort.
-  const last = u.length - 1;
-  for (let i = 0; i < out.length; i++) out[i] = from + (to - from) * u[to >= from ? i : last - i];
-  return out;
+  // the times the draws give, without a comparison sort. Computed in place: u is ours alone.
+  const width = to - from;
+  if (to < from) u.reverse();
+  for (let i = 0; i < u.length; i++) u[i] = from + width * u[i];
+  return u;
 }
 
 /** Give `dependants` people to the cases [from, to) at random, so the total is exact. */

@@ -4,7 +4,7 @@
  * month before the run; the result is the number of productive decision-makers each month, which
  * becomes the decision station's capacity schedule.
  */
-import { scheduleValue, type Plan } from './plan.js';
+import { scheduleValues, type Plan } from './plan.js';
 import type { SchedulePoint } from './params.js';
 
 export interface WorkforceInputs {
@@ -34,9 +34,10 @@ export function planWorkforce(inputs: WorkforceInputs, plan: Plan): WorkforcePla
   // Start T months early so the training pipeline at the start reflects the recent hiring path.
   const hires: number[] = [];
   const mid = (m: number) => (m >= 0 ? (plan.bounds[m] + plan.bounds[m + 1]) / 2 : 30.4375 * (m + 0.5));
-  let h = scheduleValue(inputs.headcount, 'linear', plan.start, mid(-T - 1));
+  const headcountOn = scheduleValues(inputs.headcount, 'linear', plan.start);
+  let h = headcountOn(mid(-T - 1));
   for (let m = -T; m < months; m++) {
-    const target = scheduleValue(inputs.headcount, 'linear', plan.start, mid(m));
+    const target = headcountOn(mid(m));
     const stay = h * (1 - monthlyAttrition);
     hires.push(Math.max(0, target - stay));
     h = target;
