@@ -11,6 +11,15 @@
  * event times has changed. The width is three times the mean gap between the earliest pending
  * events, the region where pops happen.
  *
+ * Far tier: events beyond the near tier's horizon wait, unsorted, in coarse "far buckets" (half a
+ * near year wide, re-scaled when the near year changes by more than a factor 2) and move into the
+ * sorted buckets a far bucket at a time as the clock approaches. Without it, far-future events
+ * (in the UK model, ~30,000 departure clocks years ahead against ~2,000 events due within weeks)
+ * set the bucket count, and nearly every near event's insert and bucket change had to step past
+ * or read one of them. Order is kept: a far event's list is in scheduling order, a far bucket
+ * moves in before any later-scheduled event of its time range goes to the near tier, and the
+ * near tier holds only events before every far one, so pops never look at the far tier.
+ *
  * Order: lists are kept sorted by (time, priority, insertion sequence) and absolute buckets are
  * monotone in time, so events leave in exactly the order of the rule in calendar.ts, including
  * for events scheduled earlier than the last one popped (the scan moves back to them).
@@ -34,12 +43,19 @@ const CHECK_EVERY = 4096;
 const WIDTH_IN_GAPS = 3;
 /** Earliest events used to estimate the mean gap. */
 const GAP_SAMPLE = 64;
+/** Buckets of the far tier (a power of two); events further than this many far widths alias. */
+const FAR_BUCKETS = 256;
+const FAR_MASK = FAR_BUCKETS - 1;
+/** Far bucket width in near "years" (buckets × width). */
+const FAR_WIDTH_IN_YEARS = 0.5;
 
 export class CalendarQueue implements Calendar {
   time = 0;
   kind = 0;
   entity = 0;
   private n = 0;
+  /** Events in the near tier (the sorted buckets); n - nNear are in the far tier. */
+  private nNear = 0;
   private seq = 0;
   // Slot pool.
   private st: Float64Array;
@@ -68,6 +84,14 @@ export class CalendarQueue implements Calendar {
   private ops = 0;
   /** Operations since the last rebuild: re-tuning waits for n of them, so it stays O(1) amortised. */
   private sinceRebuild = 0;
+  // Far tier: unsorted lists, one per far bucket mod FAR_BUCKETS (absolute far bucket in sb).
+  private farHead: Int32Array = new Int32Array(FAR_BUCKETS).fill(-1);
+  private farTail: Int32Array = new Int32Array(FAR_BUCKETS).fill(-1);
+  private perFarWidth = 1 / MIN_BUCKETS;
+  /** Absolute far bucket of the next far bucket to move into the near tier: events before it are near. */
+  private farNext = 0;
+  /** The near bucket at which the near tier takes in the next far bucket. */
+  private migrateAt = 0;
 
   constructor(initialCapacity = 1024) {
     const cap = Math.max(4, initialCapacity | 0);
@@ -95,8 +119,76 @@ export class CalendarQueue implements Calendar {
     this.sq[slot] = this.seq++;
     this.sk[slot] = kind;
     this.se[slot] = entity;
+    this.n++;
+    const fb = Math.floor(time * this.perFarWidth);
+    if (fb >= this.farNext) {
+      this.farAppend(slot, fb);
+      return;
+    }
     this.insert(slot);
-    if (++this.n > this.highWater || ++this.ops >= CHECK_EVERY) this.maintain();
+    if (++this.nNear > this.highWater || ++this.ops >= CHECK_EVERY) this.maintain();
+  }
+
+  /** Appends a slot to far bucket `fb`'s list: events of equal time stay in scheduling order. */
+  private farAppend(slot: number, fb: number): void {
+    this.sb[slot] = fb;
+    this.nx[slot] = -1;
+    const i = fb & FAR_MASK;
+    const t = this.farTail[i]!;
+    if (t < 0) this.farHead[i] = slot;
+    else this.nx[t] = slot;
+    this.farTail[i] = slot;
+  }
+
+  /**
+   * Moves far bucket farNext into the near tier. Events of equal time share a list, in scheduling
+   * order, so equal (time, priority) events are inserted in sequence order; every event scheduled
+   * later with a time in this far bucket goes straight to the near tier, after them.
+   */
+  private migrate(): void {
+    const fb = this.farNext++;
+    const i = fb & FAR_MASK;
+    const nx = this.nx;
+    const sb = this.sb;
+    let h = this.farHead[i]!;
+    let keptHead = -1;
+    let keptTail = -1;
+    while (h >= 0) {
+      const next = nx[h]!;
+      if (sb[h] === fb) {
+        this.insert(h);
+        this.nNear++;
+      } else {
+        // A later far "year": stays, in order.
+        nx[h] = -1;
+        if (keptTail < 0) keptHead = h;
+        else nx[keptTail] = h;
+        keptTail = h;
+      }
+      h = next;
+    }
+    this.farHead[i] = keptHead;
+    this.farTail[i] = keptTail;
+    this.setMigrateAt();
+  }
+
+  /** The near tier takes in the next far bucket once the scan reaches the last one taken in. */
+  private setMigrateAt(): void {
+    this.migrateAt = Math.floor(((this.farNext - 1) / this.perFarWidth) * this.perWidth);
+  }
+
+  /** The near tier is empty and the far one is not: move in far buckets until an event arrives. */
+  private refill(): void {
+    this.cur = Infinity;
+    for (let k = 0; k < FAR_BUCKETS && this.nNear === 0; k++) this.migrate();
+    if (this.nNear > 0) return;
+    // Every far event lies more than a far year ahead: jump to the earliest far bucket.
+    let min = Infinity;
+    for (let i = 0; i < FAR_BUCKETS; i++) {
+      for (let h = this.farHead[i]!; h >= 0; h = this.nx[h]!) if (this.sb[h]! < min) min = this.sb[h]!;
+    }
+    this.farNext = min;
+    this.migrate();
   }
 
   /** Links a slot into its bucket's sorted list. */
@@ -172,6 +264,13 @@ export class CalendarQueue implements Calendar {
     const head = this.head;
     const sb = this.sb;
     const mask = this.mask;
+    if (this.nNear === 0 || (this.cur >= this.migrateAt && this.nNear < this.n)) {
+      // Events moved in may fall in the current bucket too.
+      if (this.nNear === 0) this.refill();
+      else this.migrate();
+      const h = head[this.cur & mask]!;
+      if (h >= 0 && sb[h] === this.cur) return h;
+    }
     let b = this.cur + 1;
     for (let k = 1; k <= mask; k++, b++) {
       const h = head[b & mask]!;
@@ -212,7 +311,8 @@ export class CalendarQueue implements Calendar {
     this.kind = this.sk[h]!;
     this.entity = this.se[h]!;
     this.free[this.nFree++] = h;
-    if (--this.n < this.lowWater || ++this.ops >= CHECK_EVERY) this.maintain();
+    this.n--;
+    if (--this.nNear < this.lowWater || ++this.ops >= CHECK_EVERY) this.maintain();
   }
 
   /**
@@ -225,9 +325,14 @@ export class CalendarQueue implements Calendar {
     for (let i = 0; i < cap; i++) this.free[i] = cap - 1 - i;
     this.nFree = cap;
     this.n = 0;
+    this.nNear = 0;
     this.seq = 0;
     this.head.fill(-1);
     this.tail.fill(-1);
+    this.farHead.fill(-1);
+    this.farTail.fill(-1);
+    this.farNext = 0;
+    this.setMigrateAt();
     this.work = 0;
     this.ops = 0;
     this.sinceRebuild = 0;
@@ -236,11 +341,11 @@ export class CalendarQueue implements Calendar {
   /** Off the hot path: resize when the size left [nb/2, 2nb], or re-tune if working too hard. */
   private maintain(): void {
     const buckets = this.mask + 1;
-    if (this.n > this.highWater) this.rebuild(2 * buckets);
-    else if (this.n < this.lowWater) this.rebuild(buckets >> 1);
+    if (this.nNear > this.highWater) this.rebuild(2 * buckets);
+    else if (this.nNear < this.lowWater) this.rebuild(buckets >> 1);
     else if (this.ops >= CHECK_EVERY) {
       this.sinceRebuild += this.ops;
-      if (this.work > MAX_WORK_PER_OP * this.ops && this.sinceRebuild >= this.n) this.rebuild(buckets);
+      if (this.work > MAX_WORK_PER_OP * this.ops && this.sinceRebuild >= this.nNear) this.rebuild(buckets);
       this.work = 0;
       this.ops = 0;
     }
@@ -248,7 +353,7 @@ export class CalendarQueue implements Calendar {
 
   /** Re-links every event into `buckets` lists of a freshly estimated width. */
   private rebuild(buckets: number): void {
-    const m = this.n;
+    const m = this.nNear;
     const oldHead = this.head;
     const slots = new Int32Array(m);
     // The GAP_SAMPLE earliest times, ascending (a partial insertion sort: no full sort of m).
@@ -284,9 +389,42 @@ export class CalendarQueue implements Calendar {
     this.lowWater = buckets > MIN_BUCKETS ? buckets >> 1 : -1;
     this.cur = m > 0 ? Math.floor(earliest[0]! * this.perWidth) : 0;
     for (let i = 0; i < m; i++) this.insert(slots[i]!);
+    this.retuneFar(buckets / this.perWidth, m > 0 ? latest : NaN);
+    this.setMigrateAt();
     this.work = 0;
     this.ops = 0;
     this.sinceRebuild = 0;
+  }
+
+  /**
+   * Gives the far tier a width of FAR_WIDTH_IN_YEARS near years when it is more than a factor 2
+   * off, re-bucketing its events. The new boundary lies beyond the latest near event (`latest`,
+   * NaN if none), so near events stay before it; far events that fall before it move in. Lists
+   * are walked in order, so equal times (same list) keep scheduling order.
+   */
+  private retuneFar(nearYear: number, latest: number): void {
+    const width = FAR_WIDTH_IN_YEARS * nearYear;
+    const old = 1 / this.perFarWidth;
+    if (!(width > 0) || !Number.isFinite(1 / width) || (width < 2 * old && width > 0.5 * old)) return;
+    const per = 1 / width;
+    const next = Number.isNaN(latest) ? Math.floor(this.farNext * old * per) : Math.floor(latest * per) + 1;
+    const oldHead = this.farHead;
+    this.farHead = new Int32Array(FAR_BUCKETS).fill(-1);
+    this.farTail.fill(-1);
+    this.perFarWidth = per;
+    this.farNext = next;
+    for (let i = 0; i < FAR_BUCKETS; i++) {
+      for (let h = oldHead[i]!; h >= 0; ) {
+        const following = this.nx[h]!;
+        const fb = Math.floor(this.st[h]! * per);
+        if (fb >= next) this.farAppend(h, fb);
+        else {
+          this.insert(h);
+          this.nNear++;
+        }
+        h = following;
+      }
+    }
   }
 
   /** Doubles the slot pool; the new slots go on the free stack. Only called when none is free. */

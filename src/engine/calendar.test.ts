@@ -71,6 +71,77 @@ describe('CalendarQueue with many simultaneous events', () => {
   });
 });
 
+/**
+ * The UK model's mix: a busy near future (servers completing work of a few time units, ties at
+ * whole days) over thousands of far-future clocks, some far beyond the far tier's span, with the
+ * clocks of new arrivals scheduled as it runs. Returns the popped events in order.
+ */
+function nearAndFarWorkload(cal: Calendar, seed: number): Popped[] {
+  const rng = new Rng(seed);
+  const out: Popped[] = [];
+  let entity = 0;
+  for (let i = 0; i < 3000; i++) cal.schedule(-Math.log(rng.uniform()) * 600, 0, 5, entity++);
+  for (let i = 0; i < 5; i++) cal.schedule(1e5 * (1 + i), 0, 6, entity++);
+  for (let i = 0; i < 300; i++) cal.schedule(-Math.log(rng.uniform()) * 4, 1, 2, entity++);
+  for (let day = 1; day <= 60; day++) cal.schedule(day, -1, 0, entity++);
+  while (cal.pop()) {
+    out.push([cal.time, cal.kind, cal.entity]);
+    if (cal.kind === 2 && out.length < 40_000) {
+      const tie = rng.uniform() < 0.1;
+      cal.schedule(tie ? Math.ceil(cal.time) : cal.time + -Math.log(rng.uniform()) * 4, 1, 2, entity++);
+      if (rng.uniform() < 0.2) cal.schedule(cal.time + -Math.log(rng.uniform()) * 600, 0, 5, entity++);
+    }
+  }
+  return out;
+}
+
+describe('CalendarQueue with near and far-future events', () => {
+  it('pops the UK model mix in the order of the heap, also after clear() of a tuned calendar', () => {
+    const want = nearAndFarWorkload(new HeapCalendar(), 3);
+    const cal = new CalendarQueue();
+    expect(nearAndFarWorkload(cal, 3)).toEqual(want);
+    for (let i = 0; i < 50; i++) cal.schedule(1e3 + i, 0, 0, i);
+    cal.clear();
+    expect(nearAndFarWorkload(cal, 3)).toEqual(want);
+  });
+
+  it('agrees with a sorted list when times span near ties and far clocks', () => {
+    const time = fc.oneof(
+      fc.integer({ min: 0, max: 40 }).map((t) => t / 8),
+      fc.integer({ min: 0, max: 50 }).map((t) => t * 100),
+      fc.integer({ min: 1, max: 3 }).map((t) => t * 1e7),
+    );
+    const op = fc.oneof(
+      fc.record({ time, priority: fc.integer({ min: -1, max: 1 }), entity: fc.integer({ min: 0, max: 1e6 }) }),
+      fc.constant('pop' as const),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+        const cal = new CalendarQueue();
+        const model: { time: number; priority: number; seq: number; entity: number }[] = [];
+        let seq = 0;
+        let now = 0;
+        for (const o of ops) {
+          if (o === 'pop') {
+            model.sort((a, b) => a.time - b.time || a.priority - b.priority || a.seq - b.seq);
+            const want = model.shift();
+            expect(cal.pop()).toBe(want !== undefined);
+            if (want) {
+              expect([cal.time, cal.entity]).toEqual([want.time, want.entity]);
+              now = want.time;
+            }
+          } else {
+            // As in a simulation, nothing is scheduled before the last event popped.
+            cal.schedule(now + o.time, o.priority, 0, o.entity);
+            model.push({ time: now + o.time, priority: o.priority, seq: seq++, entity: o.entity });
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('the order rule', () => {
   it('is (time, priority, sequence) ascending', () => {
     expect(before(1, 9, 9, 2, 0, 0)).toBe(true);
