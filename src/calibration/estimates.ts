@@ -3,8 +3,6 @@
  * estimate is put into a scenario, and the first guesses the search starts from. Dated estimates
  * of one path form a step schedule (e.g. productivity per year); undated ones set a number.
  */
-import { planWorkforce } from '../model/workforce.js';
-import { makePlan } from '../model/plan.js';
 import type { SchedulePoint } from '../model/params.js';
 import type { Scenario } from '../model/schema.js';
 import type { HistoricalScenario } from './history.js';
@@ -33,25 +31,19 @@ export interface Estimate {
   readonly value: number;
 }
 
-const uniqueYears = (quarters: readonly string[]) => [...new Set(quarters.map((q) => Number(q.slice(0, 4))))];
-
 /** The free parameters of a backtest over the given quarters: what `calibrate` estimates. */
 export function freeParameters(h: HistoricalScenario): FreeParameter[] {
-  const from = h.scenario.start;
-  const years = uniqueYears(h.quarters);
-  const last = years[years.length - 1];
   const end = parsePeriod(h.quarters[h.quarters.length - 1])!.end;
   const middle = parsePeriod(h.quarters[Math.floor(h.quarters.length / 2)])!.start;
   return [
-    ...years.map((y, i) => ({
-      name: `productivity ${y}`,
-      path: 'decisions.productivityIndex',
-      date: i === 0 ? from : `${y}-01-01`,
-      lo: 0.1,
-      hi: 4,
-      forward: y === last,
-      description: `Decisions per productive decision-maker in ${y}, relative to decisions.productivity.`,
-    })),
+    {
+      name: 'productivity',
+      path: 'decisions.productivity',
+      lo: 0.5,
+      hi: 40,
+      forward: true,
+      description: 'Decisions of unit work per productive decision-maker per month: one correction on top of the quarterly index read from the record (decisions.productivityIndex), for what that reading leaves out (triage streams, the people per case of the cases decided).',
+    },
     {
       name: 'support share',
       path: 'accommodation.supportShare',
@@ -120,30 +112,16 @@ export function forwardEstimates(free: readonly FreeParameter[], values: readonl
 }
 
 /**
- * Where the search starts: productivity per year from the record's decisions over the model's
- * capacity at index 1 (decisions = productive staff × productivity × people per case when the
- * queue is never empty), the scenario's support values, and dispersal places from the people in
- * support at either end.
+ * Where the search starts: the scenario's productivity (the quarterly index already reads the
+ * record's decisions), its support values, and dispersal places from the people in support at
+ * either end.
  */
 export function initialGuess(h: HistoricalScenario, free: readonly FreeParameter[], data: ObservedData): number[] {
   const s = h.scenario;
-  const plan = makePlan(s.start, s.horizonMonths);
-  const productive = planWorkforce(s.decisions, plan).productive;
-  const perCase = s.arrivals.peoplePerCase;
   const support = data.has(INPUT_SERIES.supportPeople) ? data.series(INPUT_SERIES.supportPeople) : [];
   const hotels = data.has(INPUT_SERIES.hotelPeople) ? data.series(INPUT_SERIES.hotelPeople).filter((o) => /^\d{4}-\d{2}-\d{2}$/.test(o.period)) : [];
   return free.map((f) => {
-    if (f.path === 'decisions.productivityIndex') {
-      const year = Number(f.date!.slice(0, 4));
-      let capacity = 0;
-      let observed = 0;
-      h.quarters.forEach((q, qi) => {
-        if (Number(q.slice(0, 4)) !== year) return;
-        for (let m = qi * 3; m < qi * 3 + 3; m++) capacity += productive[m] * s.decisions.productivity * perCase;
-        observed += data.get(INPUT_SERIES.decisions, q) ?? 0;
-      });
-      return clamp(capacity > 0 && observed > 0 ? observed / capacity : 1, f);
-    }
+    if (f.path === 'decisions.productivity') return clamp(s.decisions.productivity, f);
     if (f.path === 'accommodation.supportShare') return clamp(s.accommodation.supportShare, f);
     if (f.path === 'accommodation.supportEndDaysAfterRefusal') return clamp(Math.max(s.accommodation.supportEndDaysAfterRefusal, 180), f);
     if (f.path === 'accommodation.dispersalPlaces') {

@@ -10,6 +10,8 @@ import { daysBetween, epochDay, isoFromEpochDay } from '../model/dates.js';
 import { GROUPS } from '../model/cases.js';
 import { InputError, showValue } from '../model/errors.js';
 import type { SchedulePoint } from '../model/params.js';
+import { makePlan } from '../model/plan.js';
+import { planWorkforce } from '../model/workforce.js';
 import type { Scenario } from '../model/schema.js';
 import type { ObservedData } from './observed.js';
 import { parsePeriod } from './period.js';
@@ -31,6 +33,12 @@ export const INPUT_SERIES = {
   grants: 'initial_grants_people_quarter',
   refusals: 'initial_refusals_people_quarter',
   withdrawals: 'initial_withdrawals_people_quarter',
+  tribunalReceipts: 'ftt_asylum_appeals_receipts_quarter',
+  tribunalDisposals: 'ftt_asylum_appeals_disposals_quarter',
+  tribunalAllowedShare: 'ftt_asylum_appeals_allowed_share_quarter',
+  tribunalWithdrawnShare: 'ftt_asylum_appeals_withdrawn_share_quarter',
+  appealsDetermined: 'appeals_determined_quarter',
+  returnsEnforced: 'returns_enforced_quarter',
 } as const;
 
 /** A figure of the starting state or the inputs that was worked out rather than read. */
@@ -128,6 +136,18 @@ function pointDate(period: string): string | undefined {
   return undefined;
 }
 
+/** A stock's figure at the recorded date nearest to `date`, within `days` days. */
+function nearestStock(data: ObservedData, series: string, date: string, days: number): { value: number; at: string } | undefined {
+  if (!data.has(series)) return undefined;
+  let best: { value: number; at: string; distance: number } | undefined;
+  for (const o of data.series(series)) {
+    if (parsePeriod(o.period)?.kind !== 'date') continue;
+    const distance = Math.abs(daysBetween(date, o.period));
+    if (distance <= days && (!best || distance < best.distance)) best = { value: o.value, at: o.period, distance };
+  }
+  return best && { value: best.value, at: best.at };
+}
+
 /** Decision-maker headcount points of the record, by date (several figures for one date: the last listed). */
 export function headcountPath(data: ObservedData): SchedulePoint[] {
   const byDate = new Map<string, number>();
@@ -164,27 +184,160 @@ export function outcomeShares(s: Scenario): { withdraw: number; grant: number } 
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
+/** The record's outcome counts of a quarter (people): decisions, grants, refusals, withdrawals, and the rest. */
+function outcomeCounts(data: ObservedData, q: Quarter) {
+  const get = (series: string) => required(data, series, q.label, 'outcome rates by quarter');
+  const decisions = get(INPUT_SERIES.decisions);
+  const grants = get(INPUT_SERIES.grants);
+  const refusals = get(INPUT_SERIES.refusals);
+  const withdrawals = get(INPUT_SERIES.withdrawals);
+  return { decisions, grants, refusals, withdrawals, other: Math.max(0, decisions - grants - refusals - withdrawals) };
+}
+
 /**
- * Outcome rates per year from the record's outcome counts (a direct estimate, not a fit): the
- * multipliers that turn the scenario's withdrawal share and grant share into each year's
+ * Outcome rates per quarter from the record's outcome counts (a direct estimate, not a fit): the
+ * multipliers that turn the scenario's withdrawal share and grant share into each quarter's
  * observed shares.
  */
 export function outcomeMultipliers(data: ObservedData, base: Scenario, quarters: readonly Quarter[]): { withdrawal: SchedulePoint[]; grant: SchedulePoint[] } {
   const shares = outcomeShares(base);
   const withdrawal: SchedulePoint[] = [];
   const grant: SchedulePoint[] = [];
-  for (const year of [...new Set(quarters.map((q) => q.year))]) {
-    const inYear = quarters.filter((q) => q.year === year);
-    const get = (series: string) => sum(inYear.map((q) => required(data, series, q.label, 'outcome rates by year')));
-    const decisions = get(INPUT_SERIES.decisions);
-    const grants = get(INPUT_SERIES.grants);
-    const refusals = get(INPUT_SERIES.refusals);
-    const withdrawals = get(INPUT_SERIES.withdrawals);
-    const date = year === quarters[0].year ? quarters[0].start : `${year}-01-01`;
-    withdrawal.push({ date, value: decisions > 0 && shares.withdraw > 0 ? withdrawals / decisions / shares.withdraw : 1 });
-    grant.push({ date, value: grants + refusals > 0 && shares.grant > 0 ? grants / (grants + refusals) / shares.grant : 1 });
+  for (const q of quarters) {
+    const { decisions, grants, refusals, withdrawals } = outcomeCounts(data, q);
+    withdrawal.push({ date: q.start, value: decisions > 0 && shares.withdraw > 0 ? withdrawals / decisions / shares.withdraw : 1 });
+    grant.push({ date: q.start, value: grants + refusals > 0 && shares.grant > 0 ? grants / (grants + refusals) / shares.grant : 1 });
   }
   return { withdrawal, grant };
+}
+
+/**
+ * Productivity per quarter read from the record (decisions ÷ decision-makers), as the index on
+ * decisions.productivity that lets the productive decision-makers of the quarter make the
+ * recorded decisions: the recorded cases, weighted by the work of their outcomes (a withdrawal
+ * costs a fraction of a refusal), over the quarter's capacity at index 1. A direct estimate, not
+ * a fit; the calibration estimates one correction on top (decisions.productivity).
+ */
+export function productivityPath(data: ObservedData, s: Scenario, quarters: readonly Quarter[]): SchedulePoint[] {
+  const productive = planWorkforce(s.decisions, makePlan(s.start, s.horizonMonths)).productive;
+  const e = s.decisions.outcomeEffort;
+  return quarters.map((q, i) => {
+    const c = outcomeCounts(data, q);
+    const work = c.decisions > 0 ? (c.grants * e.grant + c.refusals * e.refuse + c.withdrawals * e.withdraw + c.other * e.inadmissible) / s.arrivals.peoplePerCase : 0;
+    let capacity = 0;
+    for (let m = 3 * i; m < 3 * i + 3; m++) capacity += productive[m] * s.decisions.productivity;
+    return { date: q.start, value: capacity > 0 ? Math.min(10, work / capacity) : 1 };
+  });
+}
+
+/** Where a quarterly input is read from: a series, and its figure turned into the input (undefined: not usable). */
+interface QuarterlySource {
+  readonly series: string;
+  readonly value: (x: number, q: Quarter) => number | undefined;
+}
+
+/**
+ * A quarterly input read from the record: per quarter, the first source with a usable figure;
+ * held from the last such quarter (and back from the first). Undefined when no quarter has one.
+ */
+function quarterlyPath(data: ObservedData, quarters: readonly Quarter[], sources: readonly QuarterlySource[]): { points: SchedulePoint[]; from: string[] } | undefined {
+  const values = quarters.map((q) => {
+    for (const src of sources) {
+      const x = data.has(src.series) ? data.get(src.series, q.label) : undefined;
+      const v = x === undefined ? undefined : src.value(x, q);
+      if (v !== undefined) return { value: v, series: src.series };
+    }
+    return undefined;
+  });
+  const firstKnown = values.find((v) => v !== undefined);
+  if (!firstKnown) return undefined;
+  let last = firstKnown.value;
+  const points = quarters.map((q, i) => {
+    last = values[i]?.value ?? last;
+    return { date: q.start, value: last };
+  });
+  return { points, from: [...new Set(values.flatMap((v) => (v ? [v.series] : [])))] };
+}
+
+/**
+ * The tribunal driven by the record: capacity from its disposals, the allowed and withdrawn shares
+ * as recorded, and the appeal rate from appeals received (the tribunal's count, else the Home
+ * Office's appeals lodged) over the quarter's refused cases that may appeal.
+ */
+function tribunalPaths(data: ObservedData, base: Scenario, quarters: readonly Quarter[], derived: Derivation[]): Scenario['appeals'] {
+  const a = base.appeals;
+  const perCase = base.arrivals.peoplePerCase;
+  const note = (field: string, path: { points: SchedulePoint[]; from: string[] } | undefined, how: string) => {
+    if (path) derived.push({ field, value: path.points.length, how: `per quarter from the record (${path.from.join(', ')}): ${how}` });
+    else derived.push({ field, value: 0, how: 'not in the record for these quarters: the baseline value' });
+    return path?.points;
+  };
+  const capacity = note(
+    'appeals.determinationsPerMonth',
+    quarterlyPath(data, quarters, [
+      { series: INPUT_SERIES.tribunalDisposals, value: (x) => x / 3 },
+      { series: INPUT_SERIES.appealsDetermined, value: (x) => x / 3 },
+    ]),
+    'disposals (else the Home Office\'s appeals determined) per quarter ÷ 3; held after the last recorded quarter',
+  );
+  // Little's law per quarter: appeals outstanding at its end over disposals per day in it.
+  const time = note(
+    'appeals.hearingDaysScale',
+    quarterlyPath(data, quarters, [
+      {
+        series: INPUT_SERIES.tribunalDisposals,
+        value: (disposed, q) => {
+          const outstanding = data.has(INPUT_SERIES.appealsOutstanding) ? data.get(INPUT_SERIES.appealsOutstanding, q.end) : undefined;
+          return outstanding === undefined || disposed <= 0 ? undefined : (outstanding / (disposed / (daysBetween(q.start, q.end) + 1))) / a.hearingDays;
+        },
+      },
+    ]),
+    `Little's law: ${INPUT_SERIES.appealsOutstanding} at the quarter's end ÷ disposals per day in it, over appeals.hearingDays (${Math.round(a.hearingDays)} days)`,
+  );
+  const allowed = note(
+    'appeals.allowedShare',
+    quarterlyPath(data, quarters, [{ series: INPUT_SERIES.tribunalAllowedShare, value: (x) => x / 100 }]),
+    'allowed as a share of appeals determined',
+  );
+  const withdrawn = note(
+    'appeals.withdrawnShare',
+    quarterlyPath(data, quarters, [{ series: INPUT_SERIES.tribunalWithdrawnShare, value: (x) => x / 100 }]),
+    'withdrawn as a share of disposals',
+  );
+  // Appeals received over the quarter's refused cases that may appeal (refusals are people).
+  const rate = (received: number, q: Quarter) => {
+    const r = data.has(INPUT_SERIES.refusals) ? data.get(INPUT_SERIES.refusals, q.label) : undefined;
+    return r !== undefined && r > 0 ? Math.min(1, received / ((r / perCase) * (1 - a.certifiedShare))) : undefined;
+  };
+  const appealRate = note(
+    'appeals.appealRate',
+    quarterlyPath(data, quarters, [{ series: INPUT_SERIES.appealsLodged, value: rate }]),
+    `the Home Office's appeals lodged after initial decisions ÷ refused cases (refusals ÷ ${perCase} people per case, less the certified share), at most 1; held after the last recorded quarter`,
+  );
+  // The tribunal receives more protection appeals than follow initial decisions (refused further
+  // submissions, revocations): its receipts less the Home Office's count, where both exist.
+  const otherPerMonth = note(
+    'appeals.otherPerMonth',
+    quarterlyPath(data, quarters, [
+      {
+        series: INPUT_SERIES.tribunalReceipts,
+        value: (received, q) => {
+          const lodged = data.has(INPUT_SERIES.appealsLodged) ? data.get(INPUT_SERIES.appealsLodged, q.label) : undefined;
+          return lodged === undefined ? undefined : Math.max(0, received - lodged) / 3;
+        },
+      },
+    ]),
+    `the tribunal's receipts (${INPUT_SERIES.tribunalReceipts}) less the Home Office's appeals lodged, ÷ 3; held after the last quarter with both`,
+  );
+  return {
+    ...a,
+    ...(capacity ? { determinationsPerMonth: capacity } : {}),
+    ...(allowed ? { allowedShare: allowed } : {}),
+    ...(time ? { hearingDaysScale: time } : {}),
+    ...(withdrawn ? { withdrawnShare: withdrawn } : {}),
+    ...(appealRate ? { appealRate } : {}),
+    ...(otherPerMonth ? { otherPerMonth } : {}),
+  };
 }
 
 /**
@@ -238,6 +391,11 @@ function startingState(data: ObservedData, base: Scenario, from: string, derived
   const legacy = beforeCutoff ? 0 : fromRatio(INPUT_SERIES.legacyCases, INPUT_SERIES.backlogCases, cases, 'snapshot.legacyCases');
   const support = required(data, INPUT_SERIES.supportPeople, date, 'people in support at the start');
   let appeals = data.has(INPUT_SERIES.appealsOutstanding) ? data.get(INPUT_SERIES.appealsOutstanding, date) : undefined;
+  const near = appeals === undefined ? nearestStock(data, INPUT_SERIES.appealsOutstanding, date, 92) : undefined;
+  if (near) {
+    appeals = near.value;
+    derived.push({ field: 'snapshot.awaitingAppealCases', value: appeals, how: `${INPUT_SERIES.appealsOutstanding} is not recorded on ${date}: its figure on ${near.at}, the nearest within a quarter` });
+  }
   if (appeals === undefined) {
     const q = quartersBetween(quarterStart(isoFromEpochDay(epochDay(date) - 180)), date);
     const lodged = q.map((x) => (data.has(INPUT_SERIES.appealsLodged) ? data.get(INPUT_SERIES.appealsLodged, x.label) : undefined));
@@ -272,6 +430,50 @@ function quarterStart(iso: string): string {
 }
 
 /**
+ * Policies that decided which claims could be decided, as they happened: applied to every backtest,
+ * since a backtest is driven by what happened (like the record's headcount). Dated, with sources;
+ * shown in the report's derived inputs when they fall inside the run.
+ */
+export const POLICY_TIMELINE = [
+  {
+    path: 'decisions.hold.released',
+    date: '2024-08-01',
+    value: 1,
+    what: 'claims held under the Illegal Migration Act 2023 released for decision: the Illegal Migration Act 2023 (Amendment) Regulations 2024, laid 23 July 2024, restarted their processing from the end of July 2024',
+    source: 'https://childrenslegalcentre.wales/cy/briefing-note-asylum-after-the-general-election-where-are-we-now/',
+  },
+] as const;
+
+/** The hold rules of a backtest: the scenario's, with the timeline's releases from their dates. */
+function policyTimeline(base: Scenario, from: string, to: string, derived: Derivation[]): Scenario['decisions']['hold'] {
+  const released: SchedulePoint[] = [{ date: from, value: 0 }];
+  for (const p of POLICY_TIMELINE) {
+    if (p.date > to) continue;
+    released.push({ date: p.date < from ? from : p.date, value: p.value });
+    derived.push({ field: p.path, value: p.value, how: `from ${p.date}: ${p.what} (${p.source})` });
+  }
+  return { ...base.decisions.hold, released: released.length > 1 && released[1].date === from ? released.slice(1) : released };
+}
+
+/**
+ * Enforced-returns capacity per quarter from the record: the record counts all enforced returns
+ * (foreign national offenders and other immigration cases too), so the asylum share of them is
+ * an explicit assumption (returns.asylumShareOfEnforced).
+ */
+function enforcedReturnsPath(data: ObservedData, base: Scenario, quarters: readonly Quarter[], derived: Derivation[]): SchedulePoint[] {
+  const share = base.returns.asylumShareOfEnforced;
+  const path = quarterlyPath(data, quarters, [{ series: INPUT_SERIES.returnsEnforced, value: (x) => (x * share) / 3 }]);
+  derived.push({
+    field: 'returns.enforcedPerMonth',
+    value: path?.points.length ?? 0,
+    how: path
+      ? `per quarter from the record (${INPUT_SERIES.returnsEnforced} × ${share} asylum share, an assumption ÷ 3); held after the last recorded quarter`
+      : 'not in the record for these quarters: the baseline value',
+  });
+  return path?.points ?? [...base.returns.enforcedPerMonth];
+}
+
+/**
  * The backtest scenario: `base` (the calibrated baseline) started on `from` in the observed state
  * and driven to `to` by the record. Estimated parameters are applied afterwards (see estimates.ts).
  */
@@ -285,24 +487,34 @@ export function historicalScenario(base: Scenario, data: ObservedData, from: str
   }
   const arrivals = arrivalsPaths(data, base, quarters, derived);
   const outcomes = outcomeMultipliers(data, base, quarters);
-  const show = (points: readonly SchedulePoint[]) => points.map((p) => `${p.date.slice(0, 4)} ×${p.value.toFixed(2)}`).join(', ');
+  const show = (points: readonly SchedulePoint[]) => points.map((p) => `${p.date.slice(0, 7)} ×${p.value.toFixed(2)}`).join(', ');
   derived.push(
-    { field: 'decisions.withdrawalScale', value: outcomes.withdrawal.length, how: `per year from the record (withdrawals ÷ decisions, over the scenario's withdrawal share), estimated directly, not fitted: ${show(outcomes.withdrawal)}` },
-    { field: 'decisions.grantScale', value: outcomes.grant.length, how: `per year from the record (grants ÷ grants and refusals, over the scenario's grant share), estimated directly, not fitted: ${show(outcomes.grant)}` },
+    { field: 'decisions.withdrawalScale', value: outcomes.withdrawal.length, how: `per quarter from the record (withdrawals ÷ decisions, over the scenario's withdrawal share), estimated directly, not fitted: ${show(outcomes.withdrawal)}` },
+    { field: 'decisions.grantScale', value: outcomes.grant.length, how: `per quarter from the record (grants ÷ grants and refusals, over the scenario's grant share), estimated directly, not fitted: ${show(outcomes.grant)}` },
   );
   const snapshot = startingState(data, base, from, derived);
-  const scenario: Scenario = {
+  const policy = policyTimeline(base, from, to, derived);
+  const driven: Scenario = {
     ...base,
     name: 'backtest',
     title: `Backtest ${from} to ${to}`,
-    description: `The model from the observed state on ${dayBefore(from)}, driven by the record's claims, headcount and outcome rates to ${to}.`,
+    description: `The model from the observed state on ${dayBefore(from)}, driven by the record's claims, headcount, decisions, outcome rates and tribunal to ${to}.`,
     start: from,
     horizonMonths: monthsBetween(from, to),
     snapshot,
     arrivals,
-    decisions: { ...base.decisions, headcount, withdrawalScale: outcomes.withdrawal, grantScale: outcomes.grant },
+    decisions: { ...base.decisions, headcount, withdrawalScale: outcomes.withdrawal, grantScale: outcomes.grant, hold: policy },
+    appeals: tribunalPaths(data, base, quarters, derived),
+    returns: { ...base.returns, enforcedPerMonth: enforcedReturnsPath(data, base, quarters, derived) },
     // Dispersal at the start held everyone supported but those recorded in hotels; later places are estimated.
     accommodation: { ...base.accommodation, dispersalPlaces: [{ date: from, value: Math.max(0, snapshot.inSupportPeople - hotelsAt(data, dayBefore(from))) }] },
   };
+  const productivityIndex = productivityPath(data, driven, quarters);
+  derived.push({
+    field: 'decisions.productivityIndex',
+    value: productivityIndex.length,
+    how: `per quarter from the record: decided cases weighted by the work of their outcomes (${INPUT_SERIES.decisions} and its outcomes ÷ ${base.arrivals.peoplePerCase} people per case) over the productive decision-makers' capacity at index 1; estimated directly, not fitted: ${show(productivityIndex)}`,
+  });
+  const scenario: Scenario = { ...driven, decisions: { ...driven.decisions, productivityIndex } };
   return { scenario, derived, quarters: quarters.map((q) => q.label) };
 }

@@ -9,13 +9,14 @@
 import { keyedUniform } from '../engine/keyed.js';
 import { Ring } from '../engine/ring.js';
 import { S } from './observe.js';
-import { dailySchedule } from './plan.js';
+import { dailySchedule, monthlySchedule, monthNow } from './plan.js';
 import { num, schedule, type Resolved } from './params.js';
 import type { World } from './world.js';
 import { LIMITS } from './limits.js';
 
 /** Keyed-random purposes (see engine/keyed.ts) used by this stage. */
 const PURPOSE_SUPPORTED = 11;
+const PURPOSE_FAMILY = 12;
 
 export const accommodationParams = {
   supportShare: num({
@@ -28,25 +29,46 @@ export const accommodationParams = {
     range: [0.5, 0.75],
     source: 'Assumption: about 113,000 supported people (NAO) against about 183,000 awaiting an initial decision or appeal at 30 June 2023.',
   }),
-  moveOnDaysAfterGrant: num({
+  moveOnDaysAfterGrant: schedule({
     label: 'Move-on period after a grant',
-    description: 'Days a refugee stays in asylum support after the grant before having to leave.',
+    description: 'Days a refugee stays in asylum support after the grant before having to leave, by the month of the grant.',
     unit: 'days',
-    default: 28,
+    interpolation: 'step',
+    default: [{ date: '2023-07-01', value: 28 }],
     min: 0,
     max: 365,
-    range: [28, 56],
-    source: 'Home Office policy in 2023: 28-day move-on period (extended to 56 days in 2024).',
+    range: [1, 2],
+    source: 'Home Office policy in 2023: 28-day move-on period (notice periods were lengthened later; a scenario may set that date).',
   }),
   supportEndDaysAfterRefusal: num({
     label: 'Support end after appeal rights exhausted',
-    description: 'Days a refused, withdrawn or inadmissible case stays in support after its last decision.',
+    description: 'Mean days a refused, withdrawn or inadmissible case without children stays in support after its last decision.',
     unit: 'days',
     default: 21,
     min: 0,
     max: 3650,
     range: [21, 180],
-    source: 'Section 95 support ends 21 days after appeal rights are exhausted (households without children). Assumption: families who keep support are not modelled separately.',
+    source: 'Section 95 support ends 21 days after appeal rights are exhausted (households without children); calibrated, since section 4 support keeps some longer.',
+  }),
+  familyShare: num({
+    label: 'Cases with dependants that are families with children',
+    description: 'Share of supported cases with dependants that are families with children under 18: they keep section 95 support after refusal until they leave the UK (or for the period below).',
+    unit: 'share',
+    default: 0.6,
+    min: 0,
+    max: 1,
+    range: [0.4, 0.8],
+    source: 'Assumption: most dependants in asylum claims are children (Home Office claims by age); families with children keep support after refusal under section 94(5) of the Immigration and Asylum Act 1999.',
+  }),
+  familySupportDaysAfterRefusal: num({
+    label: 'Support of refused families with children',
+    description: 'Mean days a refused family with children stays in support after appeal rights are exhausted, unless it leaves the UK first.',
+    unit: 'days',
+    default: 730,
+    min: 0,
+    max: 3650,
+    range: [365, 1460],
+    source: 'Assumption: families are supported until removal or departure (section 94(5), Immigration and Asylum Act 1999), which takes years for most.',
   }),
   dispersalPlaces: schedule({
     label: 'Dispersal accommodation places',
@@ -147,6 +169,8 @@ export class Support {
   private readonly hotelByDay: Float64Array;
   private hotelCap = 0;
   private readonly base: number;
+  /** Move-on days after a grant, by month (whole days, so grants of a month share an exit line). */
+  private readonly moveOnDays: Float64Array;
   /** Pending exits from support, one FIFO line per delay (see leaveAfter). */
   private readonly exits: ExitLine[] = [];
   /** No pending exit is due before this time (a lower bound, exact after each accrue). */
@@ -160,6 +184,7 @@ export class Support {
     this.largeCap = this.largeByDay[0];
     this.hotelByDay = dailySchedule(w.p.accommodation.hotelPlaces, 'linear', w.plan);
     this.hotelCap = this.hotelByDay[0];
+    this.moveOnDays = monthlySchedule(w.p.accommodation.moveOnDaysAfterGrant, 'step', w.plan).map(Math.round);
   }
 
   /** A claim was lodged: its people enter support with the configured probability. */
@@ -179,6 +204,21 @@ export class Support {
     cases.supported[id] = 1;
     this.people += cases.people[id];
     this.allocate();
+  }
+
+  /** A grant: the case leaves support after this month's move-on period. */
+  leaveAfterGrant(id: number): void {
+    this.leaveAfter(id, this.moveOnDays[monthNow(this.w)]);
+  }
+
+  /**
+   * Appeal rights exhausted (or a claim withdrawn or inadmissible): a family with children keeps
+   * support for long, other households for the short period after the last decision.
+   */
+  leaveAfterRefusal(id: number): void {
+    const a = this.w.p.accommodation;
+    const family = this.w.cases.people[id] > 1 && keyedUniform(this.base, id, PURPOSE_FAMILY) < a.familyShare;
+    this.leaveAfter(id, family ? a.familySupportDaysAfterRefusal : a.supportEndDaysAfterRefusal);
   }
 
   /** Schedule the case's exit from support `days` from now (if it is supported). */

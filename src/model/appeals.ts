@@ -4,7 +4,7 @@
  * over time, serves a FIFO queue; a share of appeals is allowed (→ grant), the rest dismissed
  * (→ appeal rights exhausted). Cases that do not appeal exhaust their rights at once.
  */
-import { Station } from '../engine/index.js';
+import { Categorical, poisson, Station, streamRng, type Rng } from '../engine/index.js';
 import { keyedUniform, LognormalFromUniform } from '../engine/keyed.js';
 import { Stage } from './cases.js';
 import { Kind } from './events.js';
@@ -19,6 +19,7 @@ const PURPOSE_HEARING = 33;
 /** Determinations vary around their mean with a coefficient of variation of 0.5 (assumption). */
 const HEARING_SHAPE = new LognormalFromUniform(0.5);
 const PURPOSE_ALLOWED = 34;
+const PURPOSE_WITHDRAWN = 35;
 
 export const appealsParams = {
   certifiedShare: num({
@@ -31,15 +32,16 @@ export const appealsParams = {
     range: [0.05, 0.2],
     source: 'Assumption: certification applies mainly to nationals of designated safe states.',
   }),
-  appealRate: num({
+  appealRate: schedule({
     label: 'Refused cases that appeal',
-    description: 'Probability that a refused (uncertified) case appeals to the First-tier Tribunal.',
+    description: 'Probability that a refused (uncertified) case appeals to the First-tier Tribunal, by the month of the refusal.',
     unit: 'share',
-    default: 0.75,
+    interpolation: 'step',
+    default: [{ date: '2023-07-01', value: 0.75 }],
     min: 0,
     max: 1,
-    range: [0.6, 0.9],
-    source: 'Assumption: most refused claimants appeal; tribunal lodgements (data/ ftt_asylum_appeals_lodged) are of the order of refusals.',
+    range: [0.8, 1.2],
+    source: 'Assumption: most refused claimants appeal; appeals lodged (data/ appeals_lodged_quarter) are of the order of refusals. The backtest reads it per quarter from the record (appeals lodged over refusals).',
   }),
   determinationsPerMonth: schedule({
     label: 'Tribunal capacity',
@@ -53,24 +55,63 @@ export const appealsParams = {
     source: 'Home Office appeals data: appeals determined in 2023 Q1 (latest quarter), per month.',
   }),
   hearingDays: num({
-    label: 'Time a determination takes',
-    description: 'Mean days of tribunal work per appeal once it is taken up (listing, hearing, promulgation); capacity is what limits the queue.',
+    label: 'Time an appeal spends at the tribunal',
+    description: 'Mean days from an appeal being taken up to its disposal (listing, hearing, promulgation): with capacity, what sets how many appeals are outstanding (by Little\'s law, outstanding ≈ disposals per day × these days).',
     unit: 'days',
-    default: 60,
+    default: { series: 'ftt_asylum_appeals_outstanding', period: '2023-06-30', per: { series: 'ftt_asylum_appeals_disposals_quarter', period: '2023Q2' }, scale: 91 },
     min: 1,
-    max: 1000,
-    range: [30, 120],
-    source: 'Assumption.',
+    max: 2000,
+    range: [200, 420],
+    source: 'Derived by Little\'s law from MoJ tribunal statistics: asylum appeals outstanding on 30 June 2023 over disposals per day in 2023 Q2 (about 317 days; MoJ reported a mean of 48 weeks to decide an asylum appeal at the time).',
   }),
-  allowedShare: num({
+  hearingDaysScale: schedule({
+    label: 'Time at the tribunal over time (multiplier)',
+    description: 'Multiplier on the time an appeal spends at the tribunal, by month (1 = the time above). The backtest reads it per quarter from the record by Little\'s law (outstanding over disposals per day).',
+    unit: 'multiplier',
+    interpolation: 'step',
+    default: [{ date: '2023-07-01', value: 1 }],
+    min: 0.01,
+    max: 20,
+    range: [1, 1],
+    source: 'Assumption: the time stays as in mid-2023 unless a scenario says so.',
+  }),
+  allowedShare: schedule({
     label: 'Appeals allowed',
-    description: 'Share of determined appeals that are allowed (the claimant is granted).',
+    description: 'Share of appeals determined (not withdrawn) that are allowed (the claimant is granted), by the month of the determination.',
     unit: 'share',
-    default: { series: 'appeals_allowed_share_12m', period: '2023-06', scale: 0.01 },
+    interpolation: 'step',
+    default: [{ date: '2023-07-01', value: { series: 'appeals_allowed_share_12m', period: '2023-06', scale: 0.01 } }],
     min: 0,
     max: 1,
-    range: [0.4, 0.6],
-    source: 'Law Society, 2023 (Home Office appeals data to March 2023).',
+    range: [0.8, 1.15],
+    source: 'Law Society, 2023 (Home Office appeals data to March 2023). The backtest reads it per quarter from the record where a series exists.',
+  }),
+  withdrawnShare: schedule({
+    label: 'Appeals withdrawn',
+    description: 'Share of appeals disposed of without a determination (withdrawn by the appellant or the Home Office, struck out), by month; their appeal rights are then exhausted.',
+    unit: 'share',
+    interpolation: 'step',
+    default: [{ date: '2023-07-01', value: 0.1 }],
+    min: 0,
+    max: 1,
+    range: [0.5, 1.5],
+    source: 'Assumption: a minority of First-tier Tribunal asylum disposals are withdrawals (MoJ Tribunal Statistics Quarterly, FtT IAC outcomes); the backtest reads ftt_asylum_appeals_withdrawn_share_quarter where the record has it.',
+  }),
+  otherPerMonth: schedule({
+    label: 'Other protection appeals',
+    description: 'Protection appeals reaching the tribunal from outside the initial decisions modelled here (refused further submissions, revocations of protection), per month; one person each, they join the same queue.',
+    unit: 'appeals/month',
+    interpolation: 'step',
+    default: [
+      {
+        date: '2023-07-01',
+        value: { series: 'ftt_asylum_appeals_receipts_quarter', period: '2023Q1', minus: [{ series: 'appeals_lodged_quarter', period: '2023Q1' }], scale: 1 / 3 },
+      },
+    ],
+    min: 0,
+    max: 1_000_000,
+    range: [0.7, 1.3],
+    source: 'Derived: the tribunal\'s asylum appeals received in 2023 Q1 (MoJ) less the Home Office\'s appeals lodged after initial decisions in that quarter, per month (the latest quarter with both).',
   }),
   /** Lever: tribunal capacity on top of the path above (more judges, sitting days, hearing rooms). */
   extra: {
@@ -109,11 +150,29 @@ export class Appeals {
   readonly station: Station;
   /** Mean days of a determination, by month (see ratedServers). */
   private readonly hearingDays: Float64Array;
+  /** Appeal rate, withdrawn and allowed shares, by month. */
+  private readonly appealRate: Float64Array;
+  private readonly withdrawnShare: Float64Array;
+  private readonly allowedShare: Float64Array;
+
+  /** Other protection appeals expected per day, by month; their draws and nationality groups. */
+  private readonly otherPerDay: Float64Array;
+  private readonly rng: Rng;
+  private readonly otherGroup: Categorical;
 
   constructor(private readonly w: World, private readonly base: number) {
     const a = w.p.appeals;
+    const other = monthlySchedule(a.otherPerMonth, 'step', w.plan);
+    this.otherPerDay = other.map((x, m) => x / (w.plan.bounds[m + 1] - w.plan.bounds[m]));
+    this.rng = streamRng(w.seed, 'appeals', w.replication);
+    const g = w.p.arrivals.mix.otherClaims;
+    this.otherGroup = new Categorical([g.highGrant, g.returnable, Math.max(0, 1 - g.highGrant - g.returnable)]);
+    this.appealRate = monthlySchedule(a.appealRate, 'step', w.plan);
+    this.withdrawnShare = monthlySchedule(a.withdrawnShare, 'step', w.plan);
+    this.allowedShare = monthlySchedule(a.allowedShare, 'step', w.plan);
     // A saturated tribunal determines exactly its capacity each month.
-    const rated = ratedServers(tribunalCapacity(a, w.plan), a.hearingDays);
+    const days = monthlySchedule(a.hearingDaysScale, 'step', w.plan).map((k) => k * a.hearingDays);
+    const rated = ratedServers(tribunalCapacity(a, w.plan), days);
     this.hearingDays = rated.meanDays;
     this.station = new Station(w.sim, {
       name: 'tribunal',
@@ -126,11 +185,24 @@ export class Appeals {
     });
   }
 
+  /** Start of a day: the day's other protection appeals arrive at the tribunal (not in support). */
+  day(day: number): void {
+    const rate = this.otherPerDay[this.w.plan.monthOfDay[day]];
+    if (rate <= 0) return;
+    const { cases, obs } = this.w;
+    const n = poisson(this.rng, rate);
+    for (let i = 0; i < n; i++) {
+      const id = cases.add(day, this.w.plan.monthOfDay[day], 1, this.otherGroup.sample(this.rng), 1);
+      obs.add(S.otherAppealsCases, 1);
+      this.lodge(id);
+    }
+  }
+
   /** An initial refusal: appeal, or appeal rights exhausted now. */
   refused(id: number): void {
     const { p } = this.w;
     const certified = keyedUniform(this.base, id, PURPOSE_CERTIFIED) < p.appeals.certifiedShare;
-    if (!certified && keyedUniform(this.base, id, PURPOSE_APPEALS) < p.appeals.appealRate) this.lodge(id);
+    if (!certified && keyedUniform(this.base, id, PURPOSE_APPEALS) < this.appealRate[monthNow(this.w)]) this.lodge(id);
     else this.exhausted(id);
   }
 
@@ -145,15 +217,20 @@ export class Appeals {
   }
 
   done(id: number): void {
-    const { cases, obs, support, p } = this.w;
+    const { cases, obs, support } = this.w;
     this.station.complete();
     obs.level[S.awaitingAppealCases] -= 1;
     obs.level[S.awaitingAppealPeople] -= cases.people[id];
-    if (keyedUniform(this.base, id, PURPOSE_ALLOWED) < p.appeals.allowedShare) {
+    obs.add(S.appealsDisposed, 1);
+    const m = monthNow(this.w);
+    if (keyedUniform(this.base, id, PURPOSE_WITHDRAWN) < this.withdrawnShare[m]) {
+      obs.add(S.appealsWithdrawn, 1);
+      this.exhausted(id);
+    } else if (keyedUniform(this.base, id, PURPOSE_ALLOWED) < this.allowedShare[m]) {
       cases.stage[id] = Stage.granted;
       obs.add(S.appealsAllowed, 1);
       obs.add(S.exitsPeople, cases.people[id]);
-      support.leaveAfter(id, p.accommodation.moveOnDaysAfterGrant);
+      support.leaveAfterGrant(id);
     } else {
       obs.add(S.appealsDismissed, 1);
       this.exhausted(id);
@@ -161,8 +238,8 @@ export class Appeals {
   }
 
   private exhausted(id: number): void {
-    const { support, returns, p } = this.w;
-    support.leaveAfter(id, p.accommodation.supportEndDaysAfterRefusal);
+    const { support, returns } = this.w;
+    support.leaveAfterRefusal(id);
     returns.enter(id);
   }
 }

@@ -26,6 +26,10 @@ export const Stage = {
 } as const;
 export type StageCode = (typeof Stage)[keyof typeof Stage];
 
+/** Outcomes of an initial decision, in the order of the cumulative outcome tables. */
+export const Outcome = { grant: 0, refuse: 1, withdraw: 2, inadmissible: 3 } as const;
+export const OUTCOMES = ['grant', 'refuse', 'withdraw', 'inadmissible'] as const;
+
 /** Nationality groups: the model's unit of outcome and returnability differences. */
 export const GROUPS = ['highGrant', 'returnable', 'other'] as const;
 export type GroupName = (typeof GROUPS)[number];
@@ -49,6 +53,8 @@ export class CaseTable {
   stage: Uint8Array;
   /** 1 while the case's people are in asylum support. */
   supported: Uint8Array;
+  /** Outcome of the initial decision (Outcome), drawn when a decision-maker takes the case up. */
+  outcome: Uint8Array;
 
   constructor(initialCapacity: number) {
     const n = Math.max(16, Math.ceil(initialCapacity));
@@ -59,6 +65,7 @@ export class CaseTable {
     this.route = new Uint8Array(n);
     this.stage = new Uint8Array(n);
     this.supported = new Uint8Array(n);
+    this.outcome = new Uint8Array(n);
   }
 
   get capacity(): number {
@@ -85,6 +92,7 @@ export class CaseTable {
     this.route[id] = route;
     this.stage[id] = 0;
     this.supported[id] = 0;
+    this.outcome[id] = 0;
     return id;
   }
 
@@ -103,5 +111,6 @@ export class CaseTable {
     this.route = widen(this.route, (k) => new Uint8Array(k));
     this.stage = widen(this.stage, (k) => new Uint8Array(k));
     this.supported = widen(this.supported, (k) => new Uint8Array(k));
+    this.outcome = widen(this.outcome, (k) => new Uint8Array(k));
   }
 }

@@ -99,7 +99,7 @@ describe('conservation of people and cases', () => {
         const { world, result } = runKeepingWorld(scenario, { seed, replication: 0 });
         const s = result.series;
         const start = result.kpis.peopleAtStart;
-        const arrived = cumulative(s.arrivalsPeople);
+        const arrived = cumulative(s.arrivalsPeople.map((x, m) => x + s.otherAppealsCases[m]));
         const left = cumulative(s.exitsPeople);
         for (let m = 0; m < result.months.length; m++) {
           const inStocks =
@@ -134,7 +134,7 @@ describe('conservation of people and cases', () => {
         const s = result.series;
         const sn = scenario.snapshot;
         const start = sn.awaitingDecisionCases + sn.awaitingAppealCases + sn.awaitingReturnCases;
-        const arrived = cumulative(s.arrivalsCases);
+        const arrived = cumulative(s.arrivalsCases.map((x, m) => x + s.otherAppealsCases[m]));
         const left = cumulative(exitCases(result));
         for (let m = 0; m < result.months.length; m++) {
           const inStocks =

@@ -9,16 +9,19 @@
 import { Station } from '../engine/index.js';
 import { keyedUniform, LognormalFromUniform } from '../engine/keyed.js';
 import { daysBetween } from './dates.js';
-import { GROUPS, Stage } from './cases.js';
+import { GROUPS, Outcome, ROUTES, Stage } from './cases.js';
 import { Kind } from './events.js';
 import { MAX_SNAPSHOT_AGE_MONTHS, S } from './observe.js';
 import { choice, num, schedule, type Resolved } from './params.js';
-import { monthlySchedule, monthNow } from './plan.js';
+import { monthlySchedule, monthNow, scheduleValues } from './plan.js';
 import { planWorkforce, type WorkforcePlan } from './workforce.js';
 import type { World } from './world.js';
 
 const PURPOSE_WORK = 21;
 const PURPOSE_OUTCOME = 22;
+const PURPOSE_HOLD = 23;
+const PURPOSE_RELEASE = 24;
+const SMALL_BOAT = ROUTES.indexOf('smallBoat');
 const DAYS_PER_MONTH = 30.4375;
 /** Claims lodged before this date form the "legacy backlog" of the December 2022 pledge (a definition, not a figure). */
 export const LEGACY_CUTOFF = '2022-06-28';
@@ -139,6 +142,43 @@ export const decisionsParams = {
     20,
     'Assumption: grant rates stay as in 2023 unless a scenario says so; past levels are estimated from the record (initial_grants_people_quarter, initial_refusals_people_quarter).',
   ),
+  outcomeEffort: {
+    grant: num({ label: 'Work of a grant', description: 'Work of a decision that grants, relative to a standard case (the work drawn for a case is scaled by the effort of the outcome it will get).', unit: 'multiplier', default: 1, min: 0.01, max: 10, range: [0.8, 1.2], source: 'Assumption: the reference outcome.' }),
+    refuse: num({ label: 'Work of a refusal', description: 'Work of a decision that refuses, relative to a grant: a refusal needs a reasoned letter that must stand up at appeal.', unit: 'multiplier', default: 1.25, min: 0.01, max: 10, range: [1, 1.6], source: 'Assumption: refusal letters and their quality checks take longer than grants (NAO, Asylum backlog, 2023: refusals are the more complex decisions).' }),
+    withdraw: num({ label: 'Work of a withdrawal', description: 'Work of a withdrawal (explicit, or implicit for non-engagement such as a missed interview or questionnaire), relative to a grant.', unit: 'multiplier', default: 0.2, min: 0.01, max: 10, range: [0.1, 0.4], source: 'Assumption: a withdrawal ends the claim without a substantive decision; most of the 2023 rise were implicit withdrawals for non-compliance (Home Office statistics, year ending June 2023: data/ initial_withdrawals_people_quarter).' }),
+    inadmissible: num({ label: 'Work of an inadmissibility decision', description: 'Work of an inadmissible or administrative outcome, relative to a grant.', unit: 'multiplier', default: 0.5, min: 0.01, max: 10, range: [0.3, 0.8], source: 'Assumption: no substantive interview, but a third-country or paperwork check.' }),
+  },
+  /**
+   * Claims held undecidable by a policy while still counted in the backlog. Both are schedules: the
+   * first over the date of the claim, the second over the calendar (the policy that releases them).
+   */
+  hold: {
+    smallBoatClaims: schedule({
+      label: 'Small-boat claims held undecided',
+      description: 'Share of small-boat arrivals\' claims that are held (counted in the backlog, not decided), by the date of the claim; applies to claims in the starting backlog too.',
+      unit: 'share',
+      interpolation: 'step',
+      default: [
+        { date: '2023-03-06', value: 0 },
+        { date: '2023-03-07', value: 1 },
+      ],
+      min: 0,
+      max: 1,
+      range: [1, 1],
+      source: 'Illegal Migration Act 2023 (Royal Assent 20 July 2023): irregular arrivals from 7 March 2023, the Bill\'s introduction, cannot be granted leave, so their claims were held; from https://www.legislation.gov.uk/ukpga/2023/37/contents',
+    }),
+    released: schedule({
+      label: 'Held claims released for decision',
+      description: 'Share of held claims released for decision, over time (1 from a date: a policy that lets them be decided, e.g. the Act\'s ban lifted). Released claims join the decision queue in claim order.',
+      unit: 'share',
+      interpolation: 'step',
+      default: [{ date: '2023-07-01', value: 0 }],
+      min: 0,
+      max: 1,
+      range: [1, 1],
+      source: 'Status quo in September 2023: the Act\'s bar stands and no release is announced.',
+    }),
+  },
   workCv: num({
     label: 'Variability of casework time',
     description: 'Coefficient of variation of the (lognormal) work a case needs.',
@@ -270,6 +310,16 @@ export class Decisions {
   private readonly meanWork: number;
   private readonly workShape: LognormalFromUniform;
   private readonly streamOf: (id: number) => number;
+  /** Work of each outcome (Outcome order), relative to a grant. */
+  private readonly outcomeEffort: Float64Array;
+  /** Share of small-boat claims held, by claim day; claims before `holdFrom` are never held. */
+  private readonly holdShare: (day: number) => number;
+  private readonly holdFrom: number;
+  /** Share of held claims released, by month. */
+  private readonly released: Float64Array;
+  /** Held claims, in the order they were held (claim order): ids, compacted when some are released. */
+  private held = new Int32Array(1024);
+  private heldCount = 0;
 
   constructor(private readonly w: World, private readonly base: number) {
     const d = w.p.decisions;
@@ -281,6 +331,13 @@ export class Decisions {
     this.workShape = new LognormalFromUniform(d.workCv);
     this.effort = Float64Array.from([1, d.streamEffort.streamlined, d.streamEffort.fastTrack, 1]);
     this.cumulative = outcomeTable(d, monthlySchedule(d.withdrawalScale, 'step', w.plan), monthlySchedule(d.grantScale, 'step', w.plan));
+    const o = d.outcomeEffort;
+    this.outcomeEffort = Float64Array.from([o.grant, o.refuse, o.withdraw, o.inadmissible]);
+    const hold = d.hold.smallBoatClaims;
+    this.holdShare = scheduleValues(hold, 'step', w.plan.start);
+    const firstHeld = hold.findIndex((pt) => pt.value > 0);
+    this.holdFrom = firstHeld < 0 ? Infinity : firstHeld === 0 ? -Infinity : daysBetween(w.plan.start, hold[firstHeld - 1].date) + 1;
+    this.released = monthlySchedule(d.hold.released, 'step', w.plan);
     const index = monthlySchedule(d.productivityIndex, 'step', w.plan);
     const triage = (id: number) => (w.cases.arrival[id] < this.legacyDay ? 0 : 1 + w.cases.group[id]);
     const disciplines = {
@@ -310,13 +367,22 @@ export class Decisions {
     }
   }
 
+  /**
+   * Work of a case taken up now: its outcome is drawn here, at this month's rates, and the work is
+   * that of its stream and its outcome (a withdrawal costs a fraction of a refusal).
+   */
   private work(id: number): number {
-    const stream = this.w.cases.arrival[id] < this.legacyDay ? 0 : 1 + this.w.cases.group[id];
-    const u = keyedUniform(this.base, id, PURPOSE_WORK);
-    return this.workShape.sample(u, this.meanWork * this.effort[stream]);
+    const { cases } = this.w;
+    const stream = cases.arrival[id] < this.legacyDay ? 0 : 1 + cases.group[id];
+    const u = keyedUniform(this.base, id, PURPOSE_OUTCOME);
+    const c = (monthNow(this.w) * GROUPS.length + cases.group[id]) * 3;
+    const outcome = u < this.cumulative[c] ? Outcome.grant : u < this.cumulative[c + 1] ? Outcome.refuse : u < this.cumulative[c + 2] ? Outcome.withdraw : Outcome.inadmissible;
+    cases.outcome[id] = outcome;
+    const v = keyedUniform(this.base, id, PURPOSE_WORK);
+    return this.workShape.sample(v, this.meanWork * this.effort[stream] * this.outcomeEffort[outcome]);
   }
 
-  /** A claim joins the initial-decision queue (already counted as arriving). */
+  /** A claim joins the initial-decision queue (already counted as arriving), or is held there undecidable. */
   enqueue(id: number, _fromSnapshot: boolean): void {
     const { cases, obs } = this.w;
     const people = cases.people[id];
@@ -325,12 +391,55 @@ export class Decisions {
     const k = MAX_SNAPSHOT_AGE_MONTHS + cases.arrivalMonth[id];
     obs.awaitingCasesByMonth[k] += 1;
     obs.awaitingPeopleByMonth[k] += people;
-    this.station.arrive(id, this.streamOf(id));
+    if (this.isHeld(id)) this.hold(id);
+    else this.station.arrive(id, this.streamOf(id));
+  }
+
+  /** Whether a claim is held: a small-boat claim from a held date, not (yet) released. */
+  private isHeld(id: number): boolean {
+    const { cases } = this.w;
+    const day = cases.arrival[id];
+    if (day < this.holdFrom || cases.route[id] !== SMALL_BOAT) return false;
+    if (keyedUniform(this.base, id, PURPOSE_HOLD) >= this.holdShare(day)) return false;
+    return keyedUniform(this.base, id, PURPOSE_RELEASE) >= this.released[monthNow(this.w)];
+  }
+
+  private hold(id: number): void {
+    if (this.heldCount === this.held.length) {
+      const bigger = new Int32Array(this.held.length * 2);
+      bigger.set(this.held);
+      this.held = bigger;
+    }
+    this.held[this.heldCount++] = id;
+    const { obs, cases } = this.w;
+    obs.level[S.heldClaimsCases] += 1;
+    obs.level[S.heldClaimsPeople] += cases.people[id];
+  }
+
+  /**
+   * At the start of month `m`: held claims whose release share has come release into the queue, in
+   * the order they were held (claim order), keeping the rest held.
+   */
+  monthStart(m: number): void {
+    if (this.heldCount === 0 || this.released[m] <= (m > 0 ? this.released[m - 1] : 0)) return;
+    const { obs, cases } = this.w;
+    let kept = 0;
+    for (let i = 0; i < this.heldCount; i++) {
+      const id = this.held[i];
+      if (keyedUniform(this.base, id, PURPOSE_RELEASE) < this.released[m]) {
+        obs.level[S.heldClaimsCases] -= 1;
+        obs.level[S.heldClaimsPeople] -= cases.people[id];
+        this.station.arrive(id, this.streamOf(id));
+      } else {
+        this.held[kept++] = id;
+      }
+    }
+    this.heldCount = kept;
   }
 
   /** A decision is made. */
   done(id: number): void {
-    const { cases, obs, sim, support, appeals, returns, p } = this.w;
+    const { cases, obs, sim, support, appeals, returns } = this.w;
     this.station.complete();
     const people = cases.people[id];
     obs.level[S.awaitingDecisionCases] -= 1;
@@ -340,24 +449,23 @@ export class Decisions {
     obs.awaitingPeopleByMonth[k] -= people;
     obs.recordDecisionWait(sim.now - cases.arrival[id]);
     obs.add(S.decisionsPeople, people);
-    const u = keyedUniform(this.base, id, PURPOSE_OUTCOME);
-    const c = (monthNow(this.w) * GROUPS.length + cases.group[id]) * 3;
-    if (u < this.cumulative[c]) {
+    const outcome = cases.outcome[id];
+    if (outcome === Outcome.grant) {
       cases.stage[id] = Stage.granted;
       obs.add(S.decisionsGrant, 1);
       obs.add(S.exitsPeople, people);
-      support.leaveAfter(id, p.accommodation.moveOnDaysAfterGrant);
-    } else if (u < this.cumulative[c + 1]) {
+      support.leaveAfterGrant(id);
+    } else if (outcome === Outcome.refuse) {
       obs.add(S.decisionsRefuse, 1);
       appeals.refused(id);
-    } else if (u < this.cumulative[c + 2]) {
+    } else if (outcome === Outcome.withdraw) {
       cases.stage[id] = Stage.withdrawn;
       obs.add(S.decisionsWithdraw, 1);
       obs.add(S.exitsPeople, people);
-      support.leaveAfter(id, p.accommodation.supportEndDaysAfterRefusal);
+      support.leaveAfterRefusal(id);
     } else {
       obs.add(S.decisionsInadmissible, 1);
-      support.leaveAfter(id, p.accommodation.supportEndDaysAfterRefusal);
+      support.leaveAfterRefusal(id);
       returns.enter(id);
     }
   }

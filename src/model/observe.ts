@@ -27,6 +27,8 @@ const STOCKS: readonly SeriesName[] = [
   'heldForRemovalCases',
   'heldForRemovalPeople',
   'hotelOverflowPeople',
+  'heldClaimsCases',
+  'heldClaimsPeople',
 ];
 const STOCK_IDS = Int32Array.from(STOCKS.map((s) => S[s]));
 

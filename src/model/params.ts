@@ -20,6 +20,7 @@ export const UNITS = {
   staff: 'staff (headcount)',
   'decisions/caseworker-month': 'decisions per productive caseworker per month',
   'determinations/month': 'appeal determinations per month',
+  'appeals/month': 'appeals per month',
   'returns/month': 'enforced returns per month',
   places: 'accommodation places (people)',
   'per year': 'hazard per year',

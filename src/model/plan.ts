@@ -99,14 +99,15 @@ export function monthlySchedule(points: readonly SchedulePoint[], interpolation:
 const DAYS_PER_MONTH = 30.4375;
 
 /**
- * A capacity in completions per month, as whole servers and a mean service time per month, such
+ * A capacity in completions per month (and a service time, fixed or per month), as whole servers and a mean service time per month, such
  * that a saturated station completes exactly that capacity: about `capacity × days / month`
  * servers (at least one while capacity is positive), each taking `servers × month / capacity`
  * days — close to `days`, stretched where rounding added a server. Rounding never loses capacity.
  */
-export function ratedServers(capacity: Float64Array, days: number): { servers: number[]; meanDays: Float64Array } {
-  const servers = Array.from(capacity, (c) => (c > 0 ? Math.max(1, Math.round((c * days) / DAYS_PER_MONTH)) : 0));
-  const meanDays = Float64Array.from(capacity, (c, m) => (c > 0 ? (servers[m] * DAYS_PER_MONTH) / c : days));
+export function ratedServers(capacity: Float64Array, days: number | Float64Array): { servers: number[]; meanDays: Float64Array } {
+  const daysIn = (m: number) => (typeof days === 'number' ? days : days[m]);
+  const servers = Array.from(capacity, (c, m) => (c > 0 ? Math.max(1, Math.round((c * daysIn(m)) / DAYS_PER_MONTH)) : 0));
+  const meanDays = Float64Array.from(capacity, (c, m) => (c > 0 ? (servers[m] * DAYS_PER_MONTH) / c : daysIn(m)));
   return { servers, meanDays };
 }
 

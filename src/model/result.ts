@@ -74,6 +74,17 @@ export const SERIES = [
   'costSafeRoutesGbp',
   /** People admitted with status on arrival (their cases are not rows of the case table). */
   'admittedWithStatusPeople',
+  // Validity mechanisms (issue 11). Stocks:
+  /** Claims counted as awaiting an initial decision but held undecidable by a policy (e.g. the Illegal Migration Act bar). */
+  'heldClaimsCases',
+  'heldClaimsPeople',
+  // Flows:
+  /** Appeals withdrawn or otherwise disposed of without a determination (appeal rights then exhausted). */
+  'appealsWithdrawn',
+  /** Appeals disposed of at the tribunal: allowed, dismissed and withdrawn. */
+  'appealsDisposed',
+  /** Protection appeals from outside initial decisions (refused further submissions, revocations): one person each, they enter the system at the tribunal. */
+  'otherAppealsCases',
 ] as const;
 export type SeriesName = (typeof SERIES)[number];
 

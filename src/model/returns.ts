@@ -44,10 +44,21 @@ export const returnsParams = {
     unit: 'returns/month',
     interpolation: 'step',
     default: [{ date: '2023-07-01', value: { series: 'returns_enforced_quarter', period: '2023Q2', scale: 0.5 / 3 } }],
+    // 0.5: returns.asylumShareOfEnforced's default.
     min: 0,
     max: 1_000_000,
     range: [0.7, 1.5],
-    source: 'Home Office: enforced returns in 2023 Q2 per month (all immigration returns), of which half assumed asylum-related (assumption).',
+    source: 'Home Office: enforced returns in 2023 Q2 per month (all immigration returns), of which half assumed asylum-related (assumption: returns.asylumShareOfEnforced).',
+  }),
+  asylumShareOfEnforced: num({
+    label: 'Asylum share of enforced returns',
+    description: 'Share of all enforced returns (the record counts every immigration return, foreign national offenders included) that are of asylum cases; the backtest reads the asylum capacity from the record with it.',
+    unit: 'share',
+    default: 0.5,
+    min: 0,
+    max: 1,
+    range: [0.3, 0.7],
+    source: 'Assumption: the record used here has no split of enforced returns by whether the person had claimed asylum; half, as in the capacity default.',
   }),
   removalDays: num({
     label: 'Time to carry out a removal',

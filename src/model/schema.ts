@@ -269,5 +269,7 @@ export function expectedCases(s: Scenario): number {
   const quotaPerYearCases =
     q.arriveAs === 'status' ? 0 : q.rule === 'ratio' ? q.ratio * smallBoatPerYear : quotaPerYear(s.euDeal) / a.peoplePerCase;
   const sn = s.snapshot;
-  return sn.awaitingDecisionCases + sn.awaitingAppealCases + sn.awaitingReturnCases + ((perYear + quotaPerYearCases) * s.horizonMonths) / 12;
+  // Other protection appeals are rows too (one person each).
+  const otherAppealsPerYear = 12 * maxScale(s.appeals.otherPerMonth);
+  return sn.awaitingDecisionCases + sn.awaitingAppealCases + sn.awaitingReturnCases + ((perYear + quotaPerYearCases + otherAppealsPerYear) * s.horizonMonths) / 12;
 }

@@ -25,7 +25,7 @@ import { sampleParameters, type Uncertainty } from './uncertainty.js';
 import type { World } from './world.js';
 
 /** Bumped whenever model behaviour changes, so cached results are not reused across versions. */
-export const MODEL_VERSION = 'uk-2';
+export const MODEL_VERSION = 'uk-3';
 
 export interface SimulateOptions {
   readonly seed: number;
@@ -101,6 +101,7 @@ export function runWorld(w: World): RunResult {
       case Kind.day:
         support.day(entity);
         arrivals.day(entity);
+        appeals.day(entity);
         w.euDeal.day(entity);
         w.safeRoutes.day(entity);
         if (entity + 1 < plan.horizonDays) sim.at(entity + 1, Kind.day, entity + 1);
@@ -108,6 +109,7 @@ export function runWorld(w: World): RunResult {
       case Kind.monthEnd:
         support.closeMonth();
         obs.closeMonth();
+        if (entity + 1 < plan.months) decisions.monthStart(entity + 1);
         if (entity + 1 < plan.months) sim.at(plan.bounds[entity + 2], Kind.monthEnd, entity + 1, PRIORITY_MONTH_END);
         break;
       case Kind.decisionDone:

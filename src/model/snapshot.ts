@@ -113,22 +113,31 @@ function monthOffsetFinder(start: string): (day: number) => number {
   };
 }
 
-/** Adds a case on each of `days` (claim days, sorted), each with a group drawn from the mix. */
-function addCases(w: World, rng: Rng, monthOf: (day: number) => number, mix: Categorical, days: Float64Array): void {
+/**
+ * Adds a case on each of `days` (claim days, sorted), each with a route drawn by the small-boat
+ * share of claims and a nationality group from that route's mix (so a policy that holds one
+ * route's claims reaches the starting backlog too).
+ */
+function addCases(w: World, rng: Rng, monthOf: (day: number) => number, mix: RouteMix, days: Float64Array): void {
   const cases = w.cases;
   for (let i = 0; i < days.length; i++) {
     const day = days[i];
-    cases.add(day, monthOf(day), 1, mix.sample(rng), 1);
+    const route = rng.uniform() < mix.smallBoatShare ? 0 : 1;
+    cases.add(day, monthOf(day), 1, mix.groups[route].sample(rng), route);
   }
 }
 
-/** The nationality mix of the backlog: claims of both routes, weighted by their shares. */
-function groupMix(w: World): Categorical {
+interface RouteMix {
+  readonly smallBoatShare: number;
+  /** The nationality-group mix of each route (ROUTES order). */
+  readonly groups: readonly [Categorical, Categorical];
+}
+
+/** The claims' mix of routes and, per route, of nationality groups. */
+function groupMix(w: World): RouteMix {
   const a = w.p.arrivals;
-  const b = a.smallBoatShare;
-  const hg = b * a.mix.smallBoat.highGrant + (1 - b) * a.mix.otherClaims.highGrant;
-  const rt = b * a.mix.smallBoat.returnable + (1 - b) * a.mix.otherClaims.returnable;
-  return new Categorical([hg, rt, Math.max(0, 1 - hg - rt)]);
+  const of = (m: { highGrant: number; returnable: number }) => new Categorical([m.highGrant, m.returnable, Math.max(0, 1 - m.highGrant - m.returnable)]);
+  return { smallBoatShare: a.smallBoatShare, groups: [of(a.mix.smallBoat), of(a.mix.otherClaims)] };
 }
 
 /** n sorted uniform times in [from, to): oldest first, so FIFO queues start in claim order. */

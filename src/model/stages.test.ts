@@ -125,7 +125,7 @@ describe('appeals', () => {
 
   it('refusals appeal at (1 − certified share) × appeal rate', () => {
     const refusals = total(s.decisionsRefuse);
-    const p = (1 - scenario.appeals.certifiedShare) * scenario.appeals.appealRate;
+    const p = (1 - scenario.appeals.certifiedShare) * scenario.appeals.appealRate[0].value;
     // Appeals pending at the start are not lodged during the run.
     const lodged = total(s.appealsLodged);
     expect(refusals).toBeGreaterThan(300);
@@ -135,7 +135,7 @@ describe('appeals', () => {
   it('a share allowedShare of determined appeals is allowed', () => {
     const allowed = total(s.appealsAllowed);
     const n = allowed + total(s.appealsDismissed);
-    const p = scenario.appeals.allowedShare;
+    const p = scenario.appeals.allowedShare[0].value;
     expect(n).toBeGreaterThan(1_000);
     within(allowed, n * p, n * p * (1 - p), 'appeals allowed');
   });

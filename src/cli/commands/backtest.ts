@@ -157,13 +157,18 @@ export async function calibrateCommand(io: Io, flags: CalibrateFlags): Promise<n
   return 0;
 }
 
-/** The record's outcome rates of the last year of the window, which the baseline carries forward. */
+/**
+ * The record's rates of the last quarter of the window, which the baseline carries forward: the
+ * outcome multipliers and the productivity index read from the record (see history.ts).
+ */
 function latestOutcomeRates(data: ObservedData, from: string, to: string): Estimate[] {
   const d = historicalScenario(baselineScenarioWith(undefined), data, from, to).scenario.decisions;
   const last = (points: readonly SchedulePoint[]) => points[points.length - 1];
+  const latest = (what: string, path: string, points: readonly SchedulePoint[]) => ({ name: `${what} ${last(points).date.slice(0, 7)} (record)`, path, date: BASELINE_START, value: last(points).value });
   return [
-    { name: `withdrawals ${last(d.withdrawalScale).date.slice(0, 4)} (record)`, path: 'decisions.withdrawalScale', date: BASELINE_START, value: last(d.withdrawalScale).value },
-    { name: `grants ${last(d.grantScale).date.slice(0, 4)} (record)`, path: 'decisions.grantScale', date: BASELINE_START, value: last(d.grantScale).value },
+    latest('withdrawals', 'decisions.withdrawalScale', d.withdrawalScale),
+    latest('grants', 'decisions.grantScale', d.grantScale),
+    latest('productivity index', 'decisions.productivityIndex', d.productivityIndex),
   ];
 }
 
