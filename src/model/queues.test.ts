@@ -176,7 +176,8 @@ describe('a saturated tribunal determines its capacity', () => {
     // Each server is a renewal process started at 0: E N(T) ≈ T/μ + (cv² − 1)/2, Var N(T) ≈ cv² T/μ.
     const expected = servers * (T / mu + (cv * cv - 1) / 2);
     const sd = Math.sqrt((servers * cv * cv * T) / mu);
-    const determined = result.series.appealsAllowed.reduce((a, b) => a + b, 0) + result.series.appealsDismissed.reduce((a, b) => a + b, 0);
+    // Every disposal (allowed, dismissed, withdrawn) is a completion of the tribunal's work.
+    const determined = result.series.appealsDisposed.reduce((a, b) => a + b, 0);
     expect(determined).toBe(st.completions);
     expect(Math.abs(determined - expected)).toBeLessThan(5 * sd);
     // …which is the capacity per month asked for, up to the rounding of servers.

@@ -55,8 +55,10 @@ export function smallOverrides(knobs: Partial<SmallKnobs> = {}, extra: Overrides
       inSupportPeople: Math.round(people * 0.6),
     },
     arrivals: { claimsPeoplePerYear: k.claimsPeoplePerYear },
-    decisions: { headcount: k.headcount, discipline: k.discipline },
-    appeals: { determinationsPerMonth: k.determinationsPerMonth },
+    // The mechanisms of issue 11 that bring cases from outside (other appeals) or hold them (the
+    // Illegal Migration Act cohort) are off unless a test turns them on; the tribunal's time is short.
+    decisions: { headcount: k.headcount, discipline: k.discipline, hold: { smallBoatClaims: 0 } },
+    appeals: { determinationsPerMonth: k.determinationsPerMonth, otherPerMonth: 0, hearingDays: 60 },
     returns: { enforcedPerMonth: k.enforcedPerMonth },
     accommodation: { dispersalPlaces: k.dispersalPlaces, largeSitePlaces: k.largeSitePlaces },
   };
