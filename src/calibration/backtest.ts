@@ -8,7 +8,7 @@ import { quantileSorted, sortedCopy } from '../experiment/quantiles.js';
 import { simulate } from '../model/simulate.js';
 import type { Scenario } from '../model/schema.js';
 import { applyEstimates, type Estimate } from './estimates.js';
-import { mape, type BacktestResult, type PeriodFit, type SeriesFit } from './fit.js';
+import { scores, type BacktestResult, type PeriodFit, type SeriesFit } from './fit.js';
 import { historicalScenario, type HistoricalScenario } from './history.js';
 import type { ObservedData } from './observed.js';
 import { COMPARED, isScored, modelValue, windows, type Compared, type Window } from './targets.js';
@@ -74,7 +74,7 @@ export function fitOf(simulated: readonly Simulated[], scoreFrom: string): Recor
       };
     });
     const c = s.compared;
-    out[c.series] = { model: c.model, label: c.label, unit: c.unit, kind: c.kind, mape: mape(periods), ...(c.target !== undefined ? { target: c.target } : {}), periods };
+    out[c.series] = { model: c.model, label: c.label, unit: c.unit, kind: c.kind, ...scores(periods), ...(c.target !== undefined ? { target: c.target } : {}), periods };
   }
   return out;
 }

@@ -69,20 +69,24 @@ function SeriesChart({ name, s, later }: { name: string; s: SeriesFit; later: bo
   return <FanChart id={`backtest-${name}`} title={title} unit={s.unit} layers={layers} extra={extra} later={later} note={`${s.unit} · ${scored} of ${s.periods.length} periods scored`} />;
 }
 
-const CSV_COLUMNS = ['series', 'label', 'unit', 'scored_periods', 'periods', 'mape', 'target', 'met'];
+const CSV_COLUMNS = ['series', 'label', 'unit', 'scored_periods', 'periods', 'mape', 'target', 'met', 'coverage', 'interval_score', 'interval_score_relative'];
+
+/** A score that is NaN when nothing is scored (null once through JSON): empty in the CSV. */
+const cellOf = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '' : x);
 
 function csvField(v: string | number): string {
   const text = String(v);
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The MAPE table as CSV: shares as decimals (0.1 = 10%), empty where there is none. */
+/** The scores table as CSV: shares as decimals (0.1 = 10%), the interval score in the series' unit, empty where there is none. */
 export function mapeCsv(b: Backtest): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const [name, s] of Object.entries(b.series)) {
-    const mape = Number.isFinite(s.mape) ? s.mape : '';
     const v = verdict(s).text;
-    lines.push([name, s.label, s.unit, s.periods.filter((p) => p.scored).length, s.periods.length, mape, s.target ?? '', v === 'met' ? 'yes' : v === 'not met' ? 'no' : ''].map(csvField).join(','));
+    const met = v === 'met' ? 'yes' : v === 'not met' ? 'no' : '';
+    const row = [name, s.label, s.unit, s.periods.filter((p) => p.scored).length, s.periods.length, cellOf(s.mape), s.target ?? '', met, cellOf(s.coverage), cellOf(s.intervalScore), cellOf(s.intervalScoreRelative)];
+    lines.push(row.map(csvField).join(','));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -92,7 +96,8 @@ function MapeTable({ b }: { b: Backtest }) {
     <div class="table-scroll">
       <table class="backtest-table" data-testid="backtest-table">
         <caption>
-          Mean absolute percentage error of the model median against the record, over the periods from {b.scoreFrom} to {b.to}
+          Over the scored periods ({b.scoreFrom} to {b.to}): the mean absolute percentage error of the model median against the record; the share of records inside the model's P5–P95
+          band (about 90% for an honest band); and that band's interval score (its width plus 20 times any distance the record falls outside it; lower is better), relative to the record
         </caption>
         <thead>
           <tr>
@@ -101,6 +106,8 @@ function MapeTable({ b }: { b: Backtest }) {
             <th scope="col">MAPE</th>
             <th scope="col">Target</th>
             <th scope="col">Met</th>
+            <th scope="col">Coverage P5–P95</th>
+            <th scope="col">Interval score (relative; in the unit)</th>
           </tr>
         </thead>
         <tbody>
@@ -119,6 +126,10 @@ function MapeTable({ b }: { b: Backtest }) {
                 <td>{pct(s.target)}</td>
                 <td class={`met met-${v.text.replace(/\s+/g, '-')}`}>
                   <span aria-hidden="true">{v.mark}</span> <span class="met-text">{v.text}</span>
+                </td>
+                <td data-score="coverage">{pct(s.coverage)}</td>
+                <td data-score="interval">
+                  {pct(s.intervalScoreRelative)} <span class="series-name">{fmtNumber(s.intervalScore, s.unit)}</span>
                 </td>
               </tr>
             );
@@ -286,7 +297,7 @@ export function BacktestPage({ initial }: { initial: BacktestSettings }) {
             ))}
           </div>
           <div class="toolbar backtest-table-head">
-            <h2>MAPE by series</h2>
+            <h2>Scores by series</h2>
             <button type="button" onClick={() => saveBlob(new Blob([mapeCsv(backtest)], { type: 'text/csv' }), `backtest-mape-${backtest.dataVersion}.csv`)} data-testid="backtest-csv">
               Download CSV
             </button>

@@ -18,6 +18,11 @@ describe('asylum-sim backtest', () => {
       expect(typeof p.observed).toBe('number');
     }
     expect(typeof backlog.mape).toBe('number');
+    // Coverage is a share of the 4 scored quarter ends; the interval score is at least the band's mean width.
+    expect([0, 0.25, 0.5, 0.75, 1]).toContain(backlog.coverage);
+    const width = backlog.periods.reduce((a: number, p: { p5: number; p95: number }) => a + p.p95 - p.p5, 0) / 4;
+    expect(backlog.intervalScore).toBeGreaterThanOrEqual(width - 1e-6);
+    expect(typeof backlog.intervalScoreRelative).toBe('number');
     expect(j.series.initial_decisions_people_quarter.periods).toHaveLength(4);
     expect(j.dataVersion).toMatch(/^[0-9a-f]{12}$/);
   });
