@@ -12,6 +12,8 @@
  * score is in the series' own unit, so beside its mean we give the mean of score ÷ |y| (the
  * relative interval score), which compares across series of different scale.
  */
+import type { Uncertainty } from '../model/uncertainty.js';
+import type { OriginSummary } from './origin.js';
 
 /** One observed period of one series beside the model. */
 export interface PeriodFit {
@@ -55,6 +57,12 @@ export interface BacktestResult {
   readonly scoreFrom: string;
   readonly replications: number;
   readonly seed: number;
+  /** What the replications differ in: random events, the parameters, or both. */
+  readonly uncertainty: Uncertainty;
+  /** Where the parameters' spread came from (none under stochastic uncertainty). */
+  readonly parameterSpread: ParameterSpread;
+  /** A rolling-origin backtest: the origin and the calibration done for it (origin.ts). */
+  readonly origin?: OriginSummary;
   /** Content hash of the data files the run read (inputs and record). */
   readonly dataVersion: string;
   /** Names of the data files read. */
@@ -103,4 +111,32 @@ export function scores(periods: readonly Scored[]): Pick<SeriesFit, 'mape' | 'co
   }
   const mean = (x: number) => (n === 0 ? Number.NaN : x / n);
   return { mape: mape(periods), coverage: mean(inside), intervalScore: mean(score), intervalScoreRelative: mean(relative) };
+}
+
+/** Where a backtest's parameter uncertainty comes from. */
+export type ParameterSpread = 'none' | 'standard-errors' | 'plausible-ranges';
+
+/** What the band of a backtest includes, in words for its report. */
+export function spreadText(uncertainty: Uncertainty, spread: ParameterSpread): string {
+  const chance = 'their random events';
+  const params =
+    spread === 'standard-errors'
+      ? "the calibrated parameters, each drawn from a normal distribution with its standard error from the calibration's fit"
+      : 'every uncertain parameter, drawn from its plausible range (the calibration record has no standard errors)';
+  if (uncertainty === 'stochastic') return `replications differ only in ${chance} (uncertainty stochastic)`;
+  if (uncertainty === 'parameters') return `replications differ only in ${params} (uncertainty parameters; the same random events)`;
+  return `replications differ in ${chance} and in ${params} (uncertainty both)`;
+}
+
+/** What a rolling-origin backtest rested on, in words for its report. */
+export function originText(o: OriginSummary): string {
+  const c = o.calibration;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const taken = c.forward.map((e) => `${e.name} ${Number(e.value.toPrecision(4))}${e.sd === undefined ? '' : ` ± ${Number(e.sd.toPrecision(2))}`}`).join(', ');
+  return (
+    `Rolling origin ${o.date}: calibrated on the record to ${o.date} only (${c.from} to ${c.to}, scored from ${c.scoreFrom}), ` +
+    `loss ${c.lossAtStart.toFixed(5)} → ${c.loss.toFixed(5)} after ${plural(c.iterations, 'iteration')} ` +
+    `(${plural(c.evaluations, 'evaluation')} of ${plural(c.replications, 'replication')}, seed ${c.seed}); ` +
+    `run on from the day after with the record's inputs, taking ${taken || 'no estimate'}; only periods after ${o.date} scored.`
+  );
 }

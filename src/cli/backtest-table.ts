@@ -4,7 +4,7 @@
  * and what the run rested on. Pure text (no terminal colours), like the run report in format.ts.
  */
 import Table from 'cli-table3';
-import type { BacktestResult, SeriesFit } from '../calibration/fit.js';
+import { spreadText, type BacktestResult, type SeriesFit } from '../calibration/fit.js';
 import { errorText, figureText, mapeText, percentText, targetText } from '../calibration/report.js';
 import { formatCount } from './format.js';
 
@@ -48,7 +48,11 @@ export function mapeTable(result: BacktestResult): string {
 /** The whole terminal report of a backtest. */
 export function formatBacktest(result: BacktestResult): string {
   const names = Object.keys(result.series);
-  const lines = [`Backtest against the official record, ${result.from} to ${result.to}; periods from ${result.scoreFrom} scored`, ''];
+  const lines = [
+    `Backtest against the official record, ${result.from} to ${result.to}; periods from ${result.scoreFrom} scored${result.origin ? ` (rolling origin ${result.origin.date})` : ''}`,
+    `Band P5–P95: ${spreadText(result.uncertainty, result.parameterSpread)}`,
+    '',
+  ];
   for (const name of names) lines.push(seriesTable(name, result.series[name] as SeriesFit), '');
   const anyUnscored = names.some((name) => result.series[name]?.periods.some((p) => !p.scored));
   if (anyUnscored) lines.push(`Errors in brackets are shown, not scored (periods before ${result.scoreFrom}).`, '');

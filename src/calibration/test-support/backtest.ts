@@ -30,6 +30,8 @@ export function sampleBacktest(): BacktestResult {
     scoreFrom: '2019-01-01',
     replications: 40,
     seed: 7,
+    uncertainty: 'both',
+    parameterSpread: 'standard-errors',
     dataVersion: 'a1b2c3d4e5f6',
     dataFiles: ['data/uk/observed.csv'],
     freeParameters: 3,
