@@ -189,6 +189,8 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     expect(await page.textContent(`${scoreCells} td[data-score=coverage]`)).toMatch(/^\d+\.\d%$/);
     expect(await page.textContent(`${scoreCells} td[data-score=interval]`)).toMatch(/^\d+\.\d% \S+$/);
     expect(await page.locator('[data-testid=backtest-derived] li').count()).toBeGreaterThan(0);
+    // The band says what it includes: by default, chance and the calibrated parameters' spread.
+    expect(await page.textContent('[data-testid=backtest-uncertainty]')).toMatch(/^replications differ in their random events and in (the calibrated parameters|every uncertain parameter)/);
     expect(await page.locator('[data-testid=progress]').count()).toBe(0);
     expect(await page.locator('[data-testid=backtest-page] [data-testid=error]').count()).toBe(0);
     expect(new URL(page.url()).hash).toBe('#/backtest?replications=2');

@@ -4,11 +4,12 @@
  * series — the model's P5–P95 band and median, the record as dots (hollow where a period is not
  * scored) — with each series' MAPE against its target, a table of them (also as CSV), and what the
  * run was calibrated on and had to derive. The server computes a backtest once and keeps it; the
- * address may choose the replications and seed (#/backtest?replications=50&seed=2).
+ * address may choose the replications, seed, uncertainty and a rolling origin
+ * (#/backtest?replications=50&seed=2&uncertainty=stochastic&origin=2021-06-30).
  */
 import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { PeriodFit, SeriesFit } from '../../src/calibration/fit.js';
+import { originText, spreadText, type PeriodFit, type SeriesFit } from '../../src/calibration/fit.js';
 import { parsePeriod } from '../../src/calibration/period.js';
 import { api, type Backtest } from './api.js';
 import { FanChart, type FanRow } from './charts.js';
@@ -19,6 +20,17 @@ export interface BacktestSettings {
   /** As typed in the address or the form; the server checks them and names a bad one. */
   readonly replications?: string;
   readonly seed?: string;
+  /** stochastic, parameters or both (the server's default). */
+  readonly uncertainty?: string;
+  /** A quarter's last day: calibrate on the record to it and score only the periods after it. */
+  readonly origin?: string;
+}
+
+const SETTINGS = ['replications', 'seed', 'uncertainty', 'origin'] as const;
+
+/** The settings the address carries (absent ones: the server's defaults). */
+export function backtestSettingsOf(params: URLSearchParams): BacktestSettings {
+  return Object.fromEntries(SETTINGS.flatMap((k) => (params.get(k) !== null ? [[k, params.get(k)!]] : [])));
 }
 
 const RECORD = '#1b1f24';
@@ -141,6 +153,7 @@ function MapeTable({ b }: { b: Backtest }) {
 }
 
 function calibrationNote(b: Backtest): string {
+  if (b.origin) return originText(b.origin);
   const c = b.calibration;
   if (!c) return 'No calibration record (data/calibration.json): parameters at their defaults; run asylum-sim calibrate.';
   if (!c.current) return `Calibrated on data ${c.dataVersion}; these data are ${b.dataVersion}: run asylum-sim calibrate to estimate again.`;
@@ -153,8 +166,8 @@ function Notes({ b }: { b: Backtest }) {
       <h2>How it was run</h2>
       <ul>
         <li>
-          Window {b.from} to {b.to}; periods from {b.scoreFrom} are scored, earlier ones let the starting state settle. {b.replications} replications, seed {b.seed}; the band is chance alone
-          (stochastic uncertainty) with these parameters.
+          Window {b.from} to {b.to}; {b.origin ? `only periods after the origin ${b.origin.date} are scored` : `periods from ${b.scoreFrom} are scored, earlier ones let the starting state settle`}. {b.replications}{' '}
+          replications, seed {b.seed}; the band: <span data-testid="backtest-uncertainty">{spreadText(b.uncertainty, b.parameterSpread)}</span>.
         </li>
         <li>
           {b.freeParameters} free parameters estimated from this record; data version {b.dataVersion} ({b.dataFiles.join(', ')}).
@@ -207,12 +220,14 @@ function Running({ settings }: { settings: BacktestSettings }) {
 function SettingsForm({ settings, shown, onRun }: { settings: BacktestSettings; shown?: Backtest; onRun: (s: BacktestSettings) => void }) {
   const [replications, setReplications] = useState(settings.replications ?? '');
   const [seed, setSeed] = useState(settings.seed ?? '');
+  const [uncertainty, setUncertainty] = useState(settings.uncertainty ?? '');
+  const [origin, setOrigin] = useState(settings.origin ?? '');
   return (
     <form
       class="toolbar"
       onSubmit={(e) => {
         e.preventDefault();
-        onRun({ replications: replications.trim() || undefined, seed: seed.trim() || undefined });
+        onRun({ replications: replications.trim() || undefined, seed: seed.trim() || undefined, uncertainty: uncertainty || undefined, origin: origin.trim() || undefined });
       }}
     >
       <label>
@@ -221,6 +236,19 @@ function SettingsForm({ settings, shown, onRun }: { settings: BacktestSettings; 
       </label>
       <label>
         Seed <input type="number" min={0} step={1} inputMode="numeric" value={seed} placeholder={shown ? String(shown.seed) : 'default'} onInput={(e) => setSeed(e.currentTarget.value)} />
+      </label>
+      <label>
+        Uncertainty{' '}
+        <select value={uncertainty} onChange={(e) => setUncertainty(e.currentTarget.value)} data-testid="backtest-uncertainty-choice">
+          <option value="">both (default)</option>
+          <option value="both">both: random events and parameters</option>
+          <option value="parameters">parameters only</option>
+          <option value="stochastic">random events only</option>
+        </select>
+      </label>
+      <label title="A quarter's last day: calibrate on the record to it (about a minute), score only the periods after it">
+        Origin{' '}
+        <input type="text" inputMode="numeric" pattern="\d{4}-\d{2}-\d{2}" placeholder="none, e.g. 2021-06-30" size={12} value={origin} onInput={(e) => setOrigin(e.currentTarget.value)} data-testid="backtest-origin" />
       </label>
       <button type="submit" class="primary">
         Run backtest
@@ -260,7 +288,7 @@ export function BacktestPage({ initial }: { initial: BacktestSettings }) {
     <main class="backtest" data-testid="backtest-page">
       <p class="hint">
         The model run over the past from the observed state, driven by the record's claims, decision-maker headcount and yearly outcome rates, with the calibration's estimates: its band
-        beside the official record, series by series.
+        beside the official record, series by series. With an origin, the model is calibrated on the record up to it only and judged on what came after.
       </p>
       <SettingsForm settings={settings} shown={backtest} onRun={run} />
       {running && <Running settings={settings} />}
@@ -274,7 +302,8 @@ export function BacktestPage({ initial }: { initial: BacktestSettings }) {
           <h2 class="result-title">
             Backtest {backtest.from} to {backtest.to}{' '}
             <span class="meta">
-              · {backtest.replications} replications · seed {backtest.seed} · data {backtest.dataVersion} · {backtest.freeParameters} free parameters
+              · {backtest.origin ? `origin ${backtest.origin.date} · ` : ''}
+              {backtest.replications} replications · seed {backtest.seed} · uncertainty {backtest.uncertainty} · data {backtest.dataVersion} · {backtest.freeParameters} free parameters
             </span>
           </h2>
           <p class="legend backtest-legend" aria-hidden="true">
@@ -288,7 +317,7 @@ export function BacktestPage({ initial }: { initial: BacktestSettings }) {
               <i class="swatch-dot" /> record, scored
             </span>
             <span>
-              <i class="swatch-dot hollow" /> record, not scored (before {backtest.scoreFrom})
+              <i class="swatch-dot hollow" /> record, not scored ({backtest.origin ? `at or before the origin ${backtest.origin.date}` : `before ${backtest.scoreFrom}`})
             </span>
           </p>
           <div class="charts">
