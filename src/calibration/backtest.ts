@@ -1,16 +1,18 @@
 /**
  * The backtest: run the model over a past period from the observed state, driven by the record's
  * inputs and the calibration's estimates, and set every observed figure beside the model's band.
- * Replications differ only in their random events (stochastic uncertainty): the band says how far
- * chance alone moves the model with these parameters.
+ * By default replications differ in their random events and in the calibrated parameters, drawn
+ * from their standard errors (spread.ts): the band says how far chance and imperfect estimates
+ * together move the model. `uncertainty: 'stochastic'` gives the band of chance alone.
  */
 import { quantileSorted, sortedCopy } from '../experiment/quantiles.js';
-import { simulate } from '../model/simulate.js';
 import type { Scenario } from '../model/schema.js';
+import type { Uncertainty } from '../model/uncertainty.js';
 import { applyEstimates, type Estimate } from './estimates.js';
-import { mape, type BacktestResult, type PeriodFit, type SeriesFit } from './fit.js';
+import { scores, type BacktestResult, type PeriodFit, type SeriesFit } from './fit.js';
 import { historicalScenario, type HistoricalScenario } from './history.js';
 import type { ObservedData } from './observed.js';
+import { runReplication, spreadOf, type SpreadEstimate } from './spread.js';
 import { COMPARED, isScored, modelValue, windows, type Compared, type Window } from './targets.js';
 
 export const BACKTEST_DEFAULTS = {
@@ -20,6 +22,7 @@ export const BACKTEST_DEFAULTS = {
   scoreFrom: '2019-01-01',
   replications: 20,
   seed: 1,
+  uncertainty: 'both',
 } as const;
 
 /** The scenario a backtest runs: the record's inputs on `base`, then the estimates. */
@@ -36,18 +39,22 @@ export interface Simulated {
   readonly values: readonly Float64Array[];
 }
 
-/** Run the replications and read the model's value for every observed window. */
+/**
+ * Run the replications and read the model's value for every observed window. `scenario` has
+ * `estimates` applied already; under parameter uncertainty each replication draws them afresh
+ * (spread.ts). Default: stochastic uncertainty, as the calibration's search runs it.
+ */
 export function simulateRecord(
   scenario: Scenario,
   data: ObservedData,
-  options: { replications: number; seed: number; compared?: readonly Compared[] },
+  options: { replications: number; seed: number; compared?: readonly Compared[]; uncertainty?: Uncertainty; estimates?: readonly SpreadEstimate[] },
 ): Simulated[] {
   const compared = (options.compared ?? COMPARED).map((c) => {
     const ws = windows(data, c, scenario.start, scenario.horizonMonths);
     return { compared: c, windows: ws, values: ws.map(() => new Float64Array(options.replications)) };
   });
   for (let r = 0; r < options.replications; r++) {
-    const run = simulate(scenario, { seed: options.seed, replication: r, uncertainty: 'stochastic' });
+    const run = runReplication(scenario, options.estimates ?? [], options.uncertainty ?? 'stochastic', options.seed, r);
     for (const s of compared) {
       const series = run.series[s.compared.model];
       s.windows.forEach((w, i) => (s.values[i][r] = modelValue(series, s.compared, w)));
@@ -74,7 +81,7 @@ export function fitOf(simulated: readonly Simulated[], scoreFrom: string): Recor
       };
     });
     const c = s.compared;
-    out[c.series] = { model: c.model, label: c.label, unit: c.unit, kind: c.kind, mape: mape(periods), ...(c.target !== undefined ? { target: c.target } : {}), periods };
+    out[c.series] = { model: c.model, label: c.label, unit: c.unit, kind: c.kind, ...scores(periods), ...(c.target !== undefined ? { target: c.target } : {}), periods };
   }
   return out;
 }
@@ -84,13 +91,15 @@ export interface BacktestInput {
   readonly data: ObservedData;
   readonly dataVersion: string;
   readonly dataFiles: readonly string[];
-  readonly estimates: readonly Estimate[];
+  /** The calibration's estimates, with their standard errors where the fit gave them. */
+  readonly estimates: readonly SpreadEstimate[];
   readonly freeParameters: number;
   readonly from?: string;
   readonly to?: string;
   readonly scoreFrom?: string;
   readonly replications?: number;
   readonly seed?: number;
+  readonly uncertainty?: Uncertainty;
 }
 
 export function runBacktest(input: BacktestInput): BacktestResult & { readonly derived: HistoricalScenario['derived'] } {
@@ -99,14 +108,18 @@ export function runBacktest(input: BacktestInput): BacktestResult & { readonly d
   const scoreFrom = input.scoreFrom ?? BACKTEST_DEFAULTS.scoreFrom;
   const replications = input.replications ?? BACKTEST_DEFAULTS.replications;
   const seed = input.seed ?? BACKTEST_DEFAULTS.seed;
-  const h = backtestScenario(input.base, input.data, from, to, input.estimates);
-  const simulated = simulateRecord(h.scenario, input.data, { replications, seed });
+  const uncertainty = input.uncertainty ?? BACKTEST_DEFAULTS.uncertainty;
+  const estimates = input.estimates.filter((e) => e.date === undefined || e.date <= to);
+  const h = backtestScenario(input.base, input.data, from, to, estimates);
+  const simulated = simulateRecord(h.scenario, input.data, { replications, seed, uncertainty, estimates });
   return {
     from,
     to,
     scoreFrom,
     replications,
     seed,
+    uncertainty,
+    parameterSpread: spreadOf(estimates, uncertainty),
     dataVersion: input.dataVersion,
     dataFiles: input.dataFiles,
     freeParameters: input.freeParameters,

@@ -36,8 +36,12 @@ export const calibrationRecord = z.object({
   /** MAPE per compared series at the estimates (a share). */
   mape: z.record(z.string(), z.number().nullable()),
   freeParameters: z.number().int().nonnegative(),
-  /** Every estimate, for the backtest over the window. */
-  estimates: z.array(estimate.extend({ description: z.string(), forward: z.boolean() })),
+  /**
+   * Every estimate, for the backtest over the window; `sd` (optional: records written before it
+   * lack it) is the estimate's approximate standard error, which the backtest's parameter
+   * uncertainty draws from.
+   */
+  estimates: z.array(estimate.extend({ description: z.string(), forward: z.boolean(), sd: z.number().finite().nonnegative().optional() })),
   /** What the built-in scenarios' baseline takes (schedules from the baseline start on). */
   baseline: z.array(estimate),
 });

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../model/errors.js';
 import { parseCsv } from './csv.js';
 import type { BacktestResult, SeriesFit } from './fit.js';
-import { BACKTEST_CSV_COLUMNS, backtestCsv, errorText, labelSpacing, niceTicks, seriesChartSvg, shortVersion, writeBacktestReport } from './report.js';
+import { BACKTEST_CSV_COLUMNS, BACKTEST_SERIES_CSV_COLUMNS, backtestCsv, backtestSeriesCsv, errorText, labelSpacing, niceTicks, seriesChartSvg, shortVersion, writeBacktestReport } from './report.js';
 import { period, quarters, sampleBacktest, series } from './test-support/backtest.js';
 
 interface Element {
@@ -81,6 +81,19 @@ describe('the XML check used by these tests', () => {
   });
 });
 
+describe('backtest series CSV', () => {
+  it('has one row per series with its scores, as in the result', () => {
+    const result = sampleBacktest();
+    const records = parseCsv(backtestSeriesCsv(result));
+    expect(records[0]?.fields).toEqual([...BACKTEST_SERIES_CSV_COLUMNS]);
+    const hotels = result.series.asylum_hotel_people!;
+    const row = Object.fromEntries(BACKTEST_SERIES_CSV_COLUMNS.map((c, k) => [c, records[2]!.fields[k]]));
+    expect(row).toMatchObject({ series: 'asylum_hotel_people', scored_periods: '3', target: '' });
+    expect([row.mape, row.coverage, row.interval_score, row.interval_score_relative].map(Number)).toEqual([hotels.mape, 1 / 3, 74_000 / 3, hotels.intervalScoreRelative]);
+    expect(records[1]!.fields.at(-1)).toBe('0.1');
+  });
+});
+
 describe('backtest CSV', () => {
   it('has one row per series and period with the documented columns, and reads back to the same numbers', () => {
     const result = sampleBacktest();
@@ -125,7 +138,7 @@ describe('backtest CSV', () => {
     const text = fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r\n', ' ', 'é', '1') });
     fc.assert(
       fc.property(fc.array(fc.record({ period: text, observed: num, p5: num, p50: num, p95: num, error: num, scored: fc.boolean() }), { maxLength: 5 }), text, (periods, unit) => {
-        const fit: SeriesFit = { model: 'm', label: 'l', unit, kind: 'flow', mape: 0, periods };
+        const fit: SeriesFit = { model: 'm', label: 'l', unit, kind: 'flow', mape: 0, coverage: 0, intervalScore: 0, intervalScoreRelative: 0, periods };
         const records = parseCsv(backtestCsv({ ...sampleBacktest(), series: { s: fit } }));
         // A blank record can't exist: every row starts with the series name.
         expect(records).toHaveLength(periods.length + 1);
@@ -307,18 +320,21 @@ describe('writing the report', () => {
     dirs.push(dir);
     const result = sampleBacktest();
     const paths = writeBacktestReport(result, dir);
-    expect(paths).toEqual(['backtest.csv', 'backtest.json', 'awaiting_initial_decision_people.svg', 'asylum_hotel_people.svg'].map((f) => join(dir, f)));
+    expect(paths).toEqual(['backtest.csv', 'backtest-series.csv', 'backtest.json', 'awaiting_initial_decision_people.svg', 'asylum_hotel_people.svg'].map((f) => join(dir, f)));
     expect(readFileSync(paths[0]!, 'utf8')).toBe(backtestCsv(result));
-    expect(JSON.parse(readFileSync(paths[1]!, 'utf8'))).toEqual(result);
-    expect(readFileSync(paths[3]!, 'utf8')).toBe(seriesChartSvg('asylum_hotel_people', result.series.asylum_hotel_people!, result));
+    expect(readFileSync(paths[1]!, 'utf8')).toBe(backtestSeriesCsv(result));
+    expect(JSON.parse(readFileSync(paths[2]!, 'utf8'))).toEqual(result);
+    expect(readFileSync(paths[4]!, 'utf8')).toBe(seriesChartSvg('asylum_hotel_people', result.series.asylum_hotel_people!, result));
   });
 
-  it('writes a NaN MAPE (nothing scored) as null in the JSON', () => {
+  it('writes NaN scores (nothing scored) as null in the JSON and empty in the series CSV', () => {
     const dir = mkdtempSync(join(tmpdir(), 'backtest-report-'));
     dirs.push(dir);
     const fit = series({ model: 'm', label: 'L', unit: 'people', kind: 'stock', periods: [period('2018Q1', 1, 2, 1, false)] });
-    const [, json] = writeBacktestReport({ ...sampleBacktest(), series: { s: fit } }, dir);
-    expect(JSON.parse(readFileSync(json!, 'utf8')).series.s.mape).toBeNull();
+    const [, csv, json] = writeBacktestReport({ ...sampleBacktest(), series: { s: fit } }, dir);
+    const s = JSON.parse(readFileSync(json!, 'utf8')).series.s;
+    expect([s.mape, s.coverage, s.intervalScore, s.intervalScoreRelative]).toEqual([null, null, null, null]);
+    expect(readFileSync(csv!, 'utf8').split('\n')[1]).toBe('s,m,L,people,stock,0,,,,,');
   });
 
   it('refuses a series name that is not a safe file name, naming it', () => {

@@ -26,7 +26,30 @@ export function backtestCsv(result: BacktestResult): string {
   return columnsCsv({ names: BACKTEST_CSV_COLUMNS, values: BACKTEST_CSV_COLUMNS.map((_, c) => rows.map((row) => row[c] ?? null)) });
 }
 
-/** The result as JSON (two-space indent, trailing newline); a NaN MAPE (nothing scored) becomes null. */
+export const BACKTEST_SERIES_CSV_COLUMNS = ['series', 'model_series', 'label', 'unit', 'kind', 'scored_periods', 'mape', 'coverage', 'interval_score', 'interval_score_relative', 'target'] as const;
+
+/**
+ * One row per series with its scores over the scored periods: MAPE, coverage of P5–P95, the mean
+ * interval score (the series' unit) and its mean relative to the record (a share); empty when none is scored.
+ */
+export function backtestSeriesCsv(result: BacktestResult): string {
+  const rows = Object.entries(result.series).map(([name, fit]) => [
+    name,
+    fit.model,
+    fit.label,
+    fit.unit,
+    fit.kind,
+    fit.periods.filter((p) => p.scored).length,
+    finite(fit.mape),
+    finite(fit.coverage),
+    finite(fit.intervalScore),
+    finite(fit.intervalScoreRelative),
+    fit.target ?? null,
+  ]);
+  return columnsCsv({ names: BACKTEST_SERIES_CSV_COLUMNS, values: BACKTEST_SERIES_CSV_COLUMNS.map((_, c) => rows.map((row) => row[c] ?? null)) });
+}
+
+/** The result as JSON (two-space indent, trailing newline); a NaN score (nothing scored) becomes null. */
 export function backtestJson(result: BacktestResult): string {
   return `${JSON.stringify(result, null, 2)}\n`;
 }
@@ -244,7 +267,7 @@ export function seriesChartSvg(name: string, fit: SeriesFit, meta: ChartMeta): s
 const FILE_SAFE = /^[a-z][a-z0-9_]*$/;
 
 /**
- * Write `backtest.csv`, `backtest.json` and `<series>.svg` per series under a prepared `--out`
+ * Write `backtest.csv`, `backtest-series.csv`, `backtest.json` and `<series>.svg` per series under a prepared `--out`
  * directory (see prepareOutDir); returns the paths written.
  */
 export function writeBacktestReport(result: BacktestResult, dir: string): string[] {
@@ -255,6 +278,7 @@ export function writeBacktestReport(result: BacktestResult, dir: string): string
   }
   return writeOutFiles(dir, [
     ['backtest.csv', backtestCsv(result)],
+    ['backtest-series.csv', backtestSeriesCsv(result)],
     ['backtest.json', backtestJson(result)],
     ...names.map((name) => [`${name}.svg`, seriesChartSvg(name, result.series[name] as SeriesFit, result)] as const),
   ]);

@@ -33,11 +33,15 @@ describe('backtest series table', () => {
   });
 });
 
-describe('backtest MAPE summary', () => {
-  it('has a row per series with the scored periods, MAPE, target and whether it is met', () => {
+describe('backtest scores summary', () => {
+  it('has a row per series with the scored periods, MAPE, target, whether it is met, coverage and interval score', () => {
     const text = mapeTable(result);
-    expect(rowOf(text, 'awaiting_initial_decision_people')).toEqual(['awaiting_initial_decision_people', '20', `${(stock.mape * 100).toFixed(1)}%`, '10%', '✓']);
-    expect(rowOf(text, 'asylum_hotel_people')).toEqual(['asylum_hotel_people', '3', '10.9%', '', '']);
+    // Every stock record lies inside its band (record 30,000 + 4,000i, band 31,000 + 3,900i ± (2,500 + 100i)): the score is the width.
+    const width = stock.periods.filter((p) => p.scored).reduce((a, p) => a + p.p95 - p.p5, 0) / 20;
+    expect(rowOf(text, 'awaiting_initial_decision_people')).toEqual(['awaiting_initial_decision_people', '20', `${(stock.mape * 100).toFixed(1)}%`, '10%', '✓', '100.0% (20/20)', Math.round(width).toLocaleString('en-GB'), `${(stock.intervalScoreRelative * 100).toFixed(1)}%`]);
+    // Hotels: 45,000 below [46,000, 58,000] scores 12,000 + 20 × 1,000; 48,000 inside [44,500, 56,500] scores 12,000;
+    // 50,000 above [39,000, 49,000] scores 10,000 + 20 × 1,000. Mean 24,667; relative (32/45 + 12/48 + 30/50) / 3 = 52.0%.
+    expect(rowOf(text, 'asylum_hotel_people')).toEqual(['asylum_hotel_people', '3', '10.9%', '', '', '33.3% (1/3)', '24,667', '52.0%']);
   });
 });
 

@@ -4,7 +4,7 @@
  * and what the run rested on. Pure text (no terminal colours), like the run report in format.ts.
  */
 import Table from 'cli-table3';
-import type { BacktestResult, SeriesFit } from '../calibration/fit.js';
+import { spreadText, type BacktestResult, type SeriesFit } from '../calibration/fit.js';
 import { errorText, figureText, mapeText, percentText, targetText } from '../calibration/report.js';
 import { formatCount } from './format.js';
 
@@ -29,14 +29,18 @@ export function seriesTable(name: string, fit: SeriesFit): string {
   return [heading, `model series ${fit.model}`, t.toString()].join('\n');
 }
 
-/** MAPE per series against its target, one row each. */
+/**
+ * Scores per series, one row each: MAPE against its target, the P5–P95 band's coverage, and its
+ * mean interval score in the series' unit and relative to the record.
+ */
 export function mapeTable(result: BacktestResult): string {
-  const t = table(['Series', 'Scored periods', 'MAPE', 'Target', 'Met'], ['left', 'right', 'right', 'right', 'left']);
+  const t = table(['Series', 'Scored periods', 'MAPE', 'Target', 'Met', 'Coverage', 'Interval score', 'relative'], ['left', 'right', 'right', 'right', 'left', 'right', 'right', 'right']);
   for (const [name, fit] of Object.entries(result.series)) {
     const scored = fit.periods.filter((p) => p.scored).length;
     const target = fit.target === undefined ? '' : targetText(fit.target);
     const met = fit.target === undefined || !Number.isFinite(fit.mape) ? '' : fit.mape <= fit.target ? MARKS.met : MARKS.missed;
-    t.push([name, formatCount(scored), percentText(fit.mape), target, met]);
+    const inside = Number.isFinite(fit.coverage) ? `${percentText(fit.coverage)} (${Math.round(fit.coverage * scored)}/${scored})` : 'n/a';
+    t.push([name, formatCount(scored), percentText(fit.mape), target, met, inside, figureText(Math.round(fit.intervalScore)), percentText(fit.intervalScoreRelative)]);
   }
   return t.toString();
 }
@@ -44,12 +48,18 @@ export function mapeTable(result: BacktestResult): string {
 /** The whole terminal report of a backtest. */
 export function formatBacktest(result: BacktestResult): string {
   const names = Object.keys(result.series);
-  const lines = [`Backtest against the official record, ${result.from} to ${result.to}; periods from ${result.scoreFrom} scored`, ''];
+  const lines = [
+    `Backtest against the official record, ${result.from} to ${result.to}; periods from ${result.scoreFrom} scored${result.origin ? ` (rolling origin ${result.origin.date})` : ''}`,
+    `Band P5–P95: ${spreadText(result.uncertainty, result.parameterSpread)}`,
+    '',
+  ];
   for (const name of names) lines.push(seriesTable(name, result.series[name] as SeriesFit), '');
   const anyUnscored = names.some((name) => result.series[name]?.periods.some((p) => !p.scored));
   if (anyUnscored) lines.push(`Errors in brackets are shown, not scored (periods before ${result.scoreFrom}).`, '');
   lines.push(
-    'MAPE per series (mean absolute percentage error of the model median over the scored periods)',
+    'Scores per series over the scored periods: MAPE (mean absolute percentage error of the model median); coverage (records inside P5–P95,',
+    'about 90% for an honest band); interval score of P5–P95 (width + 20 × the distance the record falls outside; lower is better),',
+    'mean in the series\' unit and relative (mean of score ÷ record)',
     mapeTable(result),
     `${plural(result.freeParameters, 'free parameter')} estimated from this record; ${result.from} to ${result.to}; ` +
       `${plural(result.replications, 'replication')}, seed ${result.seed}`,

@@ -166,7 +166,10 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
   history(configure(root.command('backtest'), io))
     .description('the model over the past from the observed state, beside the official record: band, error and MAPE per series')
     .option('--replications <n>', 'replications for the band, 1 to 200', '20')
-    .option('--out <dir>', 'write backtest.csv, backtest.json and an SVG chart per series into this directory')
+    .option('--uncertainty <u>', 'what replications differ in: stochastic (random events), parameters (the calibrated parameters, from their standard errors) or both', 'both')
+    .option('--origin <date>', "last day of a quarter: calibrate on the record to it, run on from the day after with the record's inputs, score only the periods after it")
+    .option('--iterations <n>', 'with --origin: most Levenberg–Marquardt iterations of its calibration, 1 to 100 (default 8)')
+    .option('--out <dir>', 'write backtest.csv, backtest-series.csv, backtest.json and an SVG chart per series into this directory')
     .option('--json', 'print {series: {NAME: {mape, periods: [...]}}} on stdout (and nothing else there)')
     .action(async (flags: BacktestFlags) => {
       const { backtestCommand } = await import('./commands/backtest.js');

@@ -68,6 +68,12 @@ describe('GET /api/backtest', () => {
     const other = await backtest('?replications=2&seed=13');
     expect(other.res.headers.get('x-cache')).toBe('miss');
     expect(other.text).not.toBe(first.text);
+    // So is another uncertainty; the default (both) named is the same backtest.
+    const chance = await backtest('?replications=2&seed=12&uncertainty=stochastic');
+    expect(chance.res.headers.get('x-cache')).toBe('miss');
+    expect(JSON.parse(chance.text)).toMatchObject({ uncertainty: 'stochastic', parameterSpread: 'none' });
+    expect(JSON.parse(first.text)).toMatchObject({ uncertainty: 'both' });
+    expect((await backtest('?replications=2&seed=12&uncertainty=both')).res.headers.get('x-cache')).toBe('hit');
   }, 60_000);
 
   it('keeps finished backtests in the store: a restarted server answers from it at once', async () => {
@@ -114,6 +120,9 @@ describe('bad settings are a 400 naming the field, before any work', () => {
     ['replications that are not a number', '?replications=lots', 'replications'],
     ['a negative seed', '?seed=-1', 'seed'],
     ['an unknown setting', '?replicatons=2', 'replicatons'],
+    ['an unknown uncertainty', '?uncertainty=chance', 'uncertainty'],
+    ['an origin that is not a quarter end', '?origin=2021-06-15', 'origin'],
+    ['an origin past the window', '?origin=2024-03-31', 'origin'],
   ];
   for (const [what, query, field] of cases) {
     it(what, async () => {
@@ -145,7 +154,7 @@ describe('closing the service', () => {
   it('stops the backtest under way (its request fails as closing) and takes no new ones', async () => {
     const service = new BacktestService('test', 600_000);
     // Fifty replications take tens of seconds: the request can only end early if it is stopped.
-    const pending = service.report({ replications: 50, seed: 16 }).then(
+    const pending = service.report({ replications: 50, seed: 16, uncertainty: 'both' }).then(
       () => 'finished',
       (e: Error) => e,
     );
@@ -154,6 +163,6 @@ describe('closing the service', () => {
     const outcome = await pending;
     expect(outcome).toBeInstanceOf(RunFailed);
     expect((outcome as Error).message).toMatch(/closing/);
-    await expect(service.report({ replications: 1, seed: 16 })).rejects.toThrow(/closing/);
+    await expect(service.report({ replications: 1, seed: 16, uncertainty: 'both' })).rejects.toThrow(/closing/);
   }, 60_000);
 });

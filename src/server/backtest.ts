@@ -2,6 +2,9 @@
  * The backtest as the server answers it (GET /api/backtest): what `asylum-sim backtest --json`
  * prints for the package's data and calibration record, with a summary of that record beside it.
  *
+ * `?origin=DATE` asks for a rolling-origin backtest (calibration/origin.ts: calibrated afresh on the
+ * record to DATE, about a minute), `?uncertainty=` for what the replications differ in.
+ *
  * One backtest of 20 replications takes ≈8 CPU-seconds, which the HTTP thread must not spend: it
  * runs in a thread of its own (backtest-worker.ts), one at a time, and is stopped past the
  * server's run time limit as a run is (RunTimeout, 503). A finished backtest is kept in memory
@@ -12,11 +15,13 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runBacktest } from '../calibration/backtest.js';
+import { BACKTEST_DEFAULTS, runBacktest } from '../calibration/backtest.js';
+import { checkOrigin, runOriginBacktest } from '../calibration/origin.js';
 import { dataVersion, readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
 import { dataFiles, loadOfficialData } from '../calibration/data-files.js';
-import { parseIntegerFlag } from '../cli/flags.js';
+import { parseChoiceFlag, parseIntegerFlag } from '../cli/flags.js';
 import { MODEL_VERSION } from '../model/simulate.js';
+import { UNCERTAINTY, type Uncertainty } from '../model/uncertainty.js';
 import { baselineScenarioWith } from '../scenarios/catalog.js';
 import { contentHash } from './hash.js';
 import type { Store } from './store.js';
@@ -25,19 +30,25 @@ import { RunFailed, RunTimeout, runWorkerUrl } from './runner.js';
 
 /** The CLI's `backtest --replications` limit (its module is not loaded here: it adds 0.3 s to the server's start). */
 export const MAX_BACKTEST_REPLICATIONS = 200;
-export const BACKTEST_QUERY = { replications: 20, seed: 1 } as const;
+export const BACKTEST_QUERY = { replications: 20, seed: 1, uncertainty: BACKTEST_DEFAULTS.uncertainty, origin: undefined } as const;
 
 export interface BacktestSettings {
   readonly replications: number;
   readonly seed: number;
+  readonly uncertainty: Uncertainty;
+  /** A rolling origin (a quarter's last day), or none: the calibration record's estimates. */
+  readonly origin?: string;
 }
 
-/** `?replications=N&seed=S`, checked: a bad or unknown one is a 400 naming it. */
+/** `?replications=N&seed=S&uncertainty=U&origin=DATE`, checked as the CLI checks them: a bad or unknown one is a 400 naming it. */
 export function backtestSettings(query: Readonly<Record<string, string>>, maxReplications: number): BacktestSettings {
   onlyFields(query, Object.keys(BACKTEST_QUERY));
+  const window = { from: BACKTEST_DEFAULTS.from, to: BACKTEST_DEFAULTS.to, scoreFrom: BACKTEST_DEFAULTS.scoreFrom };
   return {
     replications: parseIntegerFlag('replications', query.replications, { min: 1, max: Math.min(MAX_BACKTEST_REPLICATIONS, maxReplications) }, BACKTEST_QUERY.replications),
     seed: parseIntegerFlag('seed', query.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, BACKTEST_QUERY.seed),
+    uncertainty: parseChoiceFlag('uncertainty', query.uncertainty, UNCERTAINTY, BACKTEST_QUERY.uncertainty),
+    ...(query.origin !== undefined ? { origin: checkOrigin('origin', query.origin, window) } : {}),
   };
 }
 
@@ -65,19 +76,22 @@ export interface BacktestTask extends BacktestSettings {
 
 const fileName = (f: string) => f.split(/[\\/]/).pop() ?? f;
 
-/** The backtest and the calibration's summary (the worker's work; the CLI assembles the same input). */
+/**
+ * The backtest and the calibration's summary (the worker's work; the CLI assembles the same input).
+ * A rolling-origin backtest does its own calibration, which its `origin` reports; `calibration` is then null.
+ */
 export function backtestReport(task: BacktestTask): BacktestReport {
-  const c = task.calibration;
-  const result = runBacktest({
-    base: baselineScenarioWith(c ?? undefined),
+  const settings = {
     data: loadOfficialData([...task.files]),
     dataVersion: task.dataVersion,
     dataFiles: task.files.map(fileName),
-    estimates: c?.estimates ?? [],
-    freeParameters: c?.freeParameters ?? 0,
     replications: task.replications,
     seed: task.seed,
-  });
+    uncertainty: task.uncertainty,
+  };
+  if (task.origin !== undefined) return { ...runOriginBacktest({ ...settings, base: baselineScenarioWith(undefined), origin: task.origin }), calibration: null };
+  const c = task.calibration;
+  const result = runBacktest({ ...settings, base: baselineScenarioWith(c ?? undefined), estimates: c?.estimates ?? [], freeParameters: c?.freeParameters ?? 0 });
   const calibration: CalibrationSummary | null = c && {
     dataVersion: c.data.version,
     current: c.data.version === task.dataVersion,
@@ -120,13 +134,14 @@ export class BacktestService {
   async report(settings: BacktestSettings): Promise<{ json: string; cache: 'hit' | 'miss' }> {
     // Read per request (a few milliseconds): a new data file or calibration gives a new backtest.
     const files = dataFiles();
-    const task: BacktestTask = { replications: settings.replications, seed: settings.seed, files, dataVersion: dataVersion(files), calibration: readCalibration() ?? null };
+    const task: BacktestTask = { ...settings, files, dataVersion: dataVersion(files), calibration: readCalibration() ?? null };
     const key = contentHash({
       backtest: settings,
       data: task.dataVersion,
       model: MODEL_VERSION,
       version: this.version,
-      calibration: task.calibration && { data: task.calibration.data.version, estimates: task.calibration.estimates },
+      // A rolling-origin backtest calibrates for itself: the record's calibration does not enter it.
+      calibration: settings.origin === undefined && task.calibration ? { data: task.calibration.data.version, estimates: task.calibration.estimates } : null,
     });
     const cached = this.cache.get(key) ?? this.store?.backtestByHash(key);
     if (cached !== undefined) return { json: cached, cache: 'hit' };

@@ -184,14 +184,20 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     expect(await page.textContent('[data-testid=backtest-results] h2')).toContain('2 replications');
     const row = (await page.textContent('[data-testid=backtest-table] tr[data-series=awaiting_initial_decision_people]'))!;
     expect(row).toMatch(/People awaiting an initial decision.*\d+ of \d+.*\d+\.\d%/);
+    // Beside the MAPE: the band's coverage and its interval score relative to the record, both as percentages.
+    const scoreCells = '[data-testid=backtest-table] tr[data-series=awaiting_initial_decision_people]';
+    expect(await page.textContent(`${scoreCells} td[data-score=coverage]`)).toMatch(/^\d+\.\d%$/);
+    expect(await page.textContent(`${scoreCells} td[data-score=interval]`)).toMatch(/^\d+\.\d% \S+$/);
     expect(await page.locator('[data-testid=backtest-derived] li').count()).toBeGreaterThan(0);
+    // The band says what it includes: by default, chance and the calibrated parameters' spread.
+    expect(await page.textContent('[data-testid=backtest-uncertainty]')).toMatch(/^replications differ in their random events and in (the calibrated parameters|every uncertain parameter)/);
     expect(await page.locator('[data-testid=progress]').count()).toBe(0);
     expect(await page.locator('[data-testid=backtest-page] [data-testid=error]').count()).toBe(0);
     expect(new URL(page.url()).hash).toBe('#/backtest?replications=2');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=backtest-csv]')]);
     const csv = readFileSync((await download.path())!, 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('series,label,unit,scored_periods,periods,mape,target,met');
+    expect(csv[0]).toBe('series,label,unit,scored_periods,periods,mape,target,met,coverage,interval_score,interval_score_relative');
     expect(csv.some((line) => line.startsWith('awaiting_initial_decision_people,'))).toBe(true);
     expect(failures).toEqual([]);
     await page.close();

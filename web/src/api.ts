@@ -99,7 +99,7 @@ export const api = {
   projection: () => call<{ replications: number } & Record<string, unknown>>('/api/claims/projection'),
   claims: (runId: string) => call<{ claims: unknown[] }>(`/api/claims/${encodeURIComponent(runId)}`),
   run: (id: string) => call<Summary & Comparison>(`/api/runs/${encodeURIComponent(id)}`),
-  backtest: (settings: { replications?: string; seed?: string }) => call<Backtest>(`/api/backtest?${new URLSearchParams(Object.entries(settings).filter(([, v]) => v))}`),
+  backtest: (settings: { replications?: string; seed?: string; uncertainty?: string; origin?: string }) => call<Backtest>(`/api/backtest?${new URLSearchParams(Object.entries(settings).filter(([, v]) => v))}`),
 };
 
 interface JobView {

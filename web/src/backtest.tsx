@@ -4,11 +4,12 @@
  * series — the model's P5–P95 band and median, the record as dots (hollow where a period is not
  * scored) — with each series' MAPE against its target, a table of them (also as CSV), and what the
  * run was calibrated on and had to derive. The server computes a backtest once and keeps it; the
- * address may choose the replications and seed (#/backtest?replications=50&seed=2).
+ * address may choose the replications, seed, uncertainty and a rolling origin
+ * (#/backtest?replications=50&seed=2&uncertainty=stochastic&origin=2021-06-30).
  */
 import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { PeriodFit, SeriesFit } from '../../src/calibration/fit.js';
+import { originText, spreadText, type PeriodFit, type SeriesFit } from '../../src/calibration/fit.js';
 import { parsePeriod } from '../../src/calibration/period.js';
 import { api, type Backtest } from './api.js';
 import { FanChart, type FanRow } from './charts.js';
@@ -19,6 +20,17 @@ export interface BacktestSettings {
   /** As typed in the address or the form; the server checks them and names a bad one. */
   readonly replications?: string;
   readonly seed?: string;
+  /** stochastic, parameters or both (the server's default). */
+  readonly uncertainty?: string;
+  /** A quarter's last day: calibrate on the record to it and score only the periods after it. */
+  readonly origin?: string;
+}
+
+const SETTINGS = ['replications', 'seed', 'uncertainty', 'origin'] as const;
+
+/** The settings the address carries (absent ones: the server's defaults). */
+export function backtestSettingsOf(params: URLSearchParams): BacktestSettings {
+  return Object.fromEntries(SETTINGS.flatMap((k) => (params.get(k) !== null ? [[k, params.get(k)!]] : [])));
 }
 
 const RECORD = '#1b1f24';
@@ -69,20 +81,24 @@ function SeriesChart({ name, s, later }: { name: string; s: SeriesFit; later: bo
   return <FanChart id={`backtest-${name}`} title={title} unit={s.unit} layers={layers} extra={extra} later={later} note={`${s.unit} · ${scored} of ${s.periods.length} periods scored`} />;
 }
 
-const CSV_COLUMNS = ['series', 'label', 'unit', 'scored_periods', 'periods', 'mape', 'target', 'met'];
+const CSV_COLUMNS = ['series', 'label', 'unit', 'scored_periods', 'periods', 'mape', 'target', 'met', 'coverage', 'interval_score', 'interval_score_relative'];
+
+/** A score that is NaN when nothing is scored (null once through JSON): empty in the CSV. */
+const cellOf = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '' : x);
 
 function csvField(v: string | number): string {
   const text = String(v);
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The MAPE table as CSV: shares as decimals (0.1 = 10%), empty where there is none. */
+/** The scores table as CSV: shares as decimals (0.1 = 10%), the interval score in the series' unit, empty where there is none. */
 export function mapeCsv(b: Backtest): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const [name, s] of Object.entries(b.series)) {
-    const mape = Number.isFinite(s.mape) ? s.mape : '';
     const v = verdict(s).text;
-    lines.push([name, s.label, s.unit, s.periods.filter((p) => p.scored).length, s.periods.length, mape, s.target ?? '', v === 'met' ? 'yes' : v === 'not met' ? 'no' : ''].map(csvField).join(','));
+    const met = v === 'met' ? 'yes' : v === 'not met' ? 'no' : '';
+    const row = [name, s.label, s.unit, s.periods.filter((p) => p.scored).length, s.periods.length, cellOf(s.mape), s.target ?? '', met, cellOf(s.coverage), cellOf(s.intervalScore), cellOf(s.intervalScoreRelative)];
+    lines.push(row.map(csvField).join(','));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -92,7 +108,8 @@ function MapeTable({ b }: { b: Backtest }) {
     <div class="table-scroll">
       <table class="backtest-table" data-testid="backtest-table">
         <caption>
-          Mean absolute percentage error of the model median against the record, over the periods from {b.scoreFrom} to {b.to}
+          Over the scored periods ({b.scoreFrom} to {b.to}): the mean absolute percentage error of the model median against the record; the share of records inside the model's P5–P95
+          band (about 90% for an honest band); and that band's interval score (its width plus 20 times any distance the record falls outside it; lower is better), relative to the record
         </caption>
         <thead>
           <tr>
@@ -101,6 +118,8 @@ function MapeTable({ b }: { b: Backtest }) {
             <th scope="col">MAPE</th>
             <th scope="col">Target</th>
             <th scope="col">Met</th>
+            <th scope="col">Coverage P5–P95</th>
+            <th scope="col">Interval score (relative; in the unit)</th>
           </tr>
         </thead>
         <tbody>
@@ -120,6 +139,10 @@ function MapeTable({ b }: { b: Backtest }) {
                 <td class={`met met-${v.text.replace(/\s+/g, '-')}`}>
                   <span aria-hidden="true">{v.mark}</span> <span class="met-text">{v.text}</span>
                 </td>
+                <td data-score="coverage">{pct(s.coverage)}</td>
+                <td data-score="interval">
+                  {pct(s.intervalScoreRelative)} <span class="series-name">{fmtNumber(s.intervalScore, s.unit)}</span>
+                </td>
               </tr>
             );
           })}
@@ -130,6 +153,7 @@ function MapeTable({ b }: { b: Backtest }) {
 }
 
 function calibrationNote(b: Backtest): string {
+  if (b.origin) return originText(b.origin);
   const c = b.calibration;
   if (!c) return 'No calibration record (data/calibration.json): parameters at their defaults; run asylum-sim calibrate.';
   if (!c.current) return `Calibrated on data ${c.dataVersion}; these data are ${b.dataVersion}: run asylum-sim calibrate to estimate again.`;
@@ -142,8 +166,8 @@ function Notes({ b }: { b: Backtest }) {
       <h2>How it was run</h2>
       <ul>
         <li>
-          Window {b.from} to {b.to}; periods from {b.scoreFrom} are scored, earlier ones let the starting state settle. {b.replications} replications, seed {b.seed}; the band is chance alone
-          (stochastic uncertainty) with these parameters.
+          Window {b.from} to {b.to}; {b.origin ? `only periods after the origin ${b.origin.date} are scored` : `periods from ${b.scoreFrom} are scored, earlier ones let the starting state settle`}. {b.replications}{' '}
+          replications, seed {b.seed}; the band: <span data-testid="backtest-uncertainty">{spreadText(b.uncertainty, b.parameterSpread)}</span>.
         </li>
         <li>
           {b.freeParameters} free parameters estimated from this record; data version {b.dataVersion} ({b.dataFiles.join(', ')}).
@@ -196,12 +220,14 @@ function Running({ settings }: { settings: BacktestSettings }) {
 function SettingsForm({ settings, shown, onRun }: { settings: BacktestSettings; shown?: Backtest; onRun: (s: BacktestSettings) => void }) {
   const [replications, setReplications] = useState(settings.replications ?? '');
   const [seed, setSeed] = useState(settings.seed ?? '');
+  const [uncertainty, setUncertainty] = useState(settings.uncertainty ?? '');
+  const [origin, setOrigin] = useState(settings.origin ?? '');
   return (
     <form
       class="toolbar"
       onSubmit={(e) => {
         e.preventDefault();
-        onRun({ replications: replications.trim() || undefined, seed: seed.trim() || undefined });
+        onRun({ replications: replications.trim() || undefined, seed: seed.trim() || undefined, uncertainty: uncertainty || undefined, origin: origin.trim() || undefined });
       }}
     >
       <label>
@@ -210,6 +236,19 @@ function SettingsForm({ settings, shown, onRun }: { settings: BacktestSettings; 
       </label>
       <label>
         Seed <input type="number" min={0} step={1} inputMode="numeric" value={seed} placeholder={shown ? String(shown.seed) : 'default'} onInput={(e) => setSeed(e.currentTarget.value)} />
+      </label>
+      <label>
+        Uncertainty{' '}
+        <select value={uncertainty} onChange={(e) => setUncertainty(e.currentTarget.value)} data-testid="backtest-uncertainty-choice">
+          <option value="">both (default)</option>
+          <option value="both">both: random events and parameters</option>
+          <option value="parameters">parameters only</option>
+          <option value="stochastic">random events only</option>
+        </select>
+      </label>
+      <label title="A quarter's last day: calibrate on the record to it (about a minute), score only the periods after it">
+        Origin{' '}
+        <input type="text" inputMode="numeric" pattern="\d{4}-\d{2}-\d{2}" placeholder="none, e.g. 2021-06-30" size={12} value={origin} onInput={(e) => setOrigin(e.currentTarget.value)} data-testid="backtest-origin" />
       </label>
       <button type="submit" class="primary">
         Run backtest
@@ -249,7 +288,7 @@ export function BacktestPage({ initial }: { initial: BacktestSettings }) {
     <main class="backtest" data-testid="backtest-page">
       <p class="hint">
         The model run over the past from the observed state, driven by the record's claims, decision-maker headcount and yearly outcome rates, with the calibration's estimates: its band
-        beside the official record, series by series.
+        beside the official record, series by series. With an origin, the model is calibrated on the record up to it only and judged on what came after.
       </p>
       <SettingsForm settings={settings} shown={backtest} onRun={run} />
       {running && <Running settings={settings} />}
@@ -263,7 +302,8 @@ export function BacktestPage({ initial }: { initial: BacktestSettings }) {
           <h2 class="result-title">
             Backtest {backtest.from} to {backtest.to}{' '}
             <span class="meta">
-              · {backtest.replications} replications · seed {backtest.seed} · data {backtest.dataVersion} · {backtest.freeParameters} free parameters
+              · {backtest.origin ? `origin ${backtest.origin.date} · ` : ''}
+              {backtest.replications} replications · seed {backtest.seed} · uncertainty {backtest.uncertainty} · data {backtest.dataVersion} · {backtest.freeParameters} free parameters
             </span>
           </h2>
           <p class="legend backtest-legend" aria-hidden="true">
@@ -277,7 +317,7 @@ export function BacktestPage({ initial }: { initial: BacktestSettings }) {
               <i class="swatch-dot" /> record, scored
             </span>
             <span>
-              <i class="swatch-dot hollow" /> record, not scored (before {backtest.scoreFrom})
+              <i class="swatch-dot hollow" /> record, not scored ({backtest.origin ? `at or before the origin ${backtest.origin.date}` : `before ${backtest.scoreFrom}`})
             </span>
           </p>
           <div class="charts">
@@ -286,7 +326,7 @@ export function BacktestPage({ initial }: { initial: BacktestSettings }) {
             ))}
           </div>
           <div class="toolbar backtest-table-head">
-            <h2>MAPE by series</h2>
+            <h2>Scores by series</h2>
             <button type="button" onClick={() => saveBlob(new Blob([mapeCsv(backtest)], { type: 'text/csv' }), `backtest-mape-${backtest.dataVersion}.csv`)} data-testid="backtest-csv">
               Download CSV
             </button>

@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { adoptToken, api, type Builtin, type Limits, type ParameterInfo } from './api.js';
-import { BacktestPage } from './backtest.js';
+import { BacktestPage, backtestSettingsOf } from './backtest.js';
 import { ClaimsPage } from './claims.js';
 import { ComparePage } from './compare.js';
 import { DEFAULT_DRAFT, draftFromQuery, draftQuery, flatten, runBody, type Draft } from './draft.js';
@@ -105,7 +105,7 @@ function App() {
       {loaded && route === 'run' && <RunPage builtins={loaded.builtins} parameters={loaded.parameters} limits={loaded.limits} draft={loaded.draft} setDraft={setDraft} firstRun={loaded.firstRun} />}
       {loaded && route === 'compare' && <ComparePage builtins={loaded.builtins} draft={loaded.draft} />}
       {route === 'claims' && <ClaimsPage replications={Number(parseHash().params.get('r')) || undefined} />}
-      {route === 'backtest' && <BacktestPage initial={{ replications: parseHash().params.get('replications') ?? undefined, seed: parseHash().params.get('seed') ?? undefined }} />}
+      {route === 'backtest' && <BacktestPage initial={backtestSettingsOf(parseHash().params)} />}
       <footer>
         Simulated with asylum-sim: bands are P5–P95 across replications; hover a parameter for its unit, range and source.
       </footer>

@@ -2,15 +2,15 @@
  * Small backtest results built by hand for the report and table tests (no model run): the
  * figures follow simple formulas so a test can say what each row must hold.
  */
-import { mape, type BacktestResult, type PeriodFit, type SeriesFit } from '../fit.js';
+import { scores, type BacktestResult, type PeriodFit, type SeriesFit } from '../fit.js';
 
 /** A period with the band around `p50` at ±`spread` and the error worked out as the result defines it. */
 export function period(period: string, observed: number, p50: number, spread: number, scored = true): PeriodFit {
   return { period, observed, p5: p50 - spread, p50, p95: p50 + spread, error: (p50 - observed) / observed, scored };
 }
 
-export function series(fields: Omit<SeriesFit, 'mape'>): SeriesFit {
-  return { ...fields, mape: mape(fields.periods) };
+export function series(fields: Omit<SeriesFit, 'mape' | 'coverage' | 'intervalScore' | 'intervalScoreRelative'>): SeriesFit {
+  return { ...fields, ...scores(fields.periods) };
 }
 
 /** Quarters from `year`Q1 on: 2018Q1, 2018Q2, … */
@@ -30,6 +30,8 @@ export function sampleBacktest(): BacktestResult {
     scoreFrom: '2019-01-01',
     replications: 40,
     seed: 7,
+    uncertainty: 'both',
+    parameterSpread: 'standard-errors',
     dataVersion: 'a1b2c3d4e5f6',
     dataFiles: ['data/uk/observed.csv'],
     freeParameters: 3,

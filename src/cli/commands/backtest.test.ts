@@ -18,6 +18,11 @@ describe('asylum-sim backtest', () => {
       expect(typeof p.observed).toBe('number');
     }
     expect(typeof backlog.mape).toBe('number');
+    // Coverage is a share of the 4 scored quarter ends; the interval score is at least the band's mean width.
+    expect([0, 0.25, 0.5, 0.75, 1]).toContain(backlog.coverage);
+    const width = backlog.periods.reduce((a: number, p: { p5: number; p95: number }) => a + p.p95 - p.p5, 0) / 4;
+    expect(backlog.intervalScore).toBeGreaterThanOrEqual(width - 1e-6);
+    expect(typeof backlog.intervalScoreRelative).toBe('number');
     expect(j.series.initial_decisions_people_quarter.periods).toHaveLength(4);
     expect(j.dataVersion).toMatch(/^[0-9a-f]{12}$/);
   });
@@ -47,6 +52,22 @@ describe('asylum-sim backtest', () => {
     expect(readFileSync(join(out, 'backtest.csv'), 'utf8')).toMatch(/awaiting_initial_decision_people,awaitingDecisionPeople,2023-09-30,165000,/);
   });
 
+  it('runs from a rolling origin: calibrates on the record to it (progress on stderr), scores only the periods after it, and names the origin', async () => {
+    const r = await cli(['backtest', '--from', '2019-07-01', '--origin', '2020-06-30', '--to', '2020-12-31', '--iterations', '1', '--replications', '2', '--uncertainty', 'stochastic', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^Calibrating on the record to 2020-06-30 \(at most 1 iterations of 2 replications\)… calibrated in \d+ s; running from 2020-07-01\n$/);
+    const j = JSON.parse(r.stdout);
+    expect(j.origin.date).toBe('2020-06-30');
+    expect(j.origin.calibration).toMatchObject({ from: '2019-07-01', to: '2020-06-30', maxIterations: 1 });
+    expect(j.uncertainty).toBe('stochastic');
+    expect(j.parameterSpread).toBe('none');
+    for (const s of Object.values(j.series) as { periods: { period: string }[] }[]) for (const p of s.periods) expect(p.period > '2020-06-30' || /^2020Q[34]$/.test(p.period), p.period).toBe(true);
+    const text = await cli(['backtest', '--from', '2019-07-01', '--origin', '2020-06-30', '--to', '2020-12-31', '--iterations', '1', '--replications', '2']);
+    expect(text.stdout).toContain('(rolling origin 2020-06-30)');
+    expect(text.stdout).toMatch(/Rolling origin 2020-06-30: calibrated on the record to 2020-06-30 only \(2019-07-01 to 2020-06-30, scored from 2019-01-01\), loss [\d.]+ → [\d.]+ after 1 iteration/);
+    expect(text.stdout).toMatch(/Band P5–P95: replications differ in their random events and in the calibrated parameters/);
+  }, 120_000);
+
   it('names the missing input when the record does not reach --to', async () => {
     expectBadInput(await cli(['backtest', '--to', '2023-09-30']), /claims_people_quarter for 2023Q3.*--data/);
   });
@@ -57,5 +78,9 @@ describe('asylum-sim backtest', () => {
     expectBadInput(await cli(['backtest', '--replications', '0']), /--replications: got "0"; an integer from 1 to 200/);
     expectBadInput(await cli(['backtest', '--data', '/no/such/file.csv']), /no\/such\/file\.csv/);
     expectBadInput(await cli(['calibrate', '--iterations', '1000']), /--iterations: got "1000"; an integer from 1 to 100/);
+    expectBadInput(await cli(['backtest', '--uncertainty', 'chance']), /--uncertainty: got "chance"; one of stochastic, parameters, both/);
+    expectBadInput(await cli(['backtest', '--origin', '2021-06-15']), /--origin: got "2021-06-15"; the last day of a quarter, e.g. 2021-06-30/);
+    expectBadInput(await cli(['backtest', '--origin', '2023-06-30']), /--origin: got "2023-06-30"; a quarter's last day after 2019-01-01 .* before --to \(2023-06-30\)/);
+    expectBadInput(await cli(['backtest', '--iterations', '3']), /--iterations: got "3"; only with --origin/);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { BACKTEST_DEFAULTS, runBacktest } from '../../calibration/backtest.js';
-import { calibrate } from '../../calibration/calibrate.js';
+import { calibrate, CALIBRATE_DEFAULTS } from '../../calibration/calibrate.js';
 import { calibrationPath, dataVersion, readCalibration, writeCalibration, type CalibrationRecord } from '../../calibration/calibration-file.js';
 import { dataFiles, loadOfficialData } from '../../calibration/data-files.js';
 import { forwardEstimates, type Estimate } from '../../calibration/estimates.js';
@@ -18,8 +18,11 @@ import { writeBacktestReport } from '../../calibration/report.js';
 import { InputError, showValue } from '../../model/errors.js';
 import { MODEL_VERSION } from '../../model/simulate.js';
 import { BASELINE_START, baselineScenarioWith } from '../../scenarios/catalog.js';
+import { originText } from '../../calibration/fit.js';
+import { checkOrigin, runOriginBacktest } from '../../calibration/origin.js';
+import { UNCERTAINTY } from '../../model/uncertainty.js';
 import { formatBacktest } from '../backtest-table.js';
-import { parseIntegerFlag } from '../flags.js';
+import { parseChoiceFlag, parseIntegerFlag } from '../flags.js';
 import type { Io } from '../io.js';
 import { prepareOutDir } from '../output.js';
 import { DEFAULT_SEED } from './run.js';
@@ -35,6 +38,11 @@ export interface HistoryFlags {
 
 export interface BacktestFlags extends HistoryFlags {
   readonly out?: string;
+  readonly uncertainty?: string;
+  /** A quarter's last day: calibrate on the record to it, run on from the day after, score only after it. */
+  readonly origin?: string;
+  /** Most iterations of the calibration done for --origin. */
+  readonly iterations?: string;
 }
 
 export interface CalibrateFlags extends HistoryFlags {
@@ -44,7 +52,6 @@ export interface CalibrateFlags extends HistoryFlags {
 }
 
 export const MAX_BACKTEST_REPLICATIONS = 200;
-export const CALIBRATE_DEFAULTS = { replications: 2, iterations: 8 } as const;
 
 function dateFlag(flag: string, raw: string | undefined, fallback: string): string {
   if (raw === undefined) return fallback;
@@ -71,29 +78,32 @@ export async function backtestCommand(io: Io, flags: BacktestFlags): Promise<num
   const to = dateFlag('--to', flags.to, BACKTEST_DEFAULTS.to);
   const replications = parseIntegerFlag('--replications', flags.replications, { min: 1, max: MAX_BACKTEST_REPLICATIONS }, BACKTEST_DEFAULTS.replications);
   const seed = parseIntegerFlag('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, BACKTEST_DEFAULTS.seed);
+  const uncertainty = parseChoiceFlag('--uncertainty', flags.uncertainty, UNCERTAINTY, BACKTEST_DEFAULTS.uncertainty);
+  const origin = flags.origin === undefined ? undefined : checkOrigin('--origin', flags.origin, { from, to, scoreFrom: BACKTEST_DEFAULTS.scoreFrom });
+  const maxIterations = parseIntegerFlag('--iterations', flags.iterations, { min: 1, max: 100 }, CALIBRATE_DEFAULTS.maxIterations);
+  if (flags.iterations !== undefined && origin === undefined) {
+    throw new InputError({ field: '--iterations', value: showValue(flags.iterations), allowed: 'only with --origin (the calibration done for it); calibrate takes it for data/calibration.json' });
+  }
   const { files, data, version } = dataOf(flags);
   if (flags.out !== undefined) prepareOutDir(flags.out);
-  const calibration = readCalibration();
-  const result = runBacktest({
-    base: baselineScenarioWith(calibration),
-    data,
-    dataVersion: version,
-    dataFiles: fileNames(files),
-    estimates: calibration?.estimates ?? [],
-    freeParameters: calibration?.freeParameters ?? 0,
-    from,
-    to,
-    replications,
-    seed,
-  });
-  const notes = [
-    ...result.derived.map((d) => `${d.field} = ${Math.round(d.value * 1000) / 1000}: ${d.how}`),
-    calibration === undefined
-      ? 'No calibration record (data/calibration.json): parameters at their defaults; run asylum-sim calibrate.'
-      : calibration.data.version !== version
-        ? `Calibrated on data ${calibration.data.version}; these data are ${version}: run asylum-sim calibrate${flags.data?.length ? ' with the same --data' : ''} to estimate again.`
-        : `Calibrated on these data (${version}): ${calibration.freeParameters} parameters estimated over ${calibration.window.from} to ${calibration.window.to}.`,
-  ];
+  const settings = { data, dataVersion: version, dataFiles: fileNames(files), from, to, replications, seed, uncertainty };
+  let result: ReturnType<typeof runBacktest>;
+  let note: string;
+  if (origin !== undefined) {
+    const started = Date.now();
+    const progress = (text: string) => (io.errTty ? io.err(`\r${text}   `) : undefined);
+    io.err(`Calibrating on the record to ${origin} (at most ${maxIterations} iterations of ${CALIBRATE_DEFAULTS.replications} replications)…${io.errTty ? '\n' : ' '}`);
+    const onEvaluation = (n: number, loss: number) => progress(`evaluation ${n}: loss ${loss.toFixed(5)} (${Math.round((Date.now() - started) / 1000)} s)`);
+    const r = runOriginBacktest({ ...settings, base: baselineScenarioWith(undefined), origin, calibration: { maxIterations, onEvaluation } });
+    io.err(`${io.errTty ? '\n' : ''}calibrated in ${Math.round((Date.now() - started) / 1000)} s; running from ${r.from}\n`);
+    result = r;
+    note = originText(r.origin);
+  } else {
+    const calibration = readCalibration();
+    result = runBacktest({ ...settings, base: baselineScenarioWith(calibration), estimates: calibration?.estimates ?? [], freeParameters: calibration?.freeParameters ?? 0 });
+    note = calibrationNote(calibration, version, flags.data !== undefined && flags.data.length > 0);
+  }
+  const notes = [...result.derived.map((d) => `${d.field} = ${Math.round(d.value * 1000) / 1000}: ${d.how}`), note];
   if (flags.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
   else io.out(`${formatBacktest(result)}\nNotes:\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
   if (flags.out !== undefined) {
@@ -103,12 +113,20 @@ export async function backtestCommand(io: Io, flags: BacktestFlags): Promise<num
   return 0;
 }
 
+function calibrationNote(calibration: CalibrationRecord | undefined, version: string, moreData: boolean): string {
+  if (calibration === undefined) return 'No calibration record (data/calibration.json): parameters at their defaults; run asylum-sim calibrate.';
+  if (calibration.data.version !== version) {
+    return `Calibrated on data ${calibration.data.version}; these data are ${version}: run asylum-sim calibrate${moreData ? ' with the same --data' : ''} to estimate again.`;
+  }
+  return `Calibrated on these data (${version}): ${calibration.freeParameters} parameters estimated over ${calibration.window.from} to ${calibration.window.to}.`;
+}
+
 export async function calibrateCommand(io: Io, flags: CalibrateFlags): Promise<number> {
   const from = dateFlag('--from', flags.from, BACKTEST_DEFAULTS.from);
   const to = dateFlag('--to', flags.to, BACKTEST_DEFAULTS.to);
   const replications = parseIntegerFlag('--replications', flags.replications, { min: 1, max: 20 }, CALIBRATE_DEFAULTS.replications);
   const seed = parseIntegerFlag('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, DEFAULT_SEED);
-  const maxIterations = parseIntegerFlag('--iterations', flags.iterations, { min: 1, max: 100 }, CALIBRATE_DEFAULTS.iterations);
+  const maxIterations = parseIntegerFlag('--iterations', flags.iterations, { min: 1, max: 100 }, CALIBRATE_DEFAULTS.maxIterations);
   const { files, data, version } = dataOf(flags);
   const scoreFrom = BACKTEST_DEFAULTS.scoreFrom;
   const started = Date.now();
@@ -144,7 +162,15 @@ export async function calibrateCommand(io: Io, flags: CalibrateFlags): Promise<n
     loss: { start: result.lossAtStart, end: result.loss },
     mape: Object.fromEntries(Object.entries(result.mape).map(([k, v]) => [k, Number.isFinite(v) ? v : null])),
     freeParameters: result.free.length,
-    estimates: result.free.map((f, i) => ({ name: f.name, path: f.path, ...(f.date ? { date: f.date } : {}), value: result.values[i], description: f.description, forward: f.forward })),
+    estimates: result.free.map((f, i) => ({
+      name: f.name,
+      path: f.path,
+      ...(f.date ? { date: f.date } : {}),
+      value: result.values[i],
+      ...(result.sd[i] !== undefined ? { sd: result.sd[i] } : {}),
+      description: f.description,
+      forward: f.forward,
+    })),
     baseline: [...forwardEstimates(result.free, result.values, BASELINE_START), ...latestOutcomeRates(data, from, to)],
   };
   const target = flags.output ?? calibrationPath();
@@ -178,8 +204,8 @@ function calibrationText(r: CalibrationRecord): string {
     `Calibrated ${r.freeParameters} parameters on data ${r.data.version} (${r.data.files.join(', ')}), ${r.window.from} to ${r.window.to}, scored from ${r.window.scoreFrom}.`,
     `Loss ${r.loss.start.toFixed(5)} → ${r.loss.end.toFixed(5)} after ${r.search.iterations} iterations (${r.search.evaluations} evaluations of ${r.search.replications} replication${r.search.replications === 1 ? '' : 's'}, seed ${r.search.seed}).`,
     '',
-    'Estimates:',
-    ...r.estimates.map((e) => `  ${e.name.padEnd(32)} ${String(Number(e.value.toPrecision(4))).padStart(10)}${e.forward ? '  (baseline)' : ''}`),
+    'Estimates (± approximate standard error):',
+    ...r.estimates.map((e) => `  ${e.name.padEnd(32)} ${String(Number(e.value.toPrecision(4))).padStart(10)}${e.sd === undefined ? ''.padEnd(14) : ` ± ${String(Number(e.sd.toPrecision(2))).padEnd(11)}`}${e.forward ? '  (baseline)' : ''}`),
     '',
     'MAPE at the estimates:',
     ...Object.entries(r.mape).map(([k, v]) => `  ${k.padEnd(36)} ${pct(v)}`),

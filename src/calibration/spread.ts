@@ -1,0 +1,110 @@
+/**
+ * Parameter uncertainty in the backtest: how far the calibrated parameters themselves may be off,
+ * so the band says what chance and imperfect estimates together allow, not chance alone.
+ *
+ * The spread of an estimate is its approximate standard error from the calibration's
+ * Levenberg–Marquardt fit: with J the Jacobian of the weighted residuals at the estimates (n
+ * residuals, p parameters) and σ² = loss / (n − p), the covariance is σ² (JᵀJ)⁻¹ (the usual
+ * nonlinear least-squares approximation). The record keeps only each estimate's standard error,
+ * so a replication draws every estimate independently from a normal distribution with that
+ * spread (kept inside the parameter's allowed bounds): correlations between estimates are left
+ * out, which widens the band where two estimates trade off against each other.
+ *
+ * Each draw is a keyed uniform of (seed, replication, estimate name) through the normal
+ * quantile, so a backtest is reproducible for its seed and the same replication draws the same
+ * quantile of an estimate in every backtest. When no estimate has a standard error (a calibration
+ * record older than them, or none), parameter uncertainty falls back to the scenario machinery's
+ * plausible ranges (model/uncertainty.ts), which also draw inputs the record gives.
+ */
+import { keyedBase, keyedUniform, normalQuantile } from '../engine/keyed.js';
+import { PARAMETERS } from '../model/parameters.js';
+import { leaves, type ParamDef, type ParamTree } from '../model/params.js';
+import type { RunResult } from '../model/result.js';
+import type { Scenario } from '../model/schema.js';
+import { simulate } from '../model/simulate.js';
+import { pathKey, type Uncertainty } from '../model/uncertainty.js';
+import { applyEstimates, type Estimate } from './estimates.js';
+import type { ParameterSpread } from './fit.js';
+
+/** An estimate with its approximate standard error, in the parameter's unit, when the fit gave one. */
+export interface SpreadEstimate extends Estimate {
+  readonly sd?: number;
+}
+
+/** The spread a backtest with these estimates draws from under this uncertainty. */
+export function spreadOf(estimates: readonly SpreadEstimate[], uncertainty: Uncertainty): ParameterSpread {
+  if (uncertainty === 'stochastic') return 'none';
+  return estimates.some((e) => e.sd !== undefined && e.sd > 0) ? 'standard-errors' : 'plausible-ranges';
+}
+
+const DEFS = new Map<string, ParamDef>(leaves(PARAMETERS as unknown as ParamTree).map(({ path, def }) => [path, def]));
+
+/** Distinguishes the estimates' draws from the schema parameters' and the stages' streams. */
+const ESTIMATE_STREAM = 0xe57a;
+
+/** The estimates of one replication: each with a standard error drawn around its value, inside the parameter's bounds. */
+export function drawEstimates(estimates: readonly SpreadEstimate[], seed: number, replication: number): Estimate[] {
+  const base = keyedBase(seed ^ ESTIMATE_STREAM, replication);
+  return estimates.map(({ name, path, date, value, sd }) => {
+    const def = DEFS.get(path);
+    let v = value;
+    if (sd !== undefined && sd > 0) {
+      v = value + sd * normalQuantile(keyedUniform(base, pathKey(name), 0));
+      if (def && def.kind !== 'choice') v = Math.min(def.max, Math.max(def.min, v));
+    }
+    return { name, path, ...(date ? { date } : {}), value: v };
+  });
+}
+
+/**
+ * Replication `replication` of a backtest scenario that has `estimates` applied. With standard
+ * errors, the estimates are drawn and applied again (under `parameters` every replication has the
+ * random events of the first); without them, the scenario machinery draws parameters from their ranges.
+ */
+export function runReplication(scenario: Scenario, estimates: readonly SpreadEstimate[], uncertainty: Uncertainty, seed: number, replication: number): RunResult {
+  const spread = spreadOf(estimates, uncertainty);
+  if (spread !== 'standard-errors') return simulate(scenario, { seed, replication, uncertainty });
+  const drawn = applyEstimates(scenario, drawEstimates(estimates, seed, replication));
+  return simulate(drawn, { seed, replication: uncertainty === 'parameters' ? 0 : replication, uncertainty: 'stochastic' });
+}
+
+/**
+ * Approximate standard errors of least-squares estimates: the square roots of the diagonal of
+ * σ² (JᵀJ)⁻¹ with σ² = Σ r² / (n − p). `jacobian[k][i]` is ∂r_k/∂θ_i. A parameter whose column is
+ * all zero (the residuals did not move) has no standard error (undefined), nor has any when n ≤ p
+ * or JᵀJ of the others is singular.
+ */
+export function standardErrors(jacobian: readonly (readonly number[])[], residuals: readonly number[]): (number | undefined)[] {
+  const n = residuals.length;
+  const p = jacobian[0]?.length ?? 0;
+  const out: (number | undefined)[] = new Array<number | undefined>(p).fill(undefined);
+  const used = Array.from({ length: p }, (_, i) => i).filter((i) => jacobian.some((row) => row[i] !== 0));
+  if (n <= used.length || used.length === 0) return out;
+  const sigma2 = residuals.reduce((a, r) => a + r * r, 0) / (n - used.length);
+  const jtj = used.map((i) => used.map((j) => jacobian.reduce((a, row) => a + row[i] * row[j], 0)));
+  const inverse = invert(jtj);
+  if (!inverse) return out;
+  used.forEach((i, k) => (out[i] = Math.sqrt(sigma2 * Math.max(0, inverse[k][k]))));
+  return out;
+}
+
+/** Inverse of a symmetric positive semi-definite matrix by Gauss–Jordan with partial pivoting; undefined when (numerically) singular. */
+export function invert(m: readonly (readonly number[])[]): number[][] | undefined {
+  const n = m.length;
+  const a = m.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
+  const scale = Math.max(...m.map((row, i) => Math.abs(row[i])));
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) pivot = r;
+    if (!(Math.abs(a[pivot][c]) > 1e-12 * scale)) return undefined;
+    [a[c], a[pivot]] = [a[pivot], a[c]];
+    const d = a[c][c];
+    for (let j = 0; j < 2 * n; j++) a[c][j] /= d;
+    for (let r = 0; r < n; r++) {
+      if (r === c || a[r][c] === 0) continue;
+      const f = a[r][c];
+      for (let j = 0; j < 2 * n; j++) a[r][j] -= f * a[c][j];
+    }
+  }
+  return a.map((row) => row.slice(n));
+}
