@@ -70,7 +70,8 @@ export async function connectDistributed<S>(options: DistributedOptions): Promis
   const runId = randomUUID();
   const keys = runKeys(runId);
   const redis = new Redis(liveOptions(options.target, false));
-  redis.on('error', () => {}); // failures surface through the poll loop's commands
+  let lastError = '';
+  redis.on('error', (e: Error) => (lastError = e.message)); // failures surface through the poll loop
   const queue = new Queue<BatchJob>(QUEUE_NAME, { connection: liveOptions(options.target, false) });
   queue.on('error', () => {});
   const tracker = new JobTracker(runId, (id) => queue.toKey(id), keys.results);
@@ -146,7 +147,7 @@ export async function connectDistributed<S>(options: DistributedOptions): Promis
     } catch (e) {
       const away = Date.now() - lastOk;
       if (away > timeoutMs) {
-        const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+        const why = lastError || (e instanceof Error ? e.message.split('\n')[0] : String(e));
         fail(new Error(`lost Redis at ${options.target.display} for ${Math.round(away / 1000)} s (${why}); the run stopped`));
       }
     } finally {
@@ -179,20 +180,25 @@ export async function connectDistributed<S>(options: DistributedOptions): Promis
     async close() {
       if (closed) return;
       closed = true;
-      if (tracker.open > 0 || pending.length > 0) await cancel();
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;
-      await bounded(redis.del(keys.results));
-      await bounded(queue.close());
+      // Tidy up in Redis only while it answers: a run that lost Redis must not wait on it again.
+      if (redis.status === 'ready') {
+        if (tracker.open > 0 || pending.length > 0) await cancel();
+        await bounded(redis.del(keys.results));
+        await bounded(queue.close());
+      } else if (failure === undefined) {
+        fail(new RunCancelled());
+      }
       redis.disconnect();
       await bounded(queue.disconnect());
     },
   };
 }
 
-/** Wait for a clean-up step at most two seconds, and never fail on it: closing must not hang. */
+/** Wait for a clean-up step at most a second, and never fail on it: closing must not hang. */
 async function bounded(p: Promise<unknown>): Promise<void> {
   let t: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([p.catch(() => undefined), new Promise((resolve) => (t = setTimeout(resolve, 2_000)))]);
+  await Promise.race([p.catch(() => undefined), new Promise((resolve) => (t = setTimeout(resolve, 1_000)))]);
   clearTimeout(t);
 }

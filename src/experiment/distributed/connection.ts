@@ -33,7 +33,7 @@ export function parseRedisUrl(raw: string, field = '--redis'): RedisTarget {
   } catch {
     throw new InputError({ field, value: showValue(maskPassword(raw)), allowed: ALLOWED });
   }
-  const display = maskPassword(url.href);
+  const display = maskPassword(raw.trim());
   const bad = (what: string) => new InputError({ field, value: showValue(display), allowed: `${ALLOWED}; ${what}` });
   if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw bad(`not ${url.protocol}//`);
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
@@ -69,12 +69,13 @@ export function redisFrom(flag: string | undefined, env: Readonly<Record<string,
 /** Connect once, without retrying, and PING; an unreachable server or a refused password is an InputError. */
 export async function probe(target: RedisTarget, field = '--redis', timeoutMs = 5_000): Promise<void> {
   const client = new Redis({ ...target.options, lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false, enableReadyCheck: false });
-  client.on('error', () => {}); // reported through connect()/ping() below
+  let cause = '';
+  client.on('error', (e: Error) => (cause ||= e.message)); // the socket's own error says more than "Connection is closed"
   try {
     await client.connect();
     await client.ping();
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
+    const why = cause || (e instanceof Error ? e.message : String(e));
     const hint = /NOAUTH|WRONGPASS|AUTH/i.test(why) ? 'the password in the URL is missing or wrong' : 'a Redis server that answers';
     throw new InputError({ field, value: showValue(target.display), allowed: `${hint} (${why.split('\n')[0]})` });
   } finally {
