@@ -5,8 +5,10 @@
  * from another version, fails once with a message naming why, and fails the run with it; a
  * password-protected Redis refuses a URL without the password; a Redis that restarts without its
  * data mid-run loses nothing (the client queues the vanished jobs again), and one that does not
- * come back fails the run within the bound instead of hanging.
+ * come back fails the run within the bound instead of hanging. `serve --redis` answers with the
+ * bytes its own threads give.
  */
+import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../model/errors.js';
@@ -18,11 +20,15 @@ import { inProcessSimulator, type Simulator } from '../jobs.js';
 import { replicateOn } from '../parallel.js';
 import { createSimulator } from '../pool.js';
 import { summaryToJson } from '../summary.js';
+import { packageVersion } from '../../cli/version.js';
+import { tempDir, testServer } from '../../server/test-support.js';
 import { connectDistributed } from './backend.js';
 import { QUEUE_NAME, liveOptions, parseRedisUrl } from './connection.js';
 import { startQueueWorker, type QueueWorker } from './worker.js';
 
 const VERSION = `test+${calibratedModelVersion()}`;
+/** The version the server puts on its jobs. */
+const serverVersion = () => `${packageVersion()}+${calibratedModelVersion()}`;
 const scenario: Scenario = loadScenario('status-quo-2023', { horizonMonths: 6 });
 const settings = { replications: 6, seed: 11, uncertainty: 'both' as const, version: VERSION };
 
@@ -119,6 +125,39 @@ describe.skipIf(!hasRedis)('replications on a Redis queue', () => {
       await ok.close();
     } finally {
       await guarded.stop();
+    }
+  });
+});
+
+describe.skipIf(!hasRedis)('serve --redis', () => {
+  let redis: TestRedis;
+  let threads: Simulator<Scenario>;
+  let worker: QueueWorker;
+  const tmp = tempDir();
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    threads = createSimulator(1, { threads: true });
+    worker = await startQueueWorker({ target: parseRedisUrl(redis.url), version: serverVersion(), concurrency: 1, simulator: threads, base: baselineScenario(), lockMs: 2_000 });
+  });
+  afterAll(async () => {
+    await worker?.close(true);
+    await threads?.close();
+    await redis?.stop();
+    tmp.remove();
+  });
+
+  it("answers a run with the bytes of the server's own threads", async () => {
+    const body = { scenario: { name: 'short-run', extends: 'status-quo-2023', horizonMonths: 3 }, replications: 3, seed: 4 };
+    const queued = await testServer(join(tmp.dir, 'queued.sqlite'), { redis: parseRedisUrl(redis.url) });
+    const local = await testServer(join(tmp.dir, 'local.sqlite'));
+    try {
+      const [a, b] = await Promise.all([queued.api('/api/run', { json: body }), local.api('/api/run', { json: body })]);
+      expect(a.status).toBe(200);
+      expect(await a.text()).toBe(await b.text());
+    } finally {
+      await queued.close();
+      await local.close();
     }
   });
 });
