@@ -41,6 +41,7 @@ export interface QueueWorker {
   close(force?: boolean): Promise<void>;
 }
 
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
 
 export async function startQueueWorker(options: QueueWorkerOptions): Promise<QueueWorker> {
@@ -111,7 +112,11 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     async close(force = false) {
       if (closed) return;
       closed = true;
-      await worker.close(force);
+      // Wait for the jobs in hand only while Redis answers: with Redis gone they cannot finish.
+      const reachable = redis.status === 'ready';
+      const stopping = worker.close(force || !reachable).catch(() => undefined);
+      await (reachable && !force ? stopping : Promise.race([stopping, delay(2_000)]));
+      await Promise.race([worker.disconnect().catch(() => undefined), delay(1_000)]);
       redis.disconnect();
     },
   };
