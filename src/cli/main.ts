@@ -6,7 +6,8 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../model/errors.js';
 import type { Backend } from './backend.js';
-import { runCommand, DEFAULT_REPLICATIONS, DEFAULT_SEED, DEFAULT_UNCERTAINTY, type RunFlags } from './commands/run.js';
+import { runCommand, DEFAULT_REPLICATIONS, DEFAULT_SEED, DEFAULT_UNCERTAINTY, MAX_WORKERS, type RunFlags } from './commands/run.js';
+import { DEFAULT_LOCK_MS, workerCommand, type WorkerFlags } from './commands/worker.js';
 import { UNCERTAINTY } from '../model/uncertainty.js';
 import { listCommand, showCommand, validateCommand } from './commands/scenarios.js';
 import { optimiseCommand, DEFAULT_OPT_REPLICATIONS, DEFAULT_PROBABILITY, DEFAULT_STEPS, type OptimiseFlags } from './commands/optimise.js';
@@ -24,6 +25,8 @@ import { packageVersion } from './version.js';
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
 export const EXIT_BAD_INPUT = 2;
+
+const REDIS_HELP = "send replications to the Redis job queue at this URL, redis://[:password@]host[:port][/db] or rediss:// for TLS, instead of this machine's threads (default: $ASYLUM_SIM_REDIS; start workers with `asylum-sim worker`)";
 
 /** A commander usage error, with the command it happened in (to say what is allowed there). */
 class UsageError extends Error {
@@ -87,6 +90,7 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .option('--out <dir>', 'write summary.json, monthly and per-replication CSV/JSON/Arrow files into this directory')
     .option('--json', 'print the summary JSON on stdout (and nothing else there)')
     .option('--workers <n>', 'threads running replications, 1 = this thread (default: every core)')
+    .option('--redis <url>', REDIS_HELP)
     .action(async (target: string, flags: RunFlags) => {
       setCode(await runCommand(await backend(), io, target, flags));
     });
@@ -102,6 +106,7 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .option('--out <dir>', 'write comparison.json and comparison-monthly.csv into this directory')
     .option('--json', 'print the comparison JSON on stdout (and nothing else there)')
     .option('--workers <n>', 'threads running replications, 1 = this thread (default: every core)')
+    .option('--redis <url>', REDIS_HELP)
     .action(async (a: string, b: string, flags: RunFlags) => {
       setCode(await compareCommand(await backend(), io, a, b, flags));
     });
@@ -137,7 +142,17 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .option('--host <h>', 'address to bind; anything but loopback needs a token', DEFAULT_HOST)
     .option('--db <file>', 'SQLite store (default: $XDG_DATA_HOME/asylum-sim/asylum-sim.sqlite)')
     .option('--token <t>', 'token that write requests must send (default: $ASYLUM_SIM_TOKEN)')
+    .option('--redis <url>', REDIS_HELP)
     .action(async (flags: ServeFlags) => setCode(await serveCommand(io, flags)));
+
+  configure(root.command('worker'), io)
+    .description('take replications from the Redis job queue and run them on this machine\'s threads, until Ctrl-C')
+    .option('--redis <url>', 'the job queue: redis://[:password@]host[:port][/db] or rediss:// for TLS (default: $ASYLUM_SIM_REDIS)')
+    .option('--concurrency <n>', `jobs run at once, each on its own thread, 1 to ${MAX_WORKERS} (default: every core)`)
+    .option('--lock-ms <ms>', 'how long a job stays claimed without a sign of life: a killed worker\'s jobs go back to the queue after about this', String(DEFAULT_LOCK_MS))
+    .action(async (flags: WorkerFlags) => {
+      setCode(await workerCommand(io, flags));
+    });
 
   configure(root.command('sensitivity'), io)
     .description('which uncertain parameters move a KPI most: one-at-a-time tornado or Sobol indices')
@@ -149,6 +164,7 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .option('--seed <s>', 'base random seed, a non-negative integer', String(DEFAULT_SEED))
     .option('--months <m>', `horizon in months, 1 to ${LIMITS.maxHorizonMonths} (default: the scenario's)`)
     .option('--workers <n>', 'threads running the model, 1 = this thread (default: every core)')
+    .option('--redis <url>', REDIS_HELP)
     .option('--out <dir>', 'write sensitivity.json and tornado.csv/.svg or sobol.csv into this directory')
     .option('--json', 'print the result JSON on stdout (and nothing else there)')
     .action(async (target: string, flags: SensitivityFlags) => {
@@ -200,6 +216,7 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .option('--uncertainty <kind>', `what replications vary: ${UNCERTAINTY.join(', ')}`, DEFAULT_UNCERTAINTY)
     .option('--steps <n>', 'grid steps per lever (a step is about 10% of its level), 1 to 10', String(DEFAULT_STEPS))
     .option('--workers <n>', 'threads running the model, 1 = this thread (default: every core)')
+    .option('--redis <url>', REDIS_HELP)
     .option('--json', 'print the result JSON on stdout (and nothing else there)')
     .action(async (target: string, flags: OptimiseFlags) => {
       setCode(await optimiseCommand(await backend(), io, target, flags));

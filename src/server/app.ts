@@ -30,7 +30,7 @@ import { InputError } from '../model/errors.js';
 import type { ServerLimits } from './limits.js';
 import { parameterInfo } from './parameters.js';
 import { bodyObject, builtinScenarios, onlyFields, requestScenario, runSettings } from './requests.js';
-import { RunFailed, RunTimeout } from './runner.js';
+import { QueueFull, RunFailed, RunTimeout } from './runner.js';
 import type { Job, RunService } from './runs.js';
 import { staticHandler } from './static.js';
 import { SCHEMA_VERSION, type Store } from './store.js';
@@ -241,6 +241,7 @@ export function createApp(options: AppOptions): Hono {
   app.onError((e, c) => {
     if (e instanceof InputError) return c.json({ error: e.message, problems: e.problems }, 400);
     if (e instanceof RunTimeout) return c.json({ error: e.message }, 503);
+    if (e instanceof QueueFull) return c.json({ error: e.message }, 429, { 'Retry-After': String(e.retryAfterSeconds) });
     if (e instanceof RunFailed) return c.json({ error: `the run failed: ${e.message}` }, 500);
     // Hono's own HTTP errors (a malformed request) keep their status; nothing else leaks.
     const status = (e as { status?: unknown }).status;

@@ -16,6 +16,8 @@ export interface ServerLimits {
   readonly runTimeoutMs: number;
   /** Runs at once; the rest wait their turn. */
   readonly concurrentRuns: number;
+  /** Runs that may wait for their turn; a request past them is answered 429 with Retry-After. */
+  readonly queuedRuns: number;
   /** Threads one run spreads its replications over (comparisons run in one thread). */
   readonly threadsPerRun: number;
 }
@@ -27,6 +29,8 @@ export const SERVER_LIMITS: ServerLimits = {
   maxCasesPerReplication: Math.min(2_000_000, LIMITS.maxCasesPerReplication),
   runTimeoutMs: 10 * 60_000,
   concurrentRuns: 1,
+  // Twenty people pressing "run" at once wait their turn; a burst beyond that is told to come back.
+  queuedRuns: 20,
   // One run at a time, on every core: the first view appears sooner, and nothing else waits on it.
   threadsPerRun: availableParallelism(),
 };

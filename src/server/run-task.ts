@@ -1,4 +1,5 @@
 /** What the server hands a run worker, and what the worker sends back (run-worker.ts). */
+import type { RedisTarget } from '../experiment/distributed/connection.js';
 import type { Scenario } from '../model/schema.js';
 import type { Uncertainty } from '../model/uncertainty.js';
 
@@ -13,6 +14,8 @@ export interface RunTask {
   readonly threads: number;
   /** Package and model version, recorded in the summary. */
   readonly version: string;
+  /** Send the replications to this Redis job queue instead of threads here (serve --redis). */
+  readonly redis?: RedisTarget;
 }
 
 export type WorkerMessage =

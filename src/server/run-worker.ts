@@ -10,7 +10,10 @@
  * Worker threads load JavaScript only, so this file always runs from the compiled `dist/` copy.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { compareWith, comparisonToJson } from '../experiment/compare.js';
+import { compareOn, compareWith, comparisonToJson } from '../experiment/compare.js';
+import type { RedisTarget } from '../experiment/distributed/connection.js';
+import { replicateOn } from '../experiment/parallel.js';
+import type { ReplicateOptions } from '../experiment/replicate.js';
 import type { Simulator } from '../experiment/jobs.js';
 import { createSimulator } from '../experiment/pool.js';
 import { summaryToJson } from '../experiment/summary.js';
@@ -40,6 +43,7 @@ async function execute(task: RunTask): Promise<string> {
       }
     },
   };
+  if (task.redis) return onQueue(task, task.redis, options);
   if (task.compareWith) return comparisonToJson(compareWith(simulate, task.scenario, task.compareWith, options));
   const extraThreads = Math.min(task.threads, task.replications) - 1;
   let pool: Simulator<Scenario> | undefined;
@@ -51,6 +55,18 @@ async function execute(task: RunTask): Promise<string> {
     return summaryToJson(summary);
   } finally {
     await pool?.close();
+  }
+}
+
+/** The run's replications on the Redis queue (serve --redis): progress, no partial summaries. */
+async function onQueue(task: RunTask, target: RedisTarget, options: ReplicateOptions): Promise<string> {
+  const { connectDistributed } = await import('../experiment/distributed/backend.js');
+  const sim = await connectDistributed<Scenario>({ target, version: task.version });
+  try {
+    if (task.compareWith) return comparisonToJson(await compareOn(sim, task.scenario, task.compareWith, options));
+    return summaryToJson((await replicateOn(sim, task.scenario, options)).summary);
+  } finally {
+    await sim.close();
   }
 }
 

@@ -19,6 +19,19 @@ export class RunTimeout extends Error {
   }
 }
 
+/** Every run slot and every waiting place is taken: the request is refused (HTTP 429), not queued. */
+export class QueueFull extends Error {
+  constructor(
+    readonly running: number,
+    readonly waiting: number,
+    /** Seconds after which a retry has a fair chance. */
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`the server is busy: ${running} run${running === 1 ? '' : 's'} going and ${waiting} waiting, the most it queues; try again in ${retryAfterSeconds} s`);
+    this.name = 'QueueFull';
+  }
+}
+
 export class RunFailed extends Error {
   constructor(message: string) {
     super(message);
@@ -34,7 +47,12 @@ export function runWorkerUrl(from: string = import.meta.url): URL {
 export interface RunnerOptions {
   readonly concurrency: number;
   readonly timeoutMs: number;
+  /** Most runs waiting for a slot (default: unbounded); past it `run` throws QueueFull. */
+  readonly maxWaiting?: number;
 }
+
+/** Retry-After when the queue is full: about one short run's time. */
+export const RETRY_AFTER_SECONDS = 10;
 
 export class Runner {
   private active = 0;
@@ -47,6 +65,16 @@ export class Runner {
     if (!existsSync(fileURLToPath(this.url))) {
       throw new Error(`the compiled run worker ${fileURLToPath(this.url)} is missing: run \`npm run build\` first`);
     }
+  }
+
+  /** Whether a new run would find neither a slot nor a waiting place. */
+  get full(): boolean {
+    return this.active >= this.options.concurrency && this.waiting.length >= (this.options.maxWaiting ?? Number.POSITIVE_INFINITY);
+  }
+
+  /** Refuse a new run at once when the queue is full (before anything about it is set up). */
+  admit(): void {
+    if (this.full) throw new QueueFull(this.active, this.waiting.length, RETRY_AFTER_SECONDS);
   }
 
   /** Run a task; resolves with the summary JSON text. */

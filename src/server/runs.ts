@@ -7,6 +7,7 @@
  * replaces it). A poller may wait for the job's next change (its revision) instead of asking again
  * and again.
  */
+import type { RedisTarget } from '../experiment/distributed/connection.js';
 import type { Scenario } from '../model/schema.js';
 import { contentHash } from './hash.js';
 import type { RunSettings } from './requests.js';
@@ -43,6 +44,8 @@ export class RunService {
     private readonly runner: Runner,
     readonly version: string,
     private readonly threads = 1,
+    /** Where replications go instead of this machine's threads (serve --redis). */
+    private readonly redis?: RedisTarget,
   ) {}
 
   hashOf(scenario: Scenario, settings: RunSettings, compareWith?: Scenario): string {
@@ -62,6 +65,7 @@ export class RunService {
     const hash = this.hashOf(scenario, settings, compareWith);
     const joined = this.running.get(hash);
     if (joined) return joined;
+    this.runner.admit();
     const id = `${hash.slice(0, 10)}-${(this.seq++).toString(36)}`;
     let wake: () => void = () => {};
     let next = new Promise<void>((resolve) => (wake = resolve));
@@ -76,7 +80,7 @@ export class RunService {
     const request = { scenario: label, ...settings, version: this.version };
     partial.result = this.runner
       .run(
-        { scenario, ...(compareWith ? { compareWith } : {}), ...settings, threads: this.threads, version: this.version },
+        { scenario, ...(compareWith ? { compareWith } : {}), ...settings, threads: this.threads, version: this.version, ...(this.redis ? { redis: this.redis } : {}) },
         (done, total) => {
           partial.done = done;
           partial.total = total;

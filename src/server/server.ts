@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { findPackageRoot } from '../calibration/data-files.js';
+import type { RedisTarget } from '../experiment/distributed/connection.js';
 import { InputError } from '../model/errors.js';
 import { packageVersion } from '../cli/version.js';
 import { createApp } from './app.js';
@@ -35,6 +36,8 @@ export interface ServerOptions {
   readonly web?: boolean;
   /** Start the dashboard's first run (DASHBOARD_DEFAULTS) before listening (default true). */
   readonly firstRun?: boolean;
+  /** Run replications on this Redis job queue (serve --redis) instead of this machine's threads. */
+  readonly redis?: RedisTarget;
 }
 
 export interface RunningServer {
@@ -73,8 +76,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const limits = { ...SERVER_LIMITS, ...options.limits };
   const store = new Store(options.dbPath);
-  const runner = new Runner({ concurrency: limits.concurrentRuns, timeoutMs: limits.runTimeoutMs });
-  const runs = new RunService(store, runner, `${packageVersion()}+${calibratedModelVersion()}`, limits.threadsPerRun);
+  const runner = new Runner({ concurrency: limits.concurrentRuns, timeoutMs: limits.runTimeoutMs, maxWaiting: limits.queuedRuns });
+  const runs = new RunService(store, runner, `${packageVersion()}+${calibratedModelVersion()}`, limits.threadsPerRun, options.redis);
   const firstRun = options.firstRun === false ? undefined : startFirstRun(runs, limits);
   // Computed once and cached: worked out now, while the first run's thread loads, not when the page asks.
   parameterInfo();

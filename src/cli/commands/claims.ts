@@ -90,7 +90,7 @@ export async function claimsCommand(backend: Backend, io: Io, flags: ClaimsFlags
   const b = backend.deriveScenario(a, extraCaseworkerOverrides, `${a.name}-plus-1000-caseworkers`, `${a.title}, plus 1,000 caseworkers`);
 
   const progress = progressBar(io, 'claims: caseworker projection');
-  const simulator = simulatorFor(backend, Math.min(workers, 2 * replications));
+  const simulator = await simulatorFor(backend, Math.min(workers, 2 * replications));
   let projection;
   try {
     projection = await compareOn(simulator, a, b, {

@@ -15,7 +15,7 @@ import { KPI_LABELS, NOT_APPLICABLE, NOT_WITHIN_HORIZON, financialYearLabel, for
 import type { Io } from '../io.js';
 import { prepareOutDir, writeOutFiles } from '../output.js';
 import { progressBar } from '../progress.js';
-import { runSettings, simulatorFor, type RunFlags } from './run.js';
+import { queueFor, runSettings, simulatorFor, type RunFlags } from './run.js';
 
 export const COMPARE_FILES = ['comparison.json', 'comparison-monthly.csv'] as const;
 
@@ -115,6 +115,7 @@ function writeFiles(dir: string, c: Comparison): string[] {
 
 export async function compareCommand(backend: Backend, io: Io, first: string, second: string, flags: RunFlags): Promise<number> {
   const settings = runSettings(flags);
+  const queue = queueFor(flags.redis, io);
   const over = (months: number | undefined) => (months === undefined ? undefined : { horizonMonths: months });
   let a = backend.loadScenario(first, over(settings.months));
   let b = backend.loadScenario(second, over(settings.months));
@@ -127,7 +128,7 @@ export async function compareCommand(backend: Backend, io: Io, first: string, se
   if (settings.out !== undefined) prepareOutDir(settings.out);
 
   const progress = progressBar(io, `${a.name} vs ${b.name}`);
-  const simulator = simulatorFor(backend, Math.min(settings.workers, 2 * settings.replications));
+  const simulator = await simulatorFor(backend, Math.min(settings.workers, 2 * settings.replications), queue);
   let comparison: Comparison;
   try {
     comparison = await compareOn(simulator, a, b, {

@@ -16,7 +16,7 @@ import { parseChoiceFlag, parseIntegerFlag } from '../flags.js';
 import { formatCount, formatGbp } from '../format.js';
 import type { Io } from '../io.js';
 import { progressBar } from '../progress.js';
-import { DEFAULT_SEED, parseWorkersFlag, simulatorFor } from './run.js';
+import { DEFAULT_SEED, parseWorkersFlag, queueFor, simulatorFor } from './run.js';
 
 export const DEFAULT_PROBABILITY = 0.9;
 export const DEFAULT_OPT_REPLICATIONS = 20;
@@ -32,6 +32,7 @@ export interface OptimiseFlags {
   readonly uncertainty?: string;
   readonly steps?: string;
   readonly workers?: string;
+  readonly redis?: string;
   readonly json?: boolean;
 }
 
@@ -65,9 +66,10 @@ const mean = (v: number | null) => (v === null ? 'not reached' : formatCount(v))
 
 export async function optimiseCommand(backend: Backend, io: Io, target: string, flags: OptimiseFlags): Promise<number> {
   const s = optimiseSettings(flags);
+  const queue = queueFor(flags.redis, io);
   const scenario = backend.loadScenario(target) as unknown as Scenario;
   const progress = progressBar(io, `${scenario.name} optimise`);
-  const simulator = simulatorFor(backend, Math.min(s.workers, s.replications)) as unknown as Simulator;
+  const simulator = (await simulatorFor(backend, Math.min(s.workers, s.replications), queue)) as unknown as Simulator;
   let result;
   try {
     // The number of plans is not known in advance: the bar counts against the whole grid.

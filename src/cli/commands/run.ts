@@ -7,6 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { inProcessSimulator, type Simulator } from '../../experiment/jobs.js';
+import { redisFrom, type RedisTarget } from '../../experiment/distributed/connection.js';
 import { replicateOn } from '../../experiment/parallel.js';
 import { exportFiles } from '../../experiment/exports.js';
 import { summaryToJson } from '../../experiment/summary.js';
@@ -35,6 +36,7 @@ export interface RunFlags {
   readonly out?: string;
   readonly json?: boolean;
   readonly workers?: string;
+  readonly redis?: string;
 }
 
 export interface RunSettings {
@@ -74,24 +76,38 @@ export function parseWorkersFlag(raw: string | undefined): number {
   return parseIntegerFlag('--workers', raw, { min: 1, max: MAX_WORKERS }, availableParallelism());
 }
 
-/** A Simulator with `workers` threads, or this thread when one is asked for (or no pool exists). */
-export function simulatorFor(backend: Backend, workers: number): Simulator<ScenarioLike> {
+/**
+ * The one place a command gets its Simulator: the Redis queue when `redis` is given, else
+ * `workers` threads, or this thread when one is asked for (or no pool exists).
+ */
+export async function simulatorFor(backend: Backend, workers: number, redis?: { target: RedisTarget; io: Io }): Promise<Simulator<ScenarioLike>> {
+  if (redis) {
+    const { queueSimulator } = await import('../queue.js');
+    return queueSimulator(backend, redis.target, redis.io);
+  }
   return workers > 1 && backend.createSimulator
     ? backend.createSimulator(workers)
     : inProcessSimulator((s: ScenarioLike, o) => backend.simulate(s, o));
 }
 
+/** `--redis URL`, else $ASYLUM_SIM_REDIS: where the work goes, or undefined to keep it here. */
+export function queueFor(flag: string | undefined, io: Io): { target: RedisTarget; io: Io } | undefined {
+  const target = redisFrom(flag, io.env);
+  return target && { target, io };
+}
+
 
 export async function runCommand(backend: Backend, io: Io, target: string, flags: RunFlags): Promise<number> {
   const settings = runSettings(flags);
+  const queue = queueFor(flags.redis, io);
   const scenario = backend.loadScenario(
     target,
     settings.months === undefined ? undefined : { horizonMonths: settings.months },
   );
   if (settings.out !== undefined) prepareOutDir(settings.out);
 
+  const simulator = await simulatorFor(backend, Math.min(settings.workers, settings.replications), queue);
   const progress = progressBar(io, scenario.name);
-  const simulator = simulatorFor(backend, Math.min(settings.workers, settings.replications));
   let summary;
   let kpiRows;
   try {

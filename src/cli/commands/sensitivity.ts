@@ -19,7 +19,7 @@ import { KPI_LABELS, formatValue } from '../format.js';
 import type { Io } from '../io.js';
 import { prepareOutDir, writeOutFiles } from '../output.js';
 import { progressBar } from '../progress.js';
-import { DEFAULT_SEED, parseWorkersFlag, simulatorFor } from './run.js';
+import { DEFAULT_SEED, parseWorkersFlag, queueFor, simulatorFor } from './run.js';
 
 export const METHODS = ['oat', 'sobol'] as const;
 export const DEFAULT_KPI: KpiName = 'backlogPeopleEnd';
@@ -37,6 +37,7 @@ export interface SensitivityFlags {
   readonly seed?: string;
   readonly months?: string;
   readonly workers?: string;
+  readonly redis?: string;
   readonly out?: string;
   readonly json?: boolean;
 }
@@ -104,10 +105,11 @@ function sobolTable(r: SobolResult, kpis: readonly KpiName[], by: KpiName): stri
 
 export async function sensitivityCommand(backend: Backend, io: Io, target: string, flags: SensitivityFlags): Promise<number> {
   const s = sensitivitySettings(flags);
+  const queue = queueFor(flags.redis, io);
   const scenario = backend.loadScenario(target, s.months === undefined ? undefined : { horizonMonths: s.months }) as unknown as Scenario;
   if (s.out !== undefined) prepareOutDir(s.out);
   const progress = progressBar(io, `${scenario.name} ${s.method}`);
-  const simulator = simulatorFor(backend, s.workers) as unknown as Simulator;
+  const simulator = (await simulatorFor(backend, s.workers, queue)) as unknown as Simulator;
   const options = { replications: s.replications, seed: s.seed, onProgress: (d: number, t: number) => progress.update(d, t) };
   const files: [string, string][] = [];
   let json: unknown;

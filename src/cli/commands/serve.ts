@@ -2,6 +2,7 @@
  * `asylum-sim serve`: the dashboard and its JSON API on one port (src/server/). Prints the URL,
  * then serves until interrupted (Ctrl-C or SIGTERM), closing the store cleanly.
  */
+import { probe, redisFrom, type RedisTarget } from '../../experiment/distributed/connection.js';
 import { InputError } from '../../model/errors.js';
 import { parseIntegerFlag } from '../flags.js';
 import type { Io } from '../io.js';
@@ -14,6 +15,7 @@ export interface ServeFlags {
   readonly host?: string;
   readonly db?: string;
   readonly token?: string;
+  readonly redis?: string;
 }
 
 export interface ServeSettings {
@@ -21,6 +23,7 @@ export interface ServeSettings {
   readonly host: string;
   readonly dbPath: string;
   readonly token: string | undefined;
+  readonly redis: RedisTarget | undefined;
 }
 
 export function serveSettings(flags: ServeFlags, env: Readonly<Record<string, string | undefined>>, defaultDb: string): ServeSettings {
@@ -33,6 +36,7 @@ export function serveSettings(flags: ServeFlags, env: Readonly<Record<string, st
     host,
     dbPath: flags.db ?? defaultDb,
     token: token || undefined,
+    redis: redisFrom(flags.redis, env),
   };
 }
 
@@ -40,10 +44,12 @@ export function serveSettings(flags: ServeFlags, env: Readonly<Record<string, st
 export async function serveCommand(io: Io, flags: ServeFlags): Promise<number> {
   const { defaultDbPath } = await import('../../server/store.js');
   const settings = serveSettings(flags, io.env, defaultDbPath(io.env));
+  if (settings.redis) await probe(settings.redis);
   const { startServer, isLoopback } = await import('../../server/server.js');
   const server = await startServer(settings);
   const link = settings.token && !isLoopback(settings.host) ? `${server.url}?token=${encodeURIComponent(settings.token)}` : server.url;
   io.out(`asylum-sim dashboard: ${link}\n`);
+  if (settings.redis) io.err(`runs go to the Redis queue at ${settings.redis.display}: start workers with \`asylum-sim worker --redis URL\`\n`);
   io.err(`store: ${server.store.path}${server.webBuilt ? '' : '\n(the dashboard is not built: run `npm run build`; the API under /api works)'}\n`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
