@@ -7,6 +7,7 @@ import { runAsylumMiniHandTuned } from './asylum-mini-handtuned.js';
 import { ukOneReplication, ukReplications } from './uk-model.js';
 import { parallelReplications } from './parallel-replications.js';
 import { firstView } from './first-view.js';
+import { distributed } from './distributed.js';
 
 export interface BenchEntry {
   name: string;
@@ -35,4 +36,5 @@ export const benchmarks: BenchEntry[] = [
   { name: 'uk-status-quo-100-replications', run: () => ukReplications(100), maxRuns: 1 },
   { name: 'uk-status-quo-1000-replications-1-vs-2-workers', run: () => parallelReplications(1000), maxRuns: 1 },
   { name: 'dashboard-first-view-5-starts', run: () => firstView(5), maxRuns: 1 },
+  { name: 'distributed', run: () => distributed(200), maxRuns: 1 },
 ];

@@ -1,14 +1,15 @@
 /**
- * Test helper: the built command (`node bin/asylum-sim.js`, loading dist/) as child processes, for
+ * Test and benchmark helper: the built command (`node bin/asylum-sim.js`, loading dist/) as child processes, for
  * tests that must kill, interrupt or wait on them: a finished run's exit code and output, and
  * long-running processes (workers, servers) with a way to wait for a line of their output.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { findPackageRoot } from '../calibration/data-files.js';
 
-export const root = fileURLToPath(new URL('../../', import.meta.url));
+/** The package root, from src/ under tests and from dist/src/ in benchmarks. */
+export const root = findPackageRoot(import.meta.url);
 export const bin = join(root, 'bin', 'asylum-sim.js');
 export const built = existsSync(join(root, 'dist', 'src', 'cli', 'main.js'));
 
@@ -29,8 +30,10 @@ export interface Running {
   readonly finished: Promise<Finished>;
 }
 
-export function startCli(args: readonly string[], env: Record<string, string> = {}): Running {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, ASYLUM_SIM_DEBUG: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Start the command; `wrapper` runs it under another program (e.g. ['/usr/bin/time', '-f', '…']). */
+export function startCli(args: readonly string[], env: Record<string, string> = {}, wrapper: readonly string[] = []): Running {
+  const command = [...wrapper, process.execPath, bin, ...args];
+  const child = spawn(command[0], command.slice(1), { cwd: root, env: { ...process.env, ASYLUM_SIM_DEBUG: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const listeners = new Set<() => void>();
