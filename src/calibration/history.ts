@@ -12,6 +12,10 @@ import { InputError, showValue } from '../model/errors.js';
 import type { SchedulePoint } from '../model/params.js';
 import { makePlan } from '../model/plan.js';
 import { planWorkforce } from '../model/workforce.js';
+import { decisionsParams } from '../model/decisions.js';
+
+/** The productivity the record's quarterly index is read against: the parameter's declared default. */
+const REFERENCE_PRODUCTIVITY = decisionsParams.productivity.default as number;
 import type { Scenario } from '../model/schema.js';
 import type { ObservedData } from './observed.js';
 import { parsePeriod } from './period.js';
@@ -215,17 +219,21 @@ export function outcomeMultipliers(data: ObservedData, base: Scenario, quarters:
  * Productivity per quarter read from the record (decisions ÷ decision-makers), as the index on
  * decisions.productivity that lets the productive decision-makers of the quarter make the
  * recorded decisions: the recorded cases, weighted by the work of their outcomes (a withdrawal
- * costs a fraction of a refusal), over the quarter's capacity at index 1. A direct estimate, not
- * a fit; the calibration estimates one correction on top (decisions.productivity).
+ * costs a fraction of a refusal), over the quarter's capacity at index 1 and the declared default
+ * productivity. A direct estimate, not a fit; the calibration estimates decisions.productivity,
+ * which then acts as one correction on top (its ratio to the default).
  */
 export function productivityPath(data: ObservedData, s: Scenario, quarters: readonly Quarter[]): SchedulePoint[] {
   const productive = planWorkforce(s.decisions, makePlan(s.start, s.horizonMonths)).productive;
   const e = s.decisions.outcomeEffort;
+  // Relative to the declared default, not the scenario's value: a calibrated productivity then
+  // stays a correction on top of the record (the same in calibrate and in a calibrated backtest).
+  const reference = REFERENCE_PRODUCTIVITY;
   return quarters.map((q, i) => {
     const c = outcomeCounts(data, q);
     const work = c.decisions > 0 ? (c.grants * e.grant + c.refusals * e.refuse + c.withdrawals * e.withdraw + c.other * e.inadmissible) / s.arrivals.peoplePerCase : 0;
     let capacity = 0;
-    for (let m = 3 * i; m < 3 * i + 3; m++) capacity += productive[m] * s.decisions.productivity;
+    for (let m = 3 * i; m < 3 * i + 3; m++) capacity += productive[m] * reference;
     return { date: q.start, value: capacity > 0 ? Math.min(10, work / capacity) : 1 };
   });
 }
