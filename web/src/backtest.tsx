@@ -14,24 +14,8 @@ import { parsePeriod } from '../../src/calibration/period.js';
 import { api, type Backtest } from './api.js';
 import { FanChart, type FanRow } from './charts.js';
 import { saveBlob } from './download.js';
+import { BacktestSettingsForm, type BacktestSettings } from './backtest-settings.js';
 import { fmtNumber } from './format.js';
-
-export interface BacktestSettings {
-  /** As typed in the address or the form; the server checks them and names a bad one. */
-  readonly replications?: string;
-  readonly seed?: string;
-  /** stochastic, parameters or both (the server's default). */
-  readonly uncertainty?: string;
-  /** A quarter's last day: calibrate on the record to it and score only the periods after it. */
-  readonly origin?: string;
-}
-
-const SETTINGS = ['replications', 'seed', 'uncertainty', 'origin'] as const;
-
-/** The settings the address carries (absent ones: the server's defaults). */
-export function backtestSettingsOf(params: URLSearchParams): BacktestSettings {
-  return Object.fromEntries(SETTINGS.flatMap((k) => (params.get(k) !== null ? [[k, params.get(k)!]] : [])));
-}
 
 const RECORD = '#1b1f24';
 
@@ -217,46 +201,6 @@ function Running({ settings }: { settings: BacktestSettings }) {
   );
 }
 
-function SettingsForm({ settings, shown, onRun }: { settings: BacktestSettings; shown?: Backtest; onRun: (s: BacktestSettings) => void }) {
-  const [replications, setReplications] = useState(settings.replications ?? '');
-  const [seed, setSeed] = useState(settings.seed ?? '');
-  const [uncertainty, setUncertainty] = useState(settings.uncertainty ?? '');
-  const [origin, setOrigin] = useState(settings.origin ?? '');
-  return (
-    <form
-      class="toolbar"
-      onSubmit={(e) => {
-        e.preventDefault();
-        onRun({ replications: replications.trim() || undefined, seed: seed.trim() || undefined, uncertainty: uncertainty || undefined, origin: origin.trim() || undefined });
-      }}
-    >
-      <label>
-        Replications{' '}
-        <input type="number" min={1} step={1} inputMode="numeric" value={replications} placeholder={shown ? String(shown.replications) : 'default'} onInput={(e) => setReplications(e.currentTarget.value)} data-testid="backtest-replications" />
-      </label>
-      <label>
-        Seed <input type="number" min={0} step={1} inputMode="numeric" value={seed} placeholder={shown ? String(shown.seed) : 'default'} onInput={(e) => setSeed(e.currentTarget.value)} />
-      </label>
-      <label>
-        Uncertainty{' '}
-        <select value={uncertainty} onChange={(e) => setUncertainty(e.currentTarget.value)} data-testid="backtest-uncertainty-choice">
-          <option value="">both (default)</option>
-          <option value="both">both: random events and parameters</option>
-          <option value="parameters">parameters only</option>
-          <option value="stochastic">random events only</option>
-        </select>
-      </label>
-      <label title="A quarter's last day: calibrate on the record to it (about a minute), score only the periods after it">
-        Origin{' '}
-        <input type="text" inputMode="numeric" pattern="\d{4}-\d{2}-\d{2}" placeholder="none, e.g. 2021-06-30" size={12} value={origin} onInput={(e) => setOrigin(e.currentTarget.value)} data-testid="backtest-origin" />
-      </label>
-      <button type="submit" class="primary">
-        Run backtest
-      </button>
-    </form>
-  );
-}
-
 export function BacktestPage({ initial }: { initial: BacktestSettings }) {
   const [settings, setSettings] = useState(initial);
   const [backtest, setBacktest] = useState<Backtest>();
@@ -290,7 +234,7 @@ export function BacktestPage({ initial }: { initial: BacktestSettings }) {
         The model run over the past from the observed state, driven by the record's claims, decision-maker headcount and yearly outcome rates, with the calibration's estimates: its band
         beside the official record, series by series. With an origin, the model is calibrated on the record up to it only and judged on what came after.
       </p>
-      <SettingsForm settings={settings} shown={backtest} onRun={run} />
+      <BacktestSettingsForm settings={settings} shown={backtest} onRun={run} />
       {running && <Running settings={settings} />}
       {error && (
         <p class="error" role="alert" data-testid="error">

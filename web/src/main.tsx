@@ -5,7 +5,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { adoptToken, api, type Builtin, type Limits, type ParameterInfo } from './api.js';
-import { BacktestPage, backtestSettingsOf } from './backtest.js';
+import { BacktestPage } from './backtest.js';
+import { backtestSettingsOf } from './backtest-settings.js';
 import { ClaimsPage } from './claims.js';
 import { ComparePage } from './compare.js';
 import { DEFAULT_DRAFT, draftFromQuery, draftQuery, flatten, runBody, type Draft } from './draft.js';
