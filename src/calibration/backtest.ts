@@ -47,14 +47,14 @@ export interface Simulated {
 export function simulateRecord(
   scenario: Scenario,
   data: ObservedData,
-  options: { replications: number; seed: number; compared?: readonly Compared[]; uncertainty?: Uncertainty; estimates?: readonly SpreadEstimate[] },
+  options: { replications: number; seed: number; compared?: readonly Compared[]; uncertainty?: Uncertainty; estimates?: readonly SpreadEstimate[]; recordSd?: number },
 ): Simulated[] {
   const compared = (options.compared ?? COMPARED).map((c) => {
     const ws = windows(data, c, scenario.start, scenario.horizonMonths);
     return { compared: c, windows: ws, values: ws.map(() => new Float64Array(options.replications)) };
   });
   for (let r = 0; r < options.replications; r++) {
-    const run = runReplication(scenario, options.estimates ?? [], options.uncertainty ?? 'stochastic', options.seed, r);
+    const run = runReplication(scenario, options.estimates ?? [], options.uncertainty ?? 'stochastic', options.seed, r, options.recordSd);
     for (const s of compared) {
       const series = run.series[s.compared.model];
       s.windows.forEach((w, i) => (s.values[i][r] = modelValue(series, s.compared, w)));
@@ -100,6 +100,13 @@ export interface BacktestInput {
   readonly replications?: number;
   readonly seed?: number;
   readonly uncertainty?: Uncertainty;
+  /**
+   * How far (MAPE, a share) the calibrated model missed the record's decisions in-sample: under
+   * parameter uncertainty each replication reads the quarterly productivity from the record with
+   * an error of that size (spread.ts), since the record's decisions reach the model's capacity
+   * only through assumptions (people per case, the work of each outcome).
+   */
+  readonly recordError?: number;
 }
 
 export function runBacktest(input: BacktestInput): BacktestResult & { readonly derived: HistoricalScenario['derived'] } {
@@ -109,9 +116,13 @@ export function runBacktest(input: BacktestInput): BacktestResult & { readonly d
   const replications = input.replications ?? BACKTEST_DEFAULTS.replications;
   const seed = input.seed ?? BACKTEST_DEFAULTS.seed;
   const uncertainty = input.uncertainty ?? BACKTEST_DEFAULTS.uncertainty;
-  const estimates = input.estimates.filter((e) => e.date === undefined || e.date <= to);
+  // Dated estimates apply inside the run only: one dated before its start (e.g. dispersal places
+  // on the calibration window's last day) would overwrite the state observed at the start.
+  const estimates = input.estimates.filter((e) => e.date === undefined || (e.date >= from && e.date <= to));
   const h = backtestScenario(input.base, input.data, from, to, estimates);
-  const simulated = simulateRecord(h.scenario, input.data, { replications, seed, uncertainty, estimates });
+  // A normal error's mean absolute value is σ·√(2/π), so σ = MAPE·√(π/2).
+  const recordSd = (input.recordError ?? 0) * Math.sqrt(Math.PI / 2);
+  const simulated = simulateRecord(h.scenario, input.data, { replications, seed, uncertainty, estimates, recordSd });
   return {
     from,
     to,

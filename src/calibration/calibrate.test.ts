@@ -47,16 +47,14 @@ describe('calibration', () => {
   });
 
   it('recovers known parameters from a record the model made (support share within 10%, fit within 3% MAPE)', () => {
-    // Productivity is read from the record per quarter (decisions ÷ decision-makers), so the
-    // fitted correction on top of it is only identified at the value the record was made with.
-    const truth = [base.decisions.productivity, 0.55, 300, 52_000, 60_000];
+    // Productivity is not estimated: the backtest reads it from the record per quarter.
+    const truth = [0.55, 300, 52_000, 60_000];
     const { free, record, replaced } = syntheticRecord(truth);
-    expect(free.map((f) => f.name)).toEqual(['productivity', 'support share', 'support after last decision', 'dispersal places 2020-01-01', 'dispersal places 2020-12-31']);
+    expect(free.map((f) => f.name)).toEqual(['support share', 'support after last decision', 'dispersal places 2020-01-01', 'dispersal places 2020-12-31']);
     expect(replaced).toBeGreaterThan(20);
     const result = calibrate({ base, data: record, from, to, scoreFrom: from, replications: 1, seed: 1, maxIterations: 6 });
     expect(result.loss).toBeLessThan(result.lossAtStart);
-    expect(Math.abs(result.values[0] / truth[0] - 1)).toBeLessThan(0.04);
-    expect(Math.abs(result.values[1] / truth[1] - 1)).toBeLessThan(0.1);
+    expect(Math.abs(result.values[0] / truth[0] - 1)).toBeLessThan(0.1);
     for (const series of ['awaiting_initial_decision_people', 'initial_decisions_people_quarter', 'asylum_support_people']) {
       expect(result.mape[series], series).toBeLessThan(0.03);
     }

@@ -37,14 +37,6 @@ export function freeParameters(h: HistoricalScenario): FreeParameter[] {
   const middle = parsePeriod(h.quarters[Math.floor(h.quarters.length / 2)])!.start;
   return [
     {
-      name: 'productivity',
-      path: 'decisions.productivity',
-      lo: 0.5,
-      hi: 40,
-      forward: true,
-      description: 'Decisions of unit work per productive decision-maker per month: one correction on top of the quarterly index read from the record (decisions.productivityIndex), for what that reading leaves out (triage streams, the people per case of the cases decided).',
-    },
-    {
       name: 'support share',
       path: 'accommodation.supportShare',
       lo: 0.2,
@@ -112,16 +104,15 @@ export function forwardEstimates(free: readonly FreeParameter[], values: readonl
 }
 
 /**
- * Where the search starts: the scenario's productivity (the quarterly index already reads the
- * record's decisions), its support values, and dispersal places from the people in support at
- * either end.
+ * Where the search starts: the scenario's support values, and dispersal places from the people in
+ * support at either end. (Productivity is not estimated: the backtest reads it from the record's
+ * decisions per quarter, see history.ts.)
  */
 export function initialGuess(h: HistoricalScenario, free: readonly FreeParameter[], data: ObservedData): number[] {
   const s = h.scenario;
   const support = data.has(INPUT_SERIES.supportPeople) ? data.series(INPUT_SERIES.supportPeople) : [];
   const hotels = data.has(INPUT_SERIES.hotelPeople) ? data.series(INPUT_SERIES.hotelPeople).filter((o) => /^\d{4}-\d{2}-\d{2}$/.test(o.period)) : [];
   return free.map((f) => {
-    if (f.path === 'decisions.productivity') return clamp(s.decisions.productivity, f);
     if (f.path === 'accommodation.supportShare') return clamp(s.accommodation.supportShare, f);
     if (f.path === 'accommodation.supportEndDaysAfterRefusal') return clamp(Math.max(s.accommodation.supportEndDaysAfterRefusal, 180), f);
     if (f.path === 'accommodation.dispersalPlaces') {

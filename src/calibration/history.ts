@@ -220,14 +220,14 @@ export function outcomeMultipliers(data: ObservedData, base: Scenario, quarters:
  * decisions.productivity that lets the productive decision-makers of the quarter make the
  * recorded decisions: the recorded cases, weighted by the work of their outcomes (a withdrawal
  * costs a fraction of a refusal), over the quarter's capacity at index 1 and the declared default
- * productivity. A direct estimate, not a fit; the calibration estimates decisions.productivity,
- * which then acts as one correction on top (its ratio to the default).
+ * productivity. A direct estimate, not a fit (the calibration does not estimate productivity: a
+ * correction on top traded the decisions' fit for the backlog's in-sample and drifted out of it).
  */
 export function productivityPath(data: ObservedData, s: Scenario, quarters: readonly Quarter[]): SchedulePoint[] {
   const productive = planWorkforce(s.decisions, makePlan(s.start, s.horizonMonths)).productive;
   const e = s.decisions.outcomeEffort;
-  // Relative to the declared default, not the scenario's value: a calibrated productivity then
-  // stays a correction on top of the record (the same in calibrate and in a calibrated backtest).
+  // Relative to the declared default, not the scenario's value, so that a backtest on a calibrated
+  // baseline and one on the defaults read the same capacity from the record.
   const reference = REFERENCE_PRODUCTIVITY;
   return quarters.map((q, i) => {
     const c = outcomeCounts(data, q);

@@ -90,7 +90,8 @@ export function runOriginBacktest(input: OriginInput): BacktestResult & { readon
   const withSd = (e: { name: string }, i = c.free.findIndex((f) => f.name === e.name)) => (c.sd[i] !== undefined ? { sd: c.sd[i] } : {});
   const estimates = c.estimates.map((e) => ({ ...e, ...withSd(e) }));
   const forward = forwardEstimates(c.free, c.values, start).map((e) => ({ ...e, ...withSd(e) }));
-  const result = runBacktest({ ...input, from: start, scoreFrom: start, estimates: forward, freeParameters: c.free.length });
+  const missed = c.mape['initial_decisions_people_quarter'];
+  const result = runBacktest({ ...input, from: start, scoreFrom: start, estimates: forward, freeParameters: c.free.length, ...(Number.isFinite(missed) ? { recordError: missed } : {}) });
   const origin: OriginSummary = {
     date: input.origin,
     calibration: {

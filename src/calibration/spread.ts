@@ -56,13 +56,30 @@ export function drawEstimates(estimates: readonly SpreadEstimate[], seed: number
   });
 }
 
+/** Distinguishes the draws of the record's reading from the estimates'. */
+const RECORD_STREAM = 0x5ec0;
+
+/**
+ * The quarterly productivity read from the record, with an error: each quarter's index times a
+ * lognormal factor of mean 1 and log-sd `sd`, keyed by (seed, replication, quarter).
+ */
+export function drawRecordReading(scenario: Scenario, sd: number, seed: number, replication: number): Scenario {
+  const base = keyedBase(seed ^ RECORD_STREAM, replication);
+  const productivityIndex = scenario.decisions.productivityIndex.map((p, i) => ({
+    date: p.date,
+    value: p.value * Math.exp(sd * normalQuantile(keyedUniform(base, i, 0)) - (sd * sd) / 2),
+  }));
+  return { ...scenario, decisions: { ...scenario.decisions, productivityIndex } };
+}
+
 /**
  * Replication `replication` of a backtest scenario that has `estimates` applied. With standard
  * errors, the estimates are drawn and applied again (under `parameters` every replication has the
  * random events of the first); without them, the scenario machinery draws parameters from their ranges.
  */
-export function runReplication(scenario: Scenario, estimates: readonly SpreadEstimate[], uncertainty: Uncertainty, seed: number, replication: number): RunResult {
+export function runReplication(scenario: Scenario, estimates: readonly SpreadEstimate[], uncertainty: Uncertainty, seed: number, replication: number, recordSd = 0): RunResult {
   const spread = spreadOf(estimates, uncertainty);
+  if (uncertainty !== 'stochastic' && recordSd > 0) scenario = drawRecordReading(scenario, recordSd, seed, replication);
   if (spread !== 'standard-errors') return simulate(scenario, { seed, replication, uncertainty });
   const drawn = applyEstimates(scenario, drawEstimates(estimates, seed, replication));
   return simulate(drawn, { seed, replication: uncertainty === 'parameters' ? 0 : replication, uncertainty: 'stochastic' });

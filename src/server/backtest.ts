@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { BACKTEST_DEFAULTS, runBacktest } from '../calibration/backtest.js';
 import { checkOrigin, runOriginBacktest } from '../calibration/origin.js';
-import { dataVersion, readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
+import { calibratedInputs, dataVersion, readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
 import { dataFiles, loadOfficialData } from '../calibration/data-files.js';
 import { parseChoiceFlag, parseIntegerFlag } from '../cli/flags.js';
 import { MODEL_VERSION } from '../model/simulate.js';
@@ -91,7 +91,7 @@ export function backtestReport(task: BacktestTask): BacktestReport {
   };
   if (task.origin !== undefined) return { ...runOriginBacktest({ ...settings, base: baselineScenarioWith(undefined), origin: task.origin }), calibration: null };
   const c = task.calibration;
-  const result = runBacktest({ ...settings, base: baselineScenarioWith(c ?? undefined), estimates: c?.estimates ?? [], freeParameters: c?.freeParameters ?? 0 });
+  const result = runBacktest({ ...settings, base: baselineScenarioWith(c ?? undefined), ...calibratedInputs(c ?? undefined) });
   const calibration: CalibrationSummary | null = c && {
     dataVersion: c.data.version,
     current: c.data.version === task.dataVersion,

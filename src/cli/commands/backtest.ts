@@ -8,7 +8,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { BACKTEST_DEFAULTS, runBacktest } from '../../calibration/backtest.js';
 import { calibrate, CALIBRATE_DEFAULTS } from '../../calibration/calibrate.js';
-import { calibrationPath, dataVersion, readCalibration, writeCalibration, type CalibrationRecord } from '../../calibration/calibration-file.js';
+import { calibratedInputs, calibrationPath, dataVersion, readCalibration, writeCalibration, type CalibrationRecord } from '../../calibration/calibration-file.js';
 import { dataFiles, loadOfficialData } from '../../calibration/data-files.js';
 import { forwardEstimates, type Estimate } from '../../calibration/estimates.js';
 import { historicalScenario } from '../../calibration/history.js';
@@ -100,7 +100,7 @@ export async function backtestCommand(io: Io, flags: BacktestFlags): Promise<num
     note = originText(r.origin);
   } else {
     const calibration = readCalibration();
-    result = runBacktest({ ...settings, base: baselineScenarioWith(calibration), estimates: calibration?.estimates ?? [], freeParameters: calibration?.freeParameters ?? 0 });
+    result = runBacktest({ ...settings, base: baselineScenarioWith(calibration), ...calibratedInputs(calibration) });
     note = calibrationNote(calibration, version, flags.data !== undefined && flags.data.length > 0);
   }
   const notes = [...result.derived.map((d) => `${d.field} = ${Math.round(d.value * 1000) / 1000}: ${d.how}`), note];
