@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   dataFiles, defaultCataloguePath, defaultDataDir, findPackageRoot, loadOfficialData, readSeriesCatalogue, seriesCatalogue, seriesInfo,
 } from './data-files.js';
-import { DataFileError } from './observed.js';
+import { DataFileError } from './data-rows.js';
 import { parseSeriesCatalogue } from './series-catalogue.js';
 
 describe('defaultDataDir', () => {

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../model/errors.js';
+import { DataFileError } from './data-rows.js';
 import {
-  DataFileError, MissingObservationError, OBSERVED_COLUMNS, ObservedData, closeNames, formatObservedCsv, observedFromTexts, parseObservedCsv,
+  MissingObservationError, OBSERVED_COLUMNS, ObservedData, closeNames, formatObservedCsv, observedFromTexts, parseObservedCsv,
 } from './observed.js';
 import { parseSeriesCatalogue } from './series-catalogue.js';
 

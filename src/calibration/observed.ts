@@ -7,8 +7,8 @@
  * quietly bend a calibration. Pure: no Node imports (data-files.ts reads the files).
  */
 import { distance } from 'fastest-levenshtein';
-import { InputError, showValue, type InputProblem } from '../model/errors.js';
-import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv.js';
+import { InputError, showValue } from '../model/errors.js';
+import { DataFileError, SERIES_NAME, csvRecords } from './data-rows.js';
 import { PERIOD_FORMS, comparePeriods, parsePeriod, type Period } from './period.js';
 import type { SeriesCatalogue } from './series-catalogue.js';
 
@@ -30,18 +30,6 @@ export interface Observation {
   readonly line: number;
 }
 
-/** A data file that breaks the tidy format: names the file, the line and what is wrong. */
-export class DataFileError extends InputError {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    problem: InputProblem,
-  ) {
-    super(problem, `${file}:${line}`);
-    this.name = 'DataFileError';
-  }
-}
-
 /** A figure asked for that no data file holds. */
 export class MissingObservationError extends Error {
   constructor(
@@ -54,8 +42,6 @@ export class MissingObservationError extends Error {
   }
 }
 
-/** The form of a series name. */
-export const SERIES_NAME = /^[a-z][a-z0-9_]*$/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const RELEASE_DATE = /^\d{4}-\d{2}(-\d{2})?$/;
 const ADDRESS = /^https?:\/\/\S+$/;
@@ -201,18 +187,6 @@ interface Cell {
   /** All vintages of one series and period, best (preferred) first. */
   readonly rows: Observation[];
   readonly period: Period;
-}
-
-/** The CSV records of a data file; a syntax error becomes a DataFileError naming the file, line and column. */
-export function csvRecords(text: string, file: string): CsvRecord[] {
-  try {
-    return parseCsv(text);
-  } catch (e) {
-    if (e instanceof CsvSyntaxError) {
-      throw new DataFileError(file, e.line, { field: `column ${e.column}`, value: 'malformed CSV', allowed: `RFC 4180 CSV: ${e.problem}` });
-    }
-    throw e;
-  }
 }
 
 /**

@@ -9,8 +9,8 @@
  * magnified by a cut axis.
  */
 import { columnsCsv } from '../experiment/exports.js';
-import { formatCount } from '../cli/format.js';
-import { writeOutFiles } from '../cli/output.js';
+import { formatCount } from '../experiment/format.js';
+import { writeOutFiles } from '../experiment/out-dir.js';
 import { InputError, showValue } from '../model/errors.js';
 import type { BacktestResult, PeriodFit, SeriesFit } from './fit.js';
 

@@ -6,7 +6,7 @@
 import Table from 'cli-table3';
 import type { BacktestResult, SeriesFit } from '../calibration/fit.js';
 import { errorText, figureText, mapeText, percentText, targetText } from '../calibration/report.js';
-import { formatCount } from './format.js';
+import { formatCount } from '../experiment/format.js';
 
 function table(head: string[], aligns: ('left' | 'right')[]): Table.Table {
   return new Table({ head, colAligns: aligns, style: { head: [], border: [], compact: true } });

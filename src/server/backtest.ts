@@ -13,9 +13,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { runBacktest } from '../calibration/backtest.js';
+import { MAX_BACKTEST_REPLICATIONS } from '../calibration/backtest-limits.js';
 import { dataVersion, readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
 import { dataFiles, loadOfficialData } from '../calibration/data-files.js';
-import { parseIntegerFlag } from '../cli/flags.js';
+import { parseIntegerInput } from '../experiment/input.js';
 import { MODEL_VERSION } from '../model/simulate.js';
 import { baselineScenarioWith } from '../scenarios/catalog.js';
 import { contentHash } from './hash.js';
@@ -23,8 +24,6 @@ import type { Store } from './store.js';
 import { onlyFields } from './requests.js';
 import { RunFailed, RunTimeout, runWorkerUrl } from './runner.js';
 
-/** The CLI's `backtest --replications` limit (its module is not loaded here: it adds 0.3 s to the server's start). */
-export const MAX_BACKTEST_REPLICATIONS = 200;
 export const BACKTEST_QUERY = { replications: 20, seed: 1 } as const;
 
 export interface BacktestSettings {
@@ -36,8 +35,8 @@ export interface BacktestSettings {
 export function backtestSettings(query: Readonly<Record<string, string>>, maxReplications: number): BacktestSettings {
   onlyFields(query, Object.keys(BACKTEST_QUERY));
   return {
-    replications: parseIntegerFlag('replications', query.replications, { min: 1, max: Math.min(MAX_BACKTEST_REPLICATIONS, maxReplications) }, BACKTEST_QUERY.replications),
-    seed: parseIntegerFlag('seed', query.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, BACKTEST_QUERY.seed),
+    replications: parseIntegerInput('replications', query.replications, { min: 1, max: Math.min(MAX_BACKTEST_REPLICATIONS, maxReplications) }, BACKTEST_QUERY.replications),
+    seed: parseIntegerInput('seed', query.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, BACKTEST_QUERY.seed),
   };
 }
 

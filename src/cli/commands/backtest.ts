@@ -7,6 +7,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { BACKTEST_DEFAULTS, runBacktest } from '../../calibration/backtest.js';
+import { MAX_BACKTEST_REPLICATIONS } from '../../calibration/backtest-limits.js';
 import { calibrate } from '../../calibration/calibrate.js';
 import { calibrationPath, dataVersion, readCalibration, writeCalibration, type CalibrationRecord } from '../../calibration/calibration-file.js';
 import { dataFiles, loadOfficialData } from '../../calibration/data-files.js';
@@ -19,9 +20,9 @@ import { InputError, showValue } from '../../model/errors.js';
 import { MODEL_VERSION } from '../../model/simulate.js';
 import { BASELINE_START, baselineScenarioWith } from '../../scenarios/catalog.js';
 import { formatBacktest } from '../backtest-table.js';
-import { parseIntegerFlag } from '../flags.js';
+import { parseIntegerInput } from '../../experiment/input.js';
 import type { Io } from '../io.js';
-import { prepareOutDir } from '../output.js';
+import { prepareOutDir } from '../../experiment/out-dir.js';
 import { DEFAULT_SEED } from './run.js';
 
 export interface HistoryFlags {
@@ -43,7 +44,6 @@ export interface CalibrateFlags extends HistoryFlags {
   readonly dryRun?: boolean;
 }
 
-export const MAX_BACKTEST_REPLICATIONS = 200;
 export const CALIBRATE_DEFAULTS = { replications: 2, iterations: 8 } as const;
 
 function dateFlag(flag: string, raw: string | undefined, fallback: string): string {
@@ -69,8 +69,8 @@ const fileNames = (files: readonly string[]) => files.map((f) => f.split(/[\\/]/
 export async function backtestCommand(io: Io, flags: BacktestFlags): Promise<number> {
   const from = dateFlag('--from', flags.from, BACKTEST_DEFAULTS.from);
   const to = dateFlag('--to', flags.to, BACKTEST_DEFAULTS.to);
-  const replications = parseIntegerFlag('--replications', flags.replications, { min: 1, max: MAX_BACKTEST_REPLICATIONS }, BACKTEST_DEFAULTS.replications);
-  const seed = parseIntegerFlag('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, BACKTEST_DEFAULTS.seed);
+  const replications = parseIntegerInput('--replications', flags.replications, { min: 1, max: MAX_BACKTEST_REPLICATIONS }, BACKTEST_DEFAULTS.replications);
+  const seed = parseIntegerInput('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, BACKTEST_DEFAULTS.seed);
   const { files, data, version } = dataOf(flags);
   if (flags.out !== undefined) prepareOutDir(flags.out);
   const calibration = readCalibration();
@@ -106,9 +106,9 @@ export async function backtestCommand(io: Io, flags: BacktestFlags): Promise<num
 export async function calibrateCommand(io: Io, flags: CalibrateFlags): Promise<number> {
   const from = dateFlag('--from', flags.from, BACKTEST_DEFAULTS.from);
   const to = dateFlag('--to', flags.to, BACKTEST_DEFAULTS.to);
-  const replications = parseIntegerFlag('--replications', flags.replications, { min: 1, max: 20 }, CALIBRATE_DEFAULTS.replications);
-  const seed = parseIntegerFlag('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, DEFAULT_SEED);
-  const maxIterations = parseIntegerFlag('--iterations', flags.iterations, { min: 1, max: 100 }, CALIBRATE_DEFAULTS.iterations);
+  const replications = parseIntegerInput('--replications', flags.replications, { min: 1, max: 20 }, CALIBRATE_DEFAULTS.replications);
+  const seed = parseIntegerInput('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, DEFAULT_SEED);
+  const maxIterations = parseIntegerInput('--iterations', flags.iterations, { min: 1, max: 100 }, CALIBRATE_DEFAULTS.iterations);
   const { files, data, version } = dataOf(flags);
   const scoreFrom = BACKTEST_DEFAULTS.scoreFrom;
   const started = Date.now();
