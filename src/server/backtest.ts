@@ -12,13 +12,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runBacktest } from '../calibration/backtest.js';
 import { MAX_BACKTEST_REPLICATIONS } from '../calibration/backtest-limits.js';
 import { dataVersion, readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
-import { dataFiles, loadOfficialData } from '../calibration/data-files.js';
+import { dataFiles } from '../calibration/data-files.js';
 import { parseIntegerInput } from '../experiment/input.js';
 import { MODEL_VERSION } from '../model/simulate.js';
-import { baselineScenarioWith } from '../scenarios/catalog.js';
+import { packageBacktest, type PackageBacktest } from '../scenarios/package-backtest.js';
 import { contentHash } from './hash.js';
 import type { Store } from './store.js';
 import { onlyFields } from './requests.js';
@@ -53,7 +52,7 @@ export interface CalibrationSummary {
   readonly estimates: readonly { readonly name: string; readonly path: string; readonly date?: string; readonly value: number; readonly description: string }[];
 }
 
-export type BacktestReport = ReturnType<typeof runBacktest> & { readonly calibration: CalibrationSummary | null };
+export type BacktestReport = PackageBacktest & { readonly calibration: CalibrationSummary | null };
 
 /** What the backtest thread is handed: the inputs the request's hash was taken of. */
 export interface BacktestTask extends BacktestSettings {
@@ -62,21 +61,10 @@ export interface BacktestTask extends BacktestSettings {
   readonly calibration: CalibrationRecord | null;
 }
 
-const fileName = (f: string) => f.split(/[\\/]/).pop() ?? f;
-
-/** The backtest and the calibration's summary (the worker's work; the CLI assembles the same input). */
+/** The backtest and the calibration's summary (the worker's work; the CLI runs the same packageBacktest). */
 export function backtestReport(task: BacktestTask): BacktestReport {
   const c = task.calibration;
-  const result = runBacktest({
-    base: baselineScenarioWith(c ?? undefined),
-    data: loadOfficialData([...task.files]),
-    dataVersion: task.dataVersion,
-    dataFiles: task.files.map(fileName),
-    estimates: c?.estimates ?? [],
-    freeParameters: c?.freeParameters ?? 0,
-    replications: task.replications,
-    seed: task.seed,
-  });
+  const result = packageBacktest({ files: task.files, calibration: c, replications: task.replications, seed: task.seed });
   const calibration: CalibrationSummary | null = c && {
     dataVersion: c.data.version,
     current: c.data.version === task.dataVersion,

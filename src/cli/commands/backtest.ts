@@ -6,7 +6,7 @@
  * the built-in scenarios' baseline reads. Flags are checked before any work.
  */
 import { existsSync, statSync } from 'node:fs';
-import { BACKTEST_DEFAULTS, runBacktest } from '../../calibration/backtest.js';
+import { BACKTEST_DEFAULTS } from '../../calibration/backtest.js';
 import { MAX_BACKTEST_REPLICATIONS } from '../../calibration/backtest-limits.js';
 import { calibrate } from '../../calibration/calibrate.js';
 import { calibrationPath, dataVersion, readCalibration, writeCalibration, type CalibrationRecord } from '../../calibration/calibration-file.js';
@@ -19,6 +19,7 @@ import { writeBacktestReport } from '../../calibration/report.js';
 import { InputError, showValue } from '../../model/errors.js';
 import { MODEL_VERSION } from '../../model/simulate.js';
 import { BASELINE_START, baselineScenarioWith } from '../../scenarios/catalog.js';
+import { packageBacktest } from '../../scenarios/package-backtest.js';
 import { formatBacktest } from '../backtest-table.js';
 import { parseIntegerInput } from '../../experiment/input.js';
 import type { Io } from '../io.js';
@@ -54,13 +55,18 @@ function dateFlag(flag: string, raw: string | undefined, fallback: string): stri
 }
 
 /** The data files a run reads: the package's, then each `--data` file. */
-function dataOf(flags: HistoryFlags) {
+function filesOf(flags: HistoryFlags): string[] {
   for (const f of flags.data ?? []) {
     if (!existsSync(f) || !statSync(f).isFile()) {
       throw new InputError({ field: '--data', value: showValue(f), allowed: 'a readable CSV file in the tidy format of data/SOURCES.md' });
     }
   }
-  const files = [...dataFiles(), ...(flags.data ?? [])];
+  return [...dataFiles(), ...(flags.data ?? [])];
+}
+
+/** The data files and their contents and version. */
+function dataOf(flags: HistoryFlags) {
+  const files = filesOf(flags);
   return { files, data: loadOfficialData(files), version: dataVersion(files) };
 }
 
@@ -71,21 +77,11 @@ export async function backtestCommand(io: Io, flags: BacktestFlags): Promise<num
   const to = dateFlag('--to', flags.to, BACKTEST_DEFAULTS.to);
   const replications = parseIntegerInput('--replications', flags.replications, { min: 1, max: MAX_BACKTEST_REPLICATIONS }, BACKTEST_DEFAULTS.replications);
   const seed = parseIntegerInput('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, BACKTEST_DEFAULTS.seed);
-  const { files, data, version } = dataOf(flags);
+  const files = filesOf(flags);
   if (flags.out !== undefined) prepareOutDir(flags.out);
   const calibration = readCalibration();
-  const result = runBacktest({
-    base: baselineScenarioWith(calibration),
-    data,
-    dataVersion: version,
-    dataFiles: fileNames(files),
-    estimates: calibration?.estimates ?? [],
-    freeParameters: calibration?.freeParameters ?? 0,
-    from,
-    to,
-    replications,
-    seed,
-  });
+  const result = packageBacktest({ files, calibration: calibration ?? null, from, to, replications, seed });
+  const version = result.dataVersion;
   const notes = [
     ...result.derived.map((d) => `${d.field} = ${Math.round(d.value * 1000) / 1000}: ${d.how}`),
     calibration === undefined
