@@ -51,7 +51,7 @@ export function fakeBackend(): Backend {
     deriveScenario: (base, _overrides, name, title) => ({ ...base, name, title }),
     simulate(scenario, options) {
       if (scenario.name === 'broken-run' && options.replication === 1) {
-        throw new RunError('decisions', 42, 17.5, 'queue went negative');
+        throw new RunError('decisions', 42, 17.5, '2023-07-18', 'queue went negative');
       }
       return syntheticResult(options.seed, options.replication, {
         months: scenario.horizonMonths,
