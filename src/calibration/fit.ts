@@ -51,6 +51,15 @@ export interface BacktestResult {
   readonly series: Readonly<Record<string, SeriesFit>>;
 }
 
+/** How a series' MAPE stands against its target: the one verdict of the terminal, the files and the page. */
+export type TargetVerdict = 'met' | 'missed' | 'no target' | 'not scored';
+
+export function targetVerdict(fit: Pick<SeriesFit, 'mape' | 'target'>): TargetVerdict {
+  if (fit.target === undefined) return 'no target';
+  if (!Number.isFinite(fit.mape)) return 'not scored';
+  return fit.mape <= fit.target ? 'met' : 'missed';
+}
+
 /** Mean absolute relative error of the scored periods' medians (NaN when none is scored). */
 export function mape(periods: readonly Pick<PeriodFit, 'error' | 'scored'>[]): number {
   let sum = 0;

@@ -4,7 +4,7 @@
  * and what the run rested on. Pure text (no terminal colours), like the run report in format.ts.
  */
 import Table from 'cli-table3';
-import type { BacktestResult, SeriesFit } from '../calibration/fit.js';
+import { targetVerdict, type BacktestResult, type SeriesFit } from '../calibration/fit.js';
 import { errorText, figureText, mapeText, percentText, targetText } from '../calibration/report.js';
 import { formatCount } from '../experiment/format.js';
 
@@ -35,7 +35,8 @@ export function mapeTable(result: BacktestResult): string {
   for (const [name, fit] of Object.entries(result.series)) {
     const scored = fit.periods.filter((p) => p.scored).length;
     const target = fit.target === undefined ? '' : targetText(fit.target);
-    const met = fit.target === undefined || !Number.isFinite(fit.mape) ? '' : fit.mape <= fit.target ? MARKS.met : MARKS.missed;
+    const verdict = targetVerdict(fit);
+    const met = verdict === 'met' || verdict === 'missed' ? MARKS[verdict] : '';
     t.push([name, formatCount(scored), percentText(fit.mape), target, met]);
   }
   return t.toString();

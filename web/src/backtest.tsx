@@ -8,8 +8,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { PeriodFit, SeriesFit } from '../../src/calibration/fit.js';
+import { targetVerdict, type PeriodFit, type SeriesFit, type TargetVerdict } from '../../src/calibration/fit.js';
 import { parsePeriod } from '../../src/calibration/period.js';
+import { csvText } from '../../src/experiment/csv.js';
 import { api, type Backtest } from './api.js';
 import { FanChart, type FanRow } from './charts.js';
 import { saveBlob } from './download.js';
@@ -28,11 +29,16 @@ export function pct(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(1)}%`;
 }
 
-/** Met, missed, or no target to meet. */
+const SHOWN: Readonly<Record<TargetVerdict, { mark: string; text: string }>> = {
+  met: { mark: '✓', text: 'met' },
+  missed: { mark: '✗', text: 'not met' },
+  'no target': { mark: '–', text: 'no target' },
+  'not scored': { mark: '–', text: 'no scored period' },
+};
+
+/** Met, missed, or no target to meet, as the page shows it. */
 function verdict(s: SeriesFit): { mark: string; text: string } {
-  if (s.target === undefined) return { mark: '–', text: 'no target' };
-  if (!Number.isFinite(s.mape)) return { mark: '–', text: 'no scored period' };
-  return s.mape <= s.target ? { mark: '✓', text: 'met' } : { mark: '✗', text: 'not met' };
+  return SHOWN[targetVerdict(s)];
 }
 
 interface Row extends FanRow, Pick<PeriodFit, 'period' | 'observed' | 'scored'> {}
@@ -71,20 +77,16 @@ function SeriesChart({ name, s, later }: { name: string; s: SeriesFit; later: bo
 
 const CSV_COLUMNS = ['series', 'label', 'unit', 'scored_periods', 'periods', 'mape', 'target', 'met'];
 
-function csvField(v: string | number): string {
-  const text = String(v);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The MAPE table as CSV: shares as decimals (0.1 = 10%), empty where there is none. */
 export function mapeCsv(b: Backtest): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const [name, s] of Object.entries(b.series)) {
-    const mape = Number.isFinite(s.mape) ? s.mape : '';
-    const v = verdict(s).text;
-    lines.push([name, s.label, s.unit, s.periods.filter((p) => p.scored).length, s.periods.length, mape, s.target ?? '', v === 'met' ? 'yes' : v === 'not met' ? 'no' : ''].map(csvField).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  return csvText(
+    CSV_COLUMNS,
+    Object.entries(b.series).map(([name, s]) => {
+      const v = targetVerdict(s);
+      const mape = Number.isFinite(s.mape) ? s.mape : null;
+      return [name, s.label, s.unit, s.periods.filter((p) => p.scored).length, s.periods.length, mape, s.target ?? null, v === 'met' ? 'yes' : v === 'missed' ? 'no' : null];
+    }),
+  );
 }
 
 function MapeTable({ b }: { b: Backtest }) {
