@@ -13,6 +13,11 @@ export default tseslint.config(
     },
   },
   {
+    // dependency-cruiser reads its configuration as CommonJS.
+    files: ['.dependency-cruiser.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
+  },
+  {
     // The CLI shim is plain JavaScript run by Node.
     files: ['bin/**/*.js'],
     languageOptions: { globals: { process: 'readonly' } },

@@ -9,10 +9,10 @@ import { quantileSorted, sortedCopy } from '../experiment/quantiles.js';
 import type { Scenario } from '../model/schema.js';
 import type { Uncertainty } from '../model/uncertainty.js';
 import { applyEstimates, type Estimate } from './estimates.js';
-import { scores, type BacktestResult, type PeriodFit, type SeriesFit } from './fit.js';
+import { scores, type BacktestResult, type PeriodFit, type SeriesFit, type SpreadEstimate } from './fit.js';
 import { historicalScenario, type HistoricalScenario } from './history.js';
 import type { ObservedData } from './observed.js';
-import { runReplication, spreadOf, type SpreadEstimate } from './spread.js';
+import { runReplication, spreadOf } from './spread.js';
 import { COMPARED, isScored, modelValue, windows, type Compared, type Window } from './targets.js';
 
 export const BACKTEST_DEFAULTS = {

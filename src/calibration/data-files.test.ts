@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   dataFiles, defaultCataloguePath, defaultDataDir, findPackageRoot, loadOfficialData, readSeriesCatalogue, seriesCatalogue, seriesInfo,
 } from './data-files.js';
-import { DataFileError } from './observed.js';
+import { DataFileError } from './data-rows.js';
 import { parseSeriesCatalogue } from './series-catalogue.js';
 
 describe('defaultDataDir', () => {
@@ -147,7 +147,7 @@ describe('loadOfficialData with further files (a newer release)', () => {
     const typo = join(dir, 'typo.csv');
     writeFileSync(typo, `${head}awaiting_initial_decision_people,2023-09-30,165411,people,https://www.gov.uk/x,,revised\nawaiting_initial_decisions_people,2023-12-31,128786,people,https://www.gov.uk/x,,revised\n`);
     expect(() => loadOfficialData([...dataFiles(), typo])).toThrow(
-      `${typo}:3: series: got "awaiting_initial_decisions_people"; a series of the catalogue data/catalogue/series.csv; did you mean awaiting_initial_decision_people?`,
+      `${typo}:3: series: got "awaiting_initial_decisions_people"; a series of the catalogue data/catalogue/series.csv; did you mean "awaiting_initial_decision_people"?`,
     );
   });
 

@@ -13,7 +13,43 @@
  * relative interval score), which compares across series of different scale.
  */
 import type { Uncertainty } from '../model/uncertainty.js';
-import type { OriginSummary } from './origin.js';
+import type { Estimate } from './estimates.js';
+
+/** An estimate with its approximate standard error, in the parameter's unit, when the fit gave one. */
+export interface SpreadEstimate extends Estimate {
+  readonly sd?: number;
+}
+
+/**
+ * The calibration done for a rolling origin (origin.ts): its window and search settings (as
+ * calibrate.ts's CalibrateInput names them), how the search went (as its CalibrationResult), and
+ * its estimates. Written out here rather than picked from those types, so that this module, which
+ * calibrate.ts reaches through backtest.ts, imports nothing that imports it.
+ */
+export interface OriginCalibration {
+  readonly from: string;
+  readonly to: string;
+  readonly scoreFrom: string;
+  readonly replications: number;
+  readonly seed: number;
+  readonly maxIterations: number;
+  readonly iterations: number;
+  readonly evaluations: number;
+  readonly lossAtStart: number;
+  readonly loss: number;
+  /** Every estimate, with its standard error where the fit gave one. */
+  readonly estimates: readonly SpreadEstimate[];
+  /** Those the forward run takes, dated from its first day. */
+  readonly forward: readonly SpreadEstimate[];
+}
+
+/** What a rolling-origin backtest reports about its origin. */
+export interface OriginSummary {
+  /** The last day whose record the calibration saw (a quarter's last day). */
+  readonly date: string;
+  readonly calibration: OriginCalibration;
+}
+
 
 /** One observed period of one series beside the model. */
 export interface PeriodFit {
@@ -71,6 +107,15 @@ export interface BacktestResult {
   readonly freeParameters: number;
   /** Keyed by the record's series name (e.g. `awaiting_initial_decision_people`). */
   readonly series: Readonly<Record<string, SeriesFit>>;
+}
+
+/** How a series' MAPE stands against its target: the one verdict of the terminal, the files and the page. */
+export type TargetVerdict = 'met' | 'missed' | 'no target' | 'not scored';
+
+export function targetVerdict(fit: Pick<SeriesFit, 'mape' | 'target'>): TargetVerdict {
+  if (fit.target === undefined) return 'no target';
+  if (!Number.isFinite(fit.mape)) return 'not scored';
+  return fit.mape <= fit.target ? 'met' : 'missed';
 }
 
 /** Mean absolute relative error of the scored periods' medians (NaN when none is scored). */

@@ -6,9 +6,10 @@
  * every refusal names the file and line, because a silently skipped or misread figure would
  * quietly bend a calibration. Pure: no Node imports (data-files.ts reads the files).
  */
-import { distance } from 'fastest-levenshtein';
-import { InputError, showValue, type InputProblem } from '../model/errors.js';
-import { CsvSyntaxError, parseCsv, type CsvRecord } from './csv.js';
+import { InputError, showValue } from '../model/errors.js';
+import { didYouMean } from '../model/suggest.js';
+import { csvText } from '../experiment/csv.js';
+import { DataFileError, SERIES_NAME, csvRecords } from './data-rows.js';
 import { PERIOD_FORMS, comparePeriods, parsePeriod, type Period } from './period.js';
 import type { SeriesCatalogue } from './series-catalogue.js';
 
@@ -30,18 +31,6 @@ export interface Observation {
   readonly line: number;
 }
 
-/** A data file that breaks the tidy format: names the file, the line and what is wrong. */
-export class DataFileError extends InputError {
-  constructor(
-    readonly file: string,
-    readonly line: number,
-    problem: InputProblem,
-  ) {
-    super(problem, `${file}:${line}`);
-    this.name = 'DataFileError';
-  }
-}
-
 /** A figure asked for that no data file holds. */
 export class MissingObservationError extends Error {
   constructor(
@@ -54,8 +43,6 @@ export class MissingObservationError extends Error {
   }
 }
 
-/** The form of a series name. */
-export const SERIES_NAME = /^[a-z][a-z0-9_]*$/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const RELEASE_DATE = /^\d{4}-\d{2}(-\d{2})?$/;
 const ADDRESS = /^https?:\/\/\S+$/;
@@ -115,8 +102,8 @@ function checkPeriod(series: string, text: string): Period | string {
 function checkAgainstCatalogue(series: string, unit: string, catalogue: SeriesCatalogue): { field: string; value: string; allowed: string } | undefined {
   const entry = catalogue.info(series);
   if (!entry) {
-    const close = closeNames(series, catalogue.names());
-    const hint = close.length > 0 ? `; did you mean ${close.join(', ')}?` : '';
+    const suggestion = didYouMean(series, catalogue.names(), 3);
+    const hint = suggestion ? `; ${suggestion}` : '';
     return {
       field: 'series',
       value: series,
@@ -185,34 +172,10 @@ export function parseObservedCsv(text: string, file: string, catalogue?: SeriesC
   return out;
 }
 
-/** Names close to `name`, best first, for a "did you mean" hint. */
-export function closeNames(name: string, known: Iterable<string>, max = 3): string[] {
-  const limit = Math.max(2, Math.floor(name.length / 5));
-  const scored: Array<[string, number]> = [];
-  for (const k of known) {
-    const d = distance(name, k);
-    if (d <= limit || (name.length >= 4 && (k.includes(name) || name.includes(k)))) scored.push([k, d]);
-  }
-  scored.sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
-  return scored.slice(0, max).map(([k]) => k);
-}
-
 interface Cell {
   /** All vintages of one series and period, best (preferred) first. */
   readonly rows: Observation[];
   readonly period: Period;
-}
-
-/** The CSV records of a data file; a syntax error becomes a DataFileError naming the file, line and column. */
-export function csvRecords(text: string, file: string): CsvRecord[] {
-  try {
-    return parseCsv(text);
-  } catch (e) {
-    if (e instanceof CsvSyntaxError) {
-      throw new DataFileError(file, e.line, { field: `column ${e.column}`, value: 'malformed CSV', allowed: `RFC 4180 CSV: ${e.problem}` });
-    }
-    throw e;
-  }
 }
 
 /**
@@ -295,13 +258,13 @@ export class ObservedData {
   private known(series: string): Map<string, Cell> {
     const cells = this.cells.get(series);
     if (cells) return cells;
-    const close = closeNames(series, this.cells.keys());
+    const suggestion = didYouMean(series, this.cells.keys(), 3);
     throw new InputError(
       {
         field: 'series',
         value: showValue(series),
-        allowed: close.length > 0
-          ? `one of the ${this.cells.size} series in the data files; did you mean ${close.join(', ')}?`
+        allowed: suggestion
+          ? `one of the ${this.cells.size} series in the data files; ${suggestion}`
           : `one of the ${this.cells.size} series in the data files (see data/SOURCES.md)`,
       },
       'official data',
@@ -331,18 +294,10 @@ function plainNumber(value: number): string {
   return `${sign}0.${'0'.repeat(-exponent - 1)}${digits}`;
 }
 
-function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /**
  * Write observations as a data file (header line, one row each, LF line ends) that
  * parseObservedCsv reads back to the same rows: how a new release is written in this format.
  */
 export function formatObservedCsv(observations: readonly Observation[]): string {
-  const lines = [OBSERVED_COLUMNS.join(',')];
-  for (const o of observations) {
-    lines.push([o.series, o.period, plainNumber(o.value), o.unit, o.source, o.note, o.vintage].map(csvField).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  return csvText(OBSERVED_COLUMNS, observations.map((o) => [o.series, o.period, plainNumber(o.value), o.unit, o.source, o.note, o.vintage]));
 }

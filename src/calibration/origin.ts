@@ -11,29 +11,11 @@ import { epochDay, isoFromEpochDay } from '../model/dates.js';
 import { InputError, showValue } from '../model/errors.js';
 import type { Scenario } from '../model/schema.js';
 import { BACKTEST_DEFAULTS, runBacktest, type BacktestInput } from './backtest.js';
-import { calibrate, CALIBRATE_DEFAULTS, type CalibrateInput, type CalibrationResult } from './calibrate.js';
+import { calibrate, CALIBRATE_DEFAULTS, type CalibrationResult } from './calibrate.js';
 import { forwardEstimates } from './estimates.js';
-import type { BacktestResult } from './fit.js';
+import type { BacktestResult, OriginSummary } from './fit.js';
 import { ObservedData } from './observed.js';
 import { parsePeriod } from './period.js';
-import type { SpreadEstimate } from './spread.js';
-
-/** The calibration done for an origin: its window and search settings, how the search went, and its estimates. */
-export interface OriginCalibration
-  extends Pick<CalibrateInput, 'from' | 'to' | 'scoreFrom' | 'replications' | 'seed' | 'maxIterations'>,
-    Pick<CalibrationResult, 'iterations' | 'evaluations' | 'lossAtStart' | 'loss'> {
-  /** Every estimate, with its standard error where the fit gave one. */
-  readonly estimates: readonly SpreadEstimate[];
-  /** Those the forward run takes, dated from its first day. */
-  readonly forward: readonly SpreadEstimate[];
-}
-
-/** What a rolling-origin backtest reports about its origin. */
-export interface OriginSummary {
-  /** The last day whose record the calibration saw (a quarter's last day). */
-  readonly date: string;
-  readonly calibration: OriginCalibration;
-}
 
 const QUARTER_END = /^\d{4}-(03-31|06-30|09-30|12-31)$/;
 

@@ -9,10 +9,10 @@
  * magnified by a cut axis.
  */
 import { columnsCsv } from '../experiment/exports.js';
-import { formatCount } from '../cli/format.js';
-import { writeOutFiles } from '../cli/output.js';
+import { formatCount } from '../experiment/format.js';
+import { writeOutFiles } from '../experiment/out-dir.js';
 import { InputError, showValue } from '../model/errors.js';
-import type { BacktestResult, PeriodFit, SeriesFit } from './fit.js';
+import { targetVerdict, type BacktestResult, type PeriodFit, type SeriesFit } from './fit.js';
 
 export const BACKTEST_CSV_COLUMNS = ['series', 'model_series', 'period', 'observed', 'p5', 'p50', 'p95', 'error', 'scored', 'unit'] as const;
 
@@ -81,7 +81,7 @@ export function targetText(share: number): string {
 export function mapeText(fit: Pick<SeriesFit, 'mape' | 'target'>, marks: { met: string; missed: string } = { met: 'met', missed: 'missed' }): string {
   if (!Number.isFinite(fit.mape)) return 'MAPE n/a (no period scored)';
   if (fit.target === undefined) return `MAPE ${percentText(fit.mape)}`;
-  return `MAPE ${percentText(fit.mape)} (target ${targetText(fit.target)}: ${fit.mape <= fit.target ? marks.met : marks.missed})`;
+  return `MAPE ${percentText(fit.mape)} (target ${targetText(fit.target)}: ${targetVerdict(fit) === 'met' ? marks.met : marks.missed})`;
 }
 
 function escapeXml(text: string): string {

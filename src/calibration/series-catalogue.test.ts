@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DataFileError } from './observed.js';
+import { DataFileError } from './data-rows.js';
 import { BASES, KINDS, parseSeriesCatalogue } from './series-catalogue.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');

@@ -8,7 +8,7 @@
  * data/SOURCES.md ("Series: what is counted").
  */
 import { showValue } from '../model/errors.js';
-import { DataFileError, SERIES_NAME, csvRecords } from './observed.js';
+import { DataFileError, SERIES_NAME, csvRecords } from './data-rows.js';
 
 export const CATALOGUE_COLUMNS = ['series', 'basis', 'kind', 'units', 'status', 'description'] as const;
 

@@ -3,7 +3,8 @@ import { baselineScenarioWith } from '../scenarios/catalog.js';
 import { runBacktest } from './backtest.js';
 import { loadOfficialData } from './data-files.js';
 import { spreadText } from './fit.js';
-import { drawEstimates, invert, spreadOf, standardErrors, type SpreadEstimate } from './spread.js';
+import { drawEstimates, invert, spreadOf, standardErrors } from './spread.js';
+import type { SpreadEstimate } from './fit.js';
 
 describe('standard errors of least-squares estimates', () => {
   it('are those of ordinary regression for a straight line: σ² = SSR / (n − p), Var = σ² (JᵀJ)⁻¹', () => {

@@ -24,12 +24,8 @@ import type { Scenario } from '../model/schema.js';
 import { simulate } from '../model/simulate.js';
 import { pathKey, type Uncertainty } from '../model/uncertainty.js';
 import { applyEstimates, type Estimate } from './estimates.js';
-import type { ParameterSpread } from './fit.js';
+import type { ParameterSpread, SpreadEstimate } from './fit.js';
 
-/** An estimate with its approximate standard error, in the parameter's unit, when the fit gave one. */
-export interface SpreadEstimate extends Estimate {
-  readonly sd?: number;
-}
 
 /** The spread a backtest with these estimates draws from under this uncertainty. */
 export function spreadOf(estimates: readonly SpreadEstimate[], uncertainty: Uncertainty): ParameterSpread {

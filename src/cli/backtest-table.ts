@@ -4,9 +4,9 @@
  * and what the run rested on. Pure text (no terminal colours), like the run report in format.ts.
  */
 import Table from 'cli-table3';
-import { spreadText, type BacktestResult, type SeriesFit } from '../calibration/fit.js';
+import { spreadText, targetVerdict, type BacktestResult, type SeriesFit } from '../calibration/fit.js';
 import { errorText, figureText, mapeText, percentText, targetText } from '../calibration/report.js';
-import { formatCount } from './format.js';
+import { formatCount } from '../experiment/format.js';
 
 function table(head: string[], aligns: ('left' | 'right')[]): Table.Table {
   return new Table({ head, colAligns: aligns, style: { head: [], border: [], compact: true } });
@@ -38,7 +38,8 @@ export function mapeTable(result: BacktestResult): string {
   for (const [name, fit] of Object.entries(result.series)) {
     const scored = fit.periods.filter((p) => p.scored).length;
     const target = fit.target === undefined ? '' : targetText(fit.target);
-    const met = fit.target === undefined || !Number.isFinite(fit.mape) ? '' : fit.mape <= fit.target ? MARKS.met : MARKS.missed;
+    const verdict = targetVerdict(fit);
+    const met = verdict === 'met' || verdict === 'missed' ? MARKS[verdict] : '';
     const inside = Number.isFinite(fit.coverage) ? `${percentText(fit.coverage)} (${Math.round(fit.coverage * scored)}/${scored})` : 'n/a';
     t.push([name, formatCount(scored), percentText(fit.mape), target, met, inside, figureText(Math.round(fit.intervalScore)), percentText(fit.intervalScoreRelative)]);
   }

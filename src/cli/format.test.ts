@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { SummaryAccumulator } from '../experiment/summary.js';
 import { monthLabels, syntheticResult } from '../experiment/test-support/synthetic.js';
 import { KPIS } from '../model/result.js';
-import { wrap, financialYearLabel, formatCount, formatGbp, formatValue, KPI_LABELS, runReport } from './format.js';
+import { wrap, financialYearLabel, KPI_LABELS, runReport } from './format.js';
+import { formatCount, formatGbp, formatValue } from '../experiment/format.js';
 
 describe('number formatting', () => {
   it('separates thousands and rounds to whole numbers', () => {

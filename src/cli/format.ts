@@ -6,8 +6,7 @@
 import Table from 'cli-table3';
 import type { Summary, SummaryStats } from '../experiment/summary.js';
 import { KPIS, type KpiName } from '../model/result.js';
-
-export type Unit = 'people' | 'cases' | 'days' | 'months' | 'gbp';
+import { NOT_APPLICABLE, formatCount, formatValue, type Unit } from '../experiment/format.js';
 
 /** Label and unit of every KPI, in the order of KPIS. */
 export const KPI_LABELS: Readonly<Record<KpiName, { readonly label: string; readonly unit: Unit }>> = {
@@ -40,45 +39,9 @@ const UNIT_TEXT: Readonly<Record<Unit, string>> = {
   gbp: '£',
 };
 
-export const NOT_WITHIN_HORIZON = 'not within horizon';
-
-/** Integer with thousands separators: 1234567.4 → "1,234,567". */
-export function formatCount(x: number): string {
-  const r = Math.round(x);
-  const digits = Math.abs(r).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return r < 0 ? `-${digits}` : digits;
-}
-
-/** Money with a scale: £2.35bn, £457m, £45.7m, £12,345. */
-export function formatGbp(x: number): string {
-  const sign = x < 0 ? '-' : '';
-  const a = Math.abs(x);
-  let body: string;
-  if (a >= 9.995e8) body = `${(a / 1e9).toFixed(2)}bn`;
-  else if (a >= 9.995e7) body = `${(a / 1e6).toFixed(0)}m`;
-  else if (a >= 9.95e5) body = `${(a / 1e6).toFixed(1)}m`;
-  else body = formatCount(a);
-  return `${sign}£${body}`;
-}
-
-/** One value in a unit; null means the quantity was not reached within the horizon. */
-export function formatValue(x: number | null, unit: Unit): string {
-  if (x === null) return NOT_WITHIN_HORIZON;
-  switch (unit) {
-    case 'gbp':
-      return formatGbp(x);
-    case 'months':
-      return x.toFixed(1);
-    default:
-      return formatCount(x);
-  }
-}
-
 function table(head: string[], aligns: ('left' | 'right')[]): Table.Table {
   return new Table({ head, colAligns: aligns, style: { head: [], border: [], compact: true } });
 }
-
-export const NOT_APPLICABLE = 'n/a';
 
 /**
  * The KPI table: mean, P5, P50 and P95 of each KPI, with numbered notes for KPIs not reached or

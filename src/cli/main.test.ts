@@ -109,7 +109,7 @@ describe('asylum-sim run', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('run failed: decisions: case 42 on day 17.50: queue went negative');
+    expect(r.stderr).toContain('run failed: decisions: case 42 on 2023-07-18 (day 17.50): queue went negative');
     const d = await cli(['run', 'broken-run', '--replications', '3'], { env: { ASYLUM_SIM_DEBUG: '1' } });
     expect(d.code).toBe(1);
     expect(d.stderr).toMatch(/at .*\.(js|ts):\d+/);

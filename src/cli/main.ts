@@ -19,8 +19,8 @@ import { claimsCommand, CLAIMS_DEFAULT_REPLICATIONS, CLAIMS_DEFAULT_SEED, type C
 import { BASE_SCENARIO } from '../claims/projection.js';
 import { processIo, type Io } from './io.js';
 import { LIMITS } from '../model/limits.js';
-import { formatCount } from './format.js';
-import { packageVersion } from './version.js';
+import { formatCount } from '../experiment/format.js';
+import { packageVersion } from '../experiment/version.js';
 
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;

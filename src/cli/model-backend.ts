@@ -10,7 +10,7 @@ import { applyOverrides, type Scenario } from '../model/schema.js';
 import { loadOfficialData } from '../calibration/data-files.js';
 import { calibratedModelVersion, listBuiltinScenarios, loadScenario, showScenario, validateScenarioFile } from '../scenarios/catalog.js';
 import type { Backend, ScenarioLike } from './backend.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../experiment/version.js';
 
 export function createModelBackend(): Backend {
   return {

@@ -1,48 +1,13 @@
 /**
  * Files a run writes under `--out DIR`: `summary.json` (the same JSON as `--json`) and
- * `monthly.csv` (one row per month, mean/P5/P50/P95 columns per series). The directory is
- * prepared before the run starts, so an unwritable place fails at once and not after the work.
+ * `monthly.csv` (one row per month, mean/P5/P50/P95 columns per series), in a directory prepared
+ * by experiment/out-dir.ts before the run starts.
  */
-import { mkdirSync, writeFileSync, accessSync, constants, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { monthlyCsv } from '../experiment/csv.js';
+import { writeOutFiles } from '../experiment/out-dir.js';
 import { summaryToJson, type Summary } from '../experiment/summary.js';
-import { InputError, showValue } from '../model/errors.js';
 
 export const OUTPUT_FILES = ['summary.json', 'monthly.csv'] as const;
-
-function failure(dir: string, reason: unknown): InputError {
-  const code = (reason as { code?: string }).code;
-  return new InputError({
-    field: '--out',
-    value: showValue(dir),
-    allowed: `a directory that can be created and written${code ? ` (${code})` : ''}`,
-  });
-}
-
-/** Create the output directory if needed and check it is writable. */
-export function prepareOutDir(dir: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
-    accessSync(dir, constants.W_OK);
-  } catch (e) {
-    throw failure(dir, e);
-  }
-}
-
-/** Write files (text or bytes) under a prepared `--out` directory; returns their paths. */
-export function writeOutFiles(dir: string, files: readonly (readonly [string, string | Uint8Array])[]): string[] {
-  try {
-    return files.map(([name, content]) => {
-      const path = join(dir, name);
-      writeFileSync(path, content);
-      return path;
-    });
-  } catch (e) {
-    throw failure(dir, e);
-  }
-}
 
 /** Write the run's files; returns their paths. */
 export function writeRunFiles(dir: string, summary: Summary): string[] {

@@ -8,13 +8,13 @@
 import type { Simulator } from '../experiment/jobs.js';
 import type { RedisTarget } from '../experiment/distributed/connection.js';
 import type { Backend, ScenarioLike } from './backend.js';
-import { parseIntegerFlag } from './flags.js';
+import { parseIntegerInput } from '../experiment/input.js';
 import type { Io } from './io.js';
 
 export const TIMEOUT_ENV = 'ASYLUM_SIM_REDIS_TIMEOUT';
 
 export async function queueSimulator(backend: Backend, target: RedisTarget, io: Io): Promise<Simulator<ScenarioLike>> {
-  const timeoutS = parseIntegerFlag(TIMEOUT_ENV, io.env[TIMEOUT_ENV], { min: 1, max: 86_400 }, 30);
+  const timeoutS = parseIntegerInput(TIMEOUT_ENV, io.env[TIMEOUT_ENV], { min: 1, max: 86_400 }, 30);
   const { connectDistributed } = await import('../experiment/distributed/backend.js');
   const sim = await connectDistributed<ScenarioLike>({
     target,

@@ -95,6 +95,3 @@ export class ReferenceCalendar implements Calendar {
     this.seq = 0;
   }
 }
-
-export { HeapCalendar } from './heap-calendar.js';
-export { CalendarQueue } from './calendar-queue.js';

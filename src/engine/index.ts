@@ -32,7 +32,7 @@ export { sortedUniforms } from './sorted-uniforms.js';
 export { type Calendar, before, ReferenceCalendar } from './calendar.js';
 export { HeapCalendar } from './heap-calendar.js';
 export { CalendarQueue } from './calendar-queue.js';
-export { type Handler, type Reusable, type SimulationOptions, Simulation, PRIORITY_CAPACITY } from './simulation.js';
+export { type FailedEvent, type Handler, type Reusable, type SimulationOptions, Simulation, PRIORITY_CAPACITY } from './simulation.js';
 export {
   type Discipline,
   type CapacitySchedule,

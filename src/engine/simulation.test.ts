@@ -199,3 +199,18 @@ describe('Simulation.reset: one simulation for many runs', () => {
     expect(() => sim.run(2, () => sim.reset())).toThrow(/during run/);
   });
 });
+
+describe('failedEvent', () => {
+  it('records the event a handler threw on, and is cleared by the next run', () => {
+    const sim = new Simulation();
+    for (let i = 0; i < 5; i++) sim.at(i + 0.5, 7, 100 + i);
+    expect(() =>
+      sim.run(10, (_kind, entity) => {
+        if (entity === 103) throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(sim.failedEvent).toEqual({ time: 3.5, kind: 7, entity: 103 });
+    sim.run(10, () => {});
+    expect(sim.failedEvent).toBeUndefined();
+  });
+});

@@ -25,6 +25,13 @@ export interface Reusable {
   clear(): this;
 }
 
+/** The event a handler was processing when it threw (see Simulation.failedEvent). */
+export interface FailedEvent {
+  readonly time: number;
+  readonly kind: number;
+  readonly entity: number;
+}
+
 export interface SimulationOptions {
   /** The event calendar; default a new CalendarQueue (O(1) per event; HeapCalendar is O(log n)). */
   calendar?: Calendar;
@@ -33,6 +40,12 @@ export interface SimulationOptions {
 export class Simulation {
   /** The current simulated time (the model's unit, e.g. days). */
   now = 0;
+  /**
+   * The event being processed when a handler threw out of the last run(), so the model can say
+   * where its run failed; undefined after a run that did not fail. Recorded only on the way out
+   * of a failed run: no cost per event.
+   */
+  failedEvent: FailedEvent | undefined;
   private processed = 0;
   private running = false;
   /**
@@ -152,6 +165,7 @@ export class Simulation {
     }
     if (this.running) throw new Error('Simulation.run: already running (a handler called run)');
     this.running = true;
+    this.failedEvent = undefined;
     const cal = this.calendar;
     const internal = this.internal;
     let count = 0;
@@ -163,6 +177,9 @@ export class Simulation {
         if (kind >= 0) handler(kind, cal.entity);
         else internal[-kind - 1]!(kind, cal.entity);
       }
+    } catch (e) {
+      this.failedEvent = { time: cal.time, kind: cal.kind, entity: cal.entity };
+      throw e;
     } finally {
       this.processed += count;
       this.running = false;

@@ -15,6 +15,7 @@
 import { InputError } from '../model/errors.js';
 import { KPIS, SERIES, type KpiName, type RunResult, type SeriesName } from '../model/result.js';
 import type { Uncertainty } from '../model/uncertainty.js';
+import { csvText } from './csv.js';
 import { runJobs, type Simulator } from './jobs.js';
 import type { NamedScenario, SimulateFn } from './replicate.js';
 import { SummaryAccumulator, type Summary, type SummaryStats } from './summary.js';
@@ -197,11 +198,8 @@ const SIDES = ['a', 'b', 'diff'] as const;
  */
 export function comparisonCsv(c: Comparison): string {
   const header = ['month', ...SERIES.flatMap((s) => SIDES.flatMap((side) => STATS.map((st) => `${s}_${side}_${st}`)))];
-  const lines = [header.join(',')];
-  for (const m of c.months) {
-    const cells: string[] = [m.month];
-    for (const s of SERIES) for (const side of SIDES) for (const st of STATS) cells.push(String(m[s][side][st] ?? ''));
-    lines.push(cells.join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  return csvText(
+    header,
+    c.months.map((m) => [m.month, ...SERIES.flatMap((s) => SIDES.flatMap((side) => STATS.map((st) => m[s][side][st] ?? null)))]),
+  );
 }

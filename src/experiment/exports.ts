@@ -11,7 +11,7 @@
  */
 import { Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import { KPIS } from '../model/result.js';
-import { monthlyCsvColumns } from './csv.js';
+import { csvText, monthlyCsvColumns } from './csv.js';
 import type { Summary } from './summary.js';
 
 /** A column-oriented table: names in order, one array of values per column. */
@@ -42,18 +42,10 @@ export function replicationColumns(kpiRows: readonly Float64Array[]): Columns {
   };
 }
 
-function cell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /** CSV text of columns (LF line ends, trailing newline); numbers print as JavaScript does, exactly. */
 export function columnsCsv({ names, values }: Columns): string {
   const rows = values[0]?.length ?? 0;
-  const lines = [names.map(cell).join(',')];
-  for (let r = 0; r < rows; r++) lines.push(values.map((column) => cell(column[r] ?? null)).join(','));
-  return `${lines.join('\n')}\n`;
+  return csvText(names, Array.from({ length: rows }, (_, r) => values.map((column) => column[r] ?? null)));
 }
 
 /** JSON text of columns as an array of row objects (two-space indent, trailing newline). */

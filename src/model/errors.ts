@@ -42,14 +42,17 @@ export function showValue(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
+/** A failure during a run: the stage, the case (a row of the case table; -1 if none) and the date. */
 export class RunError extends Error {
   constructor(
     readonly stage: string,
     readonly caseId: number,
     readonly day: number,
+    readonly date: string,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(`${stage}: case ${caseId} on day ${day.toFixed(2)}: ${message}`);
+    super(`${stage}: ${caseId >= 0 ? `case ${caseId} ` : ''}on ${date} (day ${day.toFixed(2)}): ${message}`, options);
     this.name = 'RunError';
   }
 }

@@ -16,7 +16,7 @@
  * are checked after merging.
  */
 import { z } from 'zod';
-import { closest, distance } from 'fastest-levenshtein';
+import { didYouMean } from './suggest.js';
 import { InputError, showValue, type InputProblem } from './errors.js';
 import { isIsoDate } from './dates.js';
 import { LIMITS } from './limits.js';
@@ -111,8 +111,8 @@ const META_ALLOWED: Record<string, string> = {
 };
 
 function suggest(key: string, siblings: readonly string[]): string {
-  const near = siblings.length ? closest(key, [...siblings]) : undefined;
-  if (near && distance(key, near) <= Math.max(2, Math.floor(key.length / 3))) return ` — did you mean "${near}"?`;
+  const hint = didYouMean(key, siblings);
+  if (hint) return ` — ${hint}`;
   const leaf = ALL_LEAVES.find((l) => l.path.endsWith(`.${key}`));
   return leaf ? ` — did you mean "${leaf.path}"?` : '';
 }

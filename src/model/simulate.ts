@@ -20,6 +20,7 @@ import { Returns } from './returns.js';
 import type { KpiName, RunResult } from './result.js';
 import type { Scenario } from './schema.js';
 import { expectedCases } from './schema.js';
+import { runErrorOf } from './run-error.js';
 import { seedSnapshot } from './snapshot.js';
 import { sampleParameters, type Uncertainty } from './uncertainty.js';
 import type { World } from './world.js';
@@ -148,7 +149,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions): RunResul
   const spare = spareBuffers;
   spareBuffers = undefined; // not shared if a replication throws half-way
   const w = buildWorld(scenario, options, spare);
-  const result = runWorld(w);
+  let result: RunResult;
+  try {
+    result = runWorld(w);
+  } catch (e) {
+    throw runErrorOf(w, e);
+  }
   spareBuffers = { sim: w.sim, cases: w.cases };
   return result;
 }

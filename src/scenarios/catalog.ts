@@ -5,12 +5,12 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closest, distance } from 'fastest-levenshtein';
 import { findPackageRoot, loadOfficialData } from '../calibration/data-files.js';
 import type { ObservedData } from '../calibration/observed.js';
 import { readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
 import { applyEstimates } from '../calibration/estimates.js';
 import { InputError } from '../model/errors.js';
+import { didYouMean } from '../model/suggest.js';
 import { baselineParameters } from '../model/resolve.js';
 import { MODEL_VERSION } from '../model/simulate.js';
 import { applyOverrides, checkScenario, parseOverrides, type Scenario, type ScenarioOverrides } from '../model/schema.js';
@@ -75,8 +75,8 @@ function builtinNames(): string[] {
 function builtinOverrides(name: string): ScenarioOverrides {
   const names = builtinNames();
   if (!names.includes(name)) {
-    const near = names.length ? closest(name, names) : undefined;
-    const hint = near && distance(name, near) <= 4 ? ` — did you mean "${near}"?` : '';
+    const suggestion = didYouMean(name, names);
+    const hint = suggestion ? ` — ${suggestion}` : '';
     throw new InputError({ field: 'scenario', value: JSON.stringify(name), allowed: `a built-in scenario (${names.join(', ')}) or a .yaml/.json file${hint}` });
   }
   const file = join(scenariosDir(), `${name}.yaml`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../model/errors.js';
-import { SCENARIO_LIMITS, parseScenarioText } from './parse.js';
+import { SCENARIO_LIMITS, parseJsonDocument, parseScenarioText } from './parse.js';
 import { readScenarioFile } from './read-file.js';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
@@ -58,6 +58,19 @@ const MALFORMED: ReadonlyArray<[file: string, message: RegExp]> = [
   ['yaml11-date.yaml', /start: got a value of type Date; plain data: text, numbers, true\/false, lists and mappings$/],
   ['proto-key.json', /decisions\.__proto__: got the key "__proto__"; a key other than __proto__$/],
 ];
+
+describe('parseJsonDocument: the strict JSON of a file, for documents that are not files', () => {
+  it('names a nested duplicate key by its path, in objects and arrays', () => {
+    const text = '{"a": [{"x": 1}, {"b": {"k": 1, "k": 2}}]}';
+    expect(() => parseJsonDocument(text, '(body)')).toThrow(/^\(body\): line 1, column 33: got duplicate key "k" in a\[1\]\.b \(first at line 1, column 25\)/);
+  });
+
+  it('reads JSON only: a YAML flow mapping that a file could be is refused', () => {
+    expect(() => parseJsonDocument('{a: 1}', '(body)')).toThrow(/^\(body\): line 1, column 2: got invalid JSON/);
+    expect(parseScenarioText('{a: 1}', 'stdin')).toEqual({ a: 1 });
+    expect(parseJsonDocument('{"a": [1, {"b": true}]}', '(body)')).toEqual({ a: [1, { b: true }] });
+  });
+});
 
 describe('parseScenarioText: one malformed fixture per failure mode', () => {
   // Warm the parser up so the time limit measures the refusal, not module loading.

@@ -179,7 +179,7 @@ const tooMany = (limits: ScenarioLimits) => [`more than ${fmt(limits.maxNodes)} 
 
 const JSON_NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
 
-type JsonProblem = { offset: number; expected: string } | { offset: number; duplicate: string; first: number };
+type JsonProblem = { offset: number; expected: string } | { offset: number; duplicate: string; first: number; within: string };
 
 /**
  * Validate JSON (RFC 8259) and find the first syntax error or duplicate key. Recursive, but
@@ -213,13 +213,14 @@ function checkJson(text: string, maxDepth: number): JsonProblem | undefined {
     i += 1;
     return JSON.parse(text.slice(start, i)) as string;
   };
-  const value = (depth: number): void => {
+  const value = (depth: number, within: string): void => {
     ws();
     const c = text[i];
     if (c === '{' || c === '[') {
       if (depth > maxDepth) expect(`at most ${maxDepth} levels of nesting`);
       const object = c === '{';
       const keys = new Map<string, number>();
+      let index = 0;
       i += 1;
       ws();
       if (text[i] === (object ? '}' : ']')) {
@@ -233,13 +234,14 @@ function checkJson(text: string, maxDepth: number): JsonProblem | undefined {
           const at = i;
           const key = string();
           const first = keys.get(key);
-          if (first !== undefined) throw new Stop({ offset: at, duplicate: key, first });
+          if (first !== undefined) throw new Stop({ offset: at, duplicate: key, first, within });
           keys.set(key, at);
           ws();
           if (text[i] !== ':') expect("':' after the key");
           i += 1;
-        }
-        value(depth + 1);
+          value(depth + 1, within ? `${within}.${key}` : key);
+        } else value(depth + 1, `${within}[${index}]`);
+        index += 1;
         ws();
         if (text[i] === ',') i += 1;
         else if (text[i] === (object ? '}' : ']')) {
@@ -266,7 +268,7 @@ function checkJson(text: string, maxDepth: number): JsonProblem | undefined {
     expect(i >= n ? 'a value (the text ends too early)' : 'a value: an object, array, string, number, true, false or null');
   };
   try {
-    value(1);
+    value(1, '');
     ws();
     if (i < n) expect('the end of the text after the JSON value (one value per document)');
     return undefined;
@@ -279,7 +281,8 @@ function checkJson(text: string, maxDepth: number): JsonProblem | undefined {
 function parseJson(text: string, origin: string, limits: ScenarioLimits): unknown {
   const problem = checkJson(text, limits.maxDepth);
   if (problem && 'duplicate' in problem) {
-    refuse(origin, where(text, problem.offset), `duplicate key ${JSON.stringify(problem.duplicate)} (first at ${where(text, problem.first)})`, 'each key once in an object');
+    const within = problem.within ? ` in ${problem.within}` : '';
+    refuse(origin, where(text, problem.offset), `duplicate key ${JSON.stringify(problem.duplicate)}${within} (first at ${where(text, problem.first)})`, 'each key once in an object');
   }
   if (problem) refuse(origin, where(text, problem.offset), 'invalid JSON', `valid JSON: expected ${problem.expected}`);
   return JSON.parse(text) as unknown;
@@ -446,10 +449,23 @@ function checkPlainData(data: unknown, origin: string, limits: ScenarioLimits): 
  * `{a: 1}` flow mapping) and YAML otherwise. Throws only InputError.
  */
 export function parseScenarioText(text: string | Uint8Array, origin: string, limits: ScenarioLimits = SCENARIO_LIMITS): unknown {
+  return parseText(text, origin, limits, false);
+}
+
+/**
+ * A JSON document that carries scenarios (an HTTP request body), read as strictly as a scenario
+ * file: size, depth and value limits, duplicate keys refused (JSON.parse would keep the last),
+ * non-finite numbers and `__proto__` keys refused. JSON only, never YAML. Throws only InputError.
+ */
+export function parseJsonDocument(text: string, origin: string, limits: ScenarioLimits = SCENARIO_LIMITS): unknown {
+  return parseText(text, origin, limits, true);
+}
+
+function parseText(text: string | Uint8Array, origin: string, limits: ScenarioLimits, jsonOnly: boolean): unknown {
   try {
     const source = decode(text, origin, limits);
-    if (source.trim() === '') refuse(origin, 'file', 'an empty document', 'a YAML or JSON mapping of scenario fields');
-    const byName = /\.json$/i.test(origin);
+    if (source.trim() === '') refuse(origin, 'file', 'an empty document', jsonOnly ? 'a JSON object' : 'a YAML or JSON mapping of scenario fields');
+    const byName = jsonOnly || /\.json$/i.test(origin);
     const json = byName || (!/\.ya?ml$/i.test(origin) && source.trimStart().startsWith('{'));
     const { deepAt, values } = prescan(source, json, json ? limits.maxDepth : 2 * limits.maxDepth);
     if (deepAt >= 0) refuse(origin, where(source, deepAt), ...tooDeep(limits));

@@ -84,6 +84,14 @@ describe('bad input is a 400 naming the field, never a stack trace', () => {
     expect(((await res.json()) as { error: string }).error).toContain('(body)');
   });
 
+  it('a body with a duplicate key, as a scenario file with one is (the same strict parser)', async () => {
+    const body = '{"scenario": {"name": "dup", "extends": "status-quo-2023", "decisions": {"productivity": 7, "productivity": 9}}}';
+    const res = await server.api('/api/validate', { method: 'POST', body, headers: { 'Content-Type': 'application/json' } });
+    expect(res.status).toBe(400);
+    const answer = (await res.json()) as { error: string };
+    expect(answer.error).toMatch(/^\(body\): line 1, column 93: got duplicate key "productivity" in scenario\.decisions \(first at line 1, column 74\); each key once in an object$/);
+  });
+
   it('a body over the size limit is refused with 413', async () => {
     const res = await server.api('/api/validate', { json: { scenario: { name: 'big', description: 'x'.repeat(300_000) } } });
     expect(res.status).toBe(413);

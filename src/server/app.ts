@@ -27,6 +27,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { InputError } from '../model/errors.js';
+import { SCENARIO_LIMITS, parseJsonDocument } from '../scenarios/parse.js';
 import type { ServerLimits } from './limits.js';
 import { parameterInfo } from './parameters.js';
 import { bodyObject, builtinScenarios, onlyFields, requestScenario, runSettings } from './requests.js';
@@ -60,14 +61,15 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given.length === want.length && timingSafeEqual(given, want);
 }
 
+/**
+ * A body holds up to two scenarios (compare's a and b) one level below the top, so it may be one
+ * level deeper and hold twice the values of one scenario file; its size is bounded before this.
+ */
+const BODY_LIMITS = { ...SCENARIO_LIMITS, maxBytes: Number.MAX_SAFE_INTEGER, maxDepth: SCENARIO_LIMITS.maxDepth + 1, maxNodes: 2 * SCENARIO_LIMITS.maxNodes };
+
+/** The body read as strictly as a scenario file (a duplicate key is a 400 naming it and where it is). */
 async function jsonBody(c: Context): Promise<Record<string, unknown>> {
-  let body: unknown;
-  try {
-    body = await c.req.json();
-  } catch {
-    throw new InputError({ field: '(body)', value: 'text that is not JSON', allowed: 'a JSON object (Content-Type: application/json)' });
-  }
-  return bodyObject(body);
+  return bodyObject(parseJsonDocument(await c.req.text(), '(body)', BODY_LIMITS));
 }
 
 /** Longest a poller waits for a job to change before it gets the unchanged view. */

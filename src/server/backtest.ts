@@ -15,21 +15,20 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { BACKTEST_DEFAULTS, runBacktest } from '../calibration/backtest.js';
-import { checkOrigin, runOriginBacktest } from '../calibration/origin.js';
-import { calibratedInputs, dataVersion, readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
-import { dataFiles, loadOfficialData } from '../calibration/data-files.js';
-import { parseChoiceFlag, parseIntegerFlag } from '../cli/flags.js';
+import { BACKTEST_DEFAULTS } from '../calibration/backtest.js';
+import { MAX_BACKTEST_REPLICATIONS } from '../calibration/backtest-limits.js';
+import { checkOrigin } from '../calibration/origin.js';
+import { dataVersion, readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
+import { dataFiles } from '../calibration/data-files.js';
+import { parseChoiceInput, parseIntegerInput } from '../experiment/input.js';
 import { MODEL_VERSION } from '../model/simulate.js';
 import { UNCERTAINTY, type Uncertainty } from '../model/uncertainty.js';
-import { baselineScenarioWith } from '../scenarios/catalog.js';
+import { packageBacktest, type PackageBacktest } from '../scenarios/package-backtest.js';
 import { contentHash } from './hash.js';
 import type { Store } from './store.js';
 import { onlyFields } from './requests.js';
 import { RunFailed, RunTimeout, runWorkerUrl } from './runner.js';
 
-/** The CLI's `backtest --replications` limit (its module is not loaded here: it adds 0.3 s to the server's start). */
-export const MAX_BACKTEST_REPLICATIONS = 200;
 export const BACKTEST_QUERY = { replications: 20, seed: 1, uncertainty: BACKTEST_DEFAULTS.uncertainty, origin: undefined } as const;
 
 export interface BacktestSettings {
@@ -45,9 +44,9 @@ export function backtestSettings(query: Readonly<Record<string, string>>, maxRep
   onlyFields(query, Object.keys(BACKTEST_QUERY));
   const window = { from: BACKTEST_DEFAULTS.from, to: BACKTEST_DEFAULTS.to, scoreFrom: BACKTEST_DEFAULTS.scoreFrom };
   return {
-    replications: parseIntegerFlag('replications', query.replications, { min: 1, max: Math.min(MAX_BACKTEST_REPLICATIONS, maxReplications) }, BACKTEST_QUERY.replications),
-    seed: parseIntegerFlag('seed', query.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, BACKTEST_QUERY.seed),
-    uncertainty: parseChoiceFlag('uncertainty', query.uncertainty, UNCERTAINTY, BACKTEST_QUERY.uncertainty),
+    replications: parseIntegerInput('replications', query.replications, { min: 1, max: Math.min(MAX_BACKTEST_REPLICATIONS, maxReplications) }, BACKTEST_QUERY.replications),
+    seed: parseIntegerInput('seed', query.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, BACKTEST_QUERY.seed),
+    uncertainty: parseChoiceInput('uncertainty', query.uncertainty, UNCERTAINTY, BACKTEST_QUERY.uncertainty),
     ...(query.origin !== undefined ? { origin: checkOrigin('origin', query.origin, window) } : {}),
   };
 }
@@ -65,7 +64,7 @@ export interface CalibrationSummary {
   readonly estimates: readonly { readonly name: string; readonly path: string; readonly date?: string; readonly value: number; readonly description: string }[];
 }
 
-export type BacktestReport = ReturnType<typeof runBacktest> & { readonly calibration: CalibrationSummary | null };
+export type BacktestReport = PackageBacktest & { readonly calibration: CalibrationSummary | null };
 
 /** What the backtest thread is handed: the inputs the request's hash was taken of. */
 export interface BacktestTask extends BacktestSettings {
@@ -74,24 +73,15 @@ export interface BacktestTask extends BacktestSettings {
   readonly calibration: CalibrationRecord | null;
 }
 
-const fileName = (f: string) => f.split(/[\\/]/).pop() ?? f;
-
 /**
- * The backtest and the calibration's summary (the worker's work; the CLI assembles the same input).
+ * The backtest and the calibration's summary (the worker's work; the CLI runs the same packageBacktest).
  * A rolling-origin backtest does its own calibration, which its `origin` reports; `calibration` is then null.
  */
 export function backtestReport(task: BacktestTask): BacktestReport {
-  const settings = {
-    data: loadOfficialData([...task.files]),
-    dataVersion: task.dataVersion,
-    dataFiles: task.files.map(fileName),
-    replications: task.replications,
-    seed: task.seed,
-    uncertainty: task.uncertainty,
-  };
-  if (task.origin !== undefined) return { ...runOriginBacktest({ ...settings, base: baselineScenarioWith(undefined), origin: task.origin }), calibration: null };
+  const settings = { files: task.files, replications: task.replications, seed: task.seed, uncertainty: task.uncertainty };
+  if (task.origin !== undefined) return { ...packageBacktest({ ...settings, origin: task.origin }), calibration: null };
   const c = task.calibration;
-  const result = runBacktest({ ...settings, base: baselineScenarioWith(c ?? undefined), ...calibratedInputs(c ?? undefined) });
+  const result = packageBacktest({ ...settings, calibration: c });
   const calibration: CalibrationSummary | null = c && {
     dataVersion: c.data.version,
     current: c.data.version === task.dataVersion,

@@ -14,7 +14,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { findPackageRoot } from '../calibration/data-files.js';
 import type { RedisTarget } from '../experiment/distributed/connection.js';
 import { InputError } from '../model/errors.js';
-import { packageVersion } from '../cli/version.js';
+import { packageVersion } from '../experiment/version.js';
 import { createApp } from './app.js';
 import { BacktestService } from './backtest.js';
 import { DASHBOARD_DEFAULTS } from './dashboard-defaults.js';

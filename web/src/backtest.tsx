@@ -9,8 +9,9 @@
  */
 import * as Plot from '@observablehq/plot';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { originText, spreadText, type PeriodFit, type SeriesFit } from '../../src/calibration/fit.js';
+import { originText, spreadText, targetVerdict, type PeriodFit, type SeriesFit, type TargetVerdict } from '../../src/calibration/fit.js';
 import { parsePeriod } from '../../src/calibration/period.js';
+import { csvText } from '../../src/experiment/csv.js';
 import { api, type Backtest } from './api.js';
 import { FanChart, type FanRow } from './charts.js';
 import { saveBlob } from './download.js';
@@ -24,11 +25,16 @@ export function pct(x: number | null | undefined): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '–' : `${(x * 100).toFixed(1)}%`;
 }
 
-/** Met, missed, or no target to meet. */
+const SHOWN: Readonly<Record<TargetVerdict, { mark: string; text: string }>> = {
+  met: { mark: '✓', text: 'met' },
+  missed: { mark: '✗', text: 'not met' },
+  'no target': { mark: '–', text: 'no target' },
+  'not scored': { mark: '–', text: 'no scored period' },
+};
+
+/** Met, missed, or no target to meet, as the page shows it. */
 function verdict(s: SeriesFit): { mark: string; text: string } {
-  if (s.target === undefined) return { mark: '–', text: 'no target' };
-  if (!Number.isFinite(s.mape)) return { mark: '–', text: 'no scored period' };
-  return s.mape <= s.target ? { mark: '✓', text: 'met' } : { mark: '✗', text: 'not met' };
+  return SHOWN[targetVerdict(s)];
 }
 
 interface Row extends FanRow, Pick<PeriodFit, 'period' | 'observed' | 'scored'> {}
@@ -70,21 +76,16 @@ const CSV_COLUMNS = ['series', 'label', 'unit', 'scored_periods', 'periods', 'ma
 /** A score that is NaN when nothing is scored (null once through JSON): empty in the CSV. */
 const cellOf = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '' : x);
 
-function csvField(v: string | number): string {
-  const text = String(v);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The scores table as CSV: shares as decimals (0.1 = 10%), the interval score in the series' unit, empty where there is none. */
 export function mapeCsv(b: Backtest): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const [name, s] of Object.entries(b.series)) {
-    const v = verdict(s).text;
-    const met = v === 'met' ? 'yes' : v === 'not met' ? 'no' : '';
-    const row = [name, s.label, s.unit, s.periods.filter((p) => p.scored).length, s.periods.length, cellOf(s.mape), s.target ?? '', met, cellOf(s.coverage), cellOf(s.intervalScore), cellOf(s.intervalScoreRelative)];
-    lines.push(row.map(csvField).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  return csvText(
+    CSV_COLUMNS,
+    Object.entries(b.series).map(([name, s]) => {
+      const v = targetVerdict(s);
+      const met = v === 'met' ? 'yes' : v === 'missed' ? 'no' : '';
+      return [name, s.label, s.unit, s.periods.filter((p) => p.scored).length, s.periods.length, cellOf(s.mape), s.target ?? '', met, cellOf(s.coverage), cellOf(s.intervalScore), cellOf(s.intervalScoreRelative)];
+    }),
+  );
 }
 
 function MapeTable({ b }: { b: Backtest }) {

@@ -1,5 +1,4 @@
-/** Files the dashboard offers: CSV of the monthly summary, each chart as SVG or PNG. */
-import type { Summary } from './api.js';
+/** Files the dashboard offers: CSV of the monthly summary (experiment/csv.ts), each chart as SVG or PNG. */
 
 export function saveBlob(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
@@ -10,22 +9,6 @@ export function saveBlob(blob: Blob, filename: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-const STATS = ['mean', 'p5', 'p50', 'p95'] as const;
-
-/** One row per month; per series the columns `<series>_<mean|p5|p50|p95>` (the CLI's monthly.csv layout). */
-export function summaryCsv(summary: Summary): string {
-  const first = summary.months[0];
-  if (!first) return 'month\n';
-  const series = Object.keys(first).filter((k) => k !== 'month');
-  const header = ['month', ...series.flatMap((s) => STATS.map((st) => `${s}_${st}`))];
-  const lines = [header.join(',')];
-  for (const m of summary.months) {
-    const row = m as unknown as Record<string, Record<string, number | null>>;
-    lines.push([m.month, ...series.flatMap((s) => STATS.map((st) => String(row[s][st] ?? '')))].join(','));
-  }
-  return `${lines.join('\n')}\n`;
 }
 
 function svgText(svg: SVGSVGElement): string {

@@ -5,7 +5,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Builtin, type Limits, type ParameterInfo, type Summary } from './api.js';
-import { saveBlob, summaryCsv } from './download.js';
+import { monthlyCsv } from '../../src/experiment/csv.js';
+import { saveBlob } from './download.js';
 import { runBody, scenarioDocument, type Draft } from './draft.js';
 import { Editor } from './editor.js';
 import { Progress } from './progress.js';
@@ -104,7 +105,7 @@ export function RunPage({ builtins, parameters, limits, draft, setDraft, firstRu
           <button type="button" data-testid="save" onClick={save}>
             Save &amp; share
           </button>
-          <button type="button" data-testid="download-csv" disabled={!summary || partial !== undefined} onClick={() => summary && saveBlob(new Blob([summaryCsv(summary)], { type: 'text/csv' }), `${summary.scenario}-monthly.csv`)}>
+          <button type="button" data-testid="download-csv" disabled={!summary || partial !== undefined} onClick={() => summary && saveBlob(new Blob([monthlyCsv(summary)], { type: 'text/csv' }), `${summary.scenario}-monthly.csv`)}>
             CSV
           </button>
         </div>

@@ -2,9 +2,28 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { BacktestReport } from '../../server/backtest.js';
+import { tempDir, testServer } from '../../server/test-support.js';
 import { cli, expectBadInput } from '../test-support/cli.js';
 
 describe('asylum-sim backtest', () => {
+  it('prints with --json what GET /api/backtest answers (less the calibration summary the server adds)', async () => {
+    const tmp = tempDir();
+    const server = await testServer(join(tmp.dir, 'backtest.sqlite'));
+    try {
+      const res = await server.api('/api/backtest?replications=2&seed=11');
+      expect(res.status).toBe(200);
+      const { calibration, ...fromApi } = (await res.json()) as BacktestReport;
+      expect(calibration).not.toBeUndefined();
+      const fromCli = await cli(['backtest', '--json', '--replications', '2', '--seed', '11']);
+      expect(fromCli.code).toBe(0);
+      expect(fromApi).toEqual(JSON.parse(fromCli.stdout));
+    } finally {
+      await server.close();
+      tmp.remove();
+    }
+  }, 60_000);
+
   it('prints {series: {NAME: {mape, periods: [{period, observed, p5, p50, p95}]}}} with --json', async () => {
     const r = await cli(['backtest', '--from', '2022-01-01', '--to', '2022-12-31', '--replications', '2', '--json']);
     expect(r.stderr).toBe('');

@@ -6,9 +6,10 @@
  * the built-in scenarios' baseline reads. Flags are checked before any work.
  */
 import { existsSync, statSync } from 'node:fs';
-import { BACKTEST_DEFAULTS, runBacktest } from '../../calibration/backtest.js';
+import { BACKTEST_DEFAULTS } from '../../calibration/backtest.js';
+import { MAX_BACKTEST_REPLICATIONS } from '../../calibration/backtest-limits.js';
 import { calibrate, CALIBRATE_DEFAULTS } from '../../calibration/calibrate.js';
-import { calibratedInputs, calibrationPath, dataVersion, readCalibration, writeCalibration, type CalibrationRecord } from '../../calibration/calibration-file.js';
+import { calibrationPath, dataVersion, readCalibration, writeCalibration, type CalibrationRecord } from '../../calibration/calibration-file.js';
 import { dataFiles, loadOfficialData } from '../../calibration/data-files.js';
 import { forwardEstimates, type Estimate } from '../../calibration/estimates.js';
 import { historicalScenario } from '../../calibration/history.js';
@@ -19,12 +20,13 @@ import { InputError, showValue } from '../../model/errors.js';
 import { MODEL_VERSION } from '../../model/simulate.js';
 import { BASELINE_START, baselineScenarioWith } from '../../scenarios/catalog.js';
 import { originText } from '../../calibration/fit.js';
-import { checkOrigin, runOriginBacktest } from '../../calibration/origin.js';
+import { checkOrigin } from '../../calibration/origin.js';
 import { UNCERTAINTY } from '../../model/uncertainty.js';
+import { packageBacktest } from '../../scenarios/package-backtest.js';
 import { formatBacktest } from '../backtest-table.js';
-import { parseChoiceFlag, parseIntegerFlag } from '../flags.js';
+import { parseChoiceInput, parseIntegerInput } from '../../experiment/input.js';
 import type { Io } from '../io.js';
-import { prepareOutDir } from '../output.js';
+import { prepareOutDir } from '../../experiment/out-dir.js';
 import { DEFAULT_SEED } from './run.js';
 
 export interface HistoryFlags {
@@ -51,7 +53,6 @@ export interface CalibrateFlags extends HistoryFlags {
   readonly dryRun?: boolean;
 }
 
-export const MAX_BACKTEST_REPLICATIONS = 200;
 
 function dateFlag(flag: string, raw: string | undefined, fallback: string): string {
   if (raw === undefined) return fallback;
@@ -61,13 +62,18 @@ function dateFlag(flag: string, raw: string | undefined, fallback: string): stri
 }
 
 /** The data files a run reads: the package's, then each `--data` file. */
-function dataOf(flags: HistoryFlags) {
+function filesOf(flags: HistoryFlags): string[] {
   for (const f of flags.data ?? []) {
     if (!existsSync(f) || !statSync(f).isFile()) {
       throw new InputError({ field: '--data', value: showValue(f), allowed: 'a readable CSV file in the tidy format of data/SOURCES.md' });
     }
   }
-  const files = [...dataFiles(), ...(flags.data ?? [])];
+  return [...dataFiles(), ...(flags.data ?? [])];
+}
+
+/** The data files and their contents and version. */
+function dataOf(flags: HistoryFlags) {
+  const files = filesOf(flags);
   return { files, data: loadOfficialData(files), version: dataVersion(files) };
 }
 
@@ -76,32 +82,31 @@ const fileNames = (files: readonly string[]) => files.map((f) => f.split(/[\\/]/
 export async function backtestCommand(io: Io, flags: BacktestFlags): Promise<number> {
   const from = dateFlag('--from', flags.from, BACKTEST_DEFAULTS.from);
   const to = dateFlag('--to', flags.to, BACKTEST_DEFAULTS.to);
-  const replications = parseIntegerFlag('--replications', flags.replications, { min: 1, max: MAX_BACKTEST_REPLICATIONS }, BACKTEST_DEFAULTS.replications);
-  const seed = parseIntegerFlag('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, BACKTEST_DEFAULTS.seed);
-  const uncertainty = parseChoiceFlag('--uncertainty', flags.uncertainty, UNCERTAINTY, BACKTEST_DEFAULTS.uncertainty);
+  const replications = parseIntegerInput('--replications', flags.replications, { min: 1, max: MAX_BACKTEST_REPLICATIONS }, BACKTEST_DEFAULTS.replications);
+  const seed = parseIntegerInput('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, BACKTEST_DEFAULTS.seed);
+  const uncertainty = parseChoiceInput('--uncertainty', flags.uncertainty, UNCERTAINTY, BACKTEST_DEFAULTS.uncertainty);
   const origin = flags.origin === undefined ? undefined : checkOrigin('--origin', flags.origin, { from, to, scoreFrom: BACKTEST_DEFAULTS.scoreFrom });
-  const maxIterations = parseIntegerFlag('--iterations', flags.iterations, { min: 1, max: 100 }, CALIBRATE_DEFAULTS.maxIterations);
+  const maxIterations = parseIntegerInput('--iterations', flags.iterations, { min: 1, max: 100 }, CALIBRATE_DEFAULTS.maxIterations);
   if (flags.iterations !== undefined && origin === undefined) {
     throw new InputError({ field: '--iterations', value: showValue(flags.iterations), allowed: 'only with --origin (the calibration done for it); calibrate takes it for data/calibration.json' });
   }
-  const { files, data, version } = dataOf(flags);
+  const files = filesOf(flags);
   if (flags.out !== undefined) prepareOutDir(flags.out);
-  const settings = { data, dataVersion: version, dataFiles: fileNames(files), from, to, replications, seed, uncertainty };
-  let result: ReturnType<typeof runBacktest>;
+  const settings = { files, from, to, replications, seed, uncertainty };
+  let result: ReturnType<typeof packageBacktest>;
   let note: string;
   if (origin !== undefined) {
     const started = Date.now();
     const progress = (text: string) => (io.errTty ? io.err(`\r${text}   `) : undefined);
     io.err(`Calibrating on the record to ${origin} (at most ${maxIterations} iterations of ${CALIBRATE_DEFAULTS.replications} replications)…${io.errTty ? '\n' : ' '}`);
     const onEvaluation = (n: number, loss: number) => progress(`evaluation ${n}: loss ${loss.toFixed(5)} (${Math.round((Date.now() - started) / 1000)} s)`);
-    const r = runOriginBacktest({ ...settings, base: baselineScenarioWith(undefined), origin, calibration: { maxIterations, onEvaluation } });
-    io.err(`${io.errTty ? '\n' : ''}calibrated in ${Math.round((Date.now() - started) / 1000)} s; running from ${r.from}\n`);
-    result = r;
-    note = originText(r.origin);
+    result = packageBacktest({ ...settings, origin, originCalibration: { maxIterations, onEvaluation } });
+    io.err(`${io.errTty ? '\n' : ''}calibrated in ${Math.round((Date.now() - started) / 1000)} s; running from ${result.from}\n`);
+    note = originText(result.origin!);
   } else {
     const calibration = readCalibration();
-    result = runBacktest({ ...settings, base: baselineScenarioWith(calibration), ...calibratedInputs(calibration) });
-    note = calibrationNote(calibration, version, flags.data !== undefined && flags.data.length > 0);
+    result = packageBacktest({ ...settings, calibration: calibration ?? null });
+    note = calibrationNote(calibration, result.dataVersion, flags.data !== undefined && flags.data.length > 0);
   }
   const notes = [...result.derived.map((d) => `${d.field} = ${Math.round(d.value * 1000) / 1000}: ${d.how}`), note];
   if (flags.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
@@ -124,9 +129,9 @@ function calibrationNote(calibration: CalibrationRecord | undefined, version: st
 export async function calibrateCommand(io: Io, flags: CalibrateFlags): Promise<number> {
   const from = dateFlag('--from', flags.from, BACKTEST_DEFAULTS.from);
   const to = dateFlag('--to', flags.to, BACKTEST_DEFAULTS.to);
-  const replications = parseIntegerFlag('--replications', flags.replications, { min: 1, max: 20 }, CALIBRATE_DEFAULTS.replications);
-  const seed = parseIntegerFlag('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, DEFAULT_SEED);
-  const maxIterations = parseIntegerFlag('--iterations', flags.iterations, { min: 1, max: 100 }, CALIBRATE_DEFAULTS.maxIterations);
+  const replications = parseIntegerInput('--replications', flags.replications, { min: 1, max: 20 }, CALIBRATE_DEFAULTS.replications);
+  const seed = parseIntegerInput('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, DEFAULT_SEED);
+  const maxIterations = parseIntegerInput('--iterations', flags.iterations, { min: 1, max: 100 }, CALIBRATE_DEFAULTS.maxIterations);
   const { files, data, version } = dataOf(flags);
   const scoreFrom = BACKTEST_DEFAULTS.scoreFrom;
   const started = Date.now();

@@ -10,7 +10,7 @@ import { BASE_SCENARIO, extraCaseworkerOverrides } from '../../claims/projection
 import type { Claim, ClaimInput } from '../../claims/types.js';
 import { LIMITS } from '../../model/limits.js';
 import type { Backend } from '../backend.js';
-import { parseChoiceFlag, parseIntegerFlag } from '../flags.js';
+import { parseChoiceInput, parseIntegerInput } from '../../experiment/input.js';
 import { wrap } from '../format.js';
 import type { Io } from '../io.js';
 import { progressBar } from '../progress.js';
@@ -81,9 +81,9 @@ export function ledgerPage(ledger: Ledger, header: string): string {
 }
 
 export async function claimsCommand(backend: Backend, io: Io, flags: ClaimsFlags): Promise<number> {
-  const replications = parseIntegerFlag('--replications', flags.replications, { min: 1, max: LIMITS.maxReplications }, CLAIMS_DEFAULT_REPLICATIONS);
-  const seed = parseIntegerFlag('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, CLAIMS_DEFAULT_SEED);
-  const uncertainty = parseChoiceFlag('--uncertainty', flags.uncertainty, UNCERTAINTY, 'both');
+  const replications = parseIntegerInput('--replications', flags.replications, { min: 1, max: LIMITS.maxReplications }, CLAIMS_DEFAULT_REPLICATIONS);
+  const seed = parseIntegerInput('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, CLAIMS_DEFAULT_SEED);
+  const uncertainty = parseChoiceInput('--uncertainty', flags.uncertainty, UNCERTAINTY, 'both');
   const workers = parseWorkersFlag(flags.workers);
   const data = backend.officialData();
   const a = backend.loadScenario(flags.base ?? BASE_SCENARIO);

@@ -11,9 +11,10 @@ import { compareOn, comparisonCsv, comparisonToJson, type Comparison, type Paire
 import type { SummaryStats } from '../../experiment/summary.js';
 import { KPIS, type KpiName } from '../../model/result.js';
 import type { Backend, ScenarioLike } from '../backend.js';
-import { KPI_LABELS, NOT_APPLICABLE, NOT_WITHIN_HORIZON, financialYearLabel, formatCount, formatValue, type Unit } from '../format.js';
+import { KPI_LABELS, financialYearLabel } from '../format.js';
+import { NOT_APPLICABLE, NOT_WITHIN_HORIZON, formatCount, formatValue, type Unit } from '../../experiment/format.js';
 import type { Io } from '../io.js';
-import { prepareOutDir, writeOutFiles } from '../output.js';
+import { prepareOutDir, writeOutFiles } from '../../experiment/out-dir.js';
 import { progressBar } from '../progress.js';
 import { queueFor, runSettings, simulatorFor, type RunFlags } from './run.js';
 

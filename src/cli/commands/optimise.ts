@@ -12,8 +12,8 @@ import { InputError, showValue } from '../../model/errors.js';
 import type { Scenario } from '../../model/schema.js';
 import { UNCERTAINTY, type Uncertainty } from '../../model/uncertainty.js';
 import type { Backend } from '../backend.js';
-import { parseChoiceFlag, parseIntegerFlag } from '../flags.js';
-import { formatCount, formatGbp } from '../format.js';
+import { parseChoiceInput, parseIntegerInput } from '../../experiment/input.js';
+import { formatCount, formatGbp } from '../../experiment/format.js';
 import type { Io } from '../io.js';
 import { progressBar } from '../progress.js';
 import { DEFAULT_SEED, parseWorkersFlag, queueFor, simulatorFor } from './run.js';
@@ -50,12 +50,12 @@ export function optimiseSettings(flags: OptimiseFlags) {
   return {
     target: parseTarget(flags.target),
     levers: parseLevers(flags.levers),
-    budget: flags.budget === undefined ? undefined : parseIntegerFlag('--budget', flags.budget, { min: 0, max: Number.MAX_SAFE_INTEGER }),
+    budget: flags.budget === undefined ? undefined : parseIntegerInput('--budget', flags.budget, { min: 0, max: Number.MAX_SAFE_INTEGER }),
     probability: parseProbability(flags.probability),
-    replications: parseIntegerFlag('--replications', flags.replications, { min: 1, max: 1000 }, DEFAULT_OPT_REPLICATIONS),
-    seed: parseIntegerFlag('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, DEFAULT_SEED),
-    uncertainty: parseChoiceFlag('--uncertainty', flags.uncertainty, UNCERTAINTY, 'both' as Uncertainty),
-    steps: parseIntegerFlag('--steps', flags.steps, { min: 1, max: 10 }, DEFAULT_STEPS),
+    replications: parseIntegerInput('--replications', flags.replications, { min: 1, max: 1000 }, DEFAULT_OPT_REPLICATIONS),
+    seed: parseIntegerInput('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, DEFAULT_SEED),
+    uncertainty: parseChoiceInput('--uncertainty', flags.uncertainty, UNCERTAINTY, 'both' as Uncertainty),
+    steps: parseIntegerInput('--steps', flags.steps, { min: 1, max: 10 }, DEFAULT_STEPS),
     workers: parseWorkersFlag(flags.workers),
     json: flags.json === true,
   };

@@ -13,11 +13,12 @@ import { exportFiles } from '../../experiment/exports.js';
 import { summaryToJson } from '../../experiment/summary.js';
 import { LIMITS } from '../../model/limits.js';
 import type { Backend, ScenarioLike } from '../backend.js';
-import { parseChoiceFlag, parseIntegerFlag } from '../flags.js';
+import { parseChoiceInput, parseIntegerInput } from '../../experiment/input.js';
 import { UNCERTAINTY, type Uncertainty } from '../../model/uncertainty.js';
 import { runReport } from '../format.js';
 import type { Io } from '../io.js';
-import { prepareOutDir, writeOutFiles, writeRunFiles } from '../output.js';
+import { prepareOutDir, writeOutFiles } from '../../experiment/out-dir.js';
+import { writeRunFiles } from '../output.js';
 import { progressBar } from '../progress.js';
 
 export const DEFAULT_REPLICATIONS = 20;
@@ -53,18 +54,18 @@ export interface RunSettings {
 /** Check the flags of `run`; throws InputError naming the first bad one. */
 export function runSettings(flags: RunFlags): RunSettings {
   return {
-    replications: parseIntegerFlag(
+    replications: parseIntegerInput(
       '--replications',
       flags.replications,
       { min: 1, max: LIMITS.maxReplications },
       DEFAULT_REPLICATIONS,
     ),
-    seed: parseIntegerFlag('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, DEFAULT_SEED),
-    uncertainty: parseChoiceFlag('--uncertainty', flags.uncertainty, UNCERTAINTY, DEFAULT_UNCERTAINTY),
+    seed: parseIntegerInput('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, DEFAULT_SEED),
+    uncertainty: parseChoiceInput('--uncertainty', flags.uncertainty, UNCERTAINTY, DEFAULT_UNCERTAINTY),
     months:
       flags.months === undefined
         ? undefined
-        : parseIntegerFlag('--months', flags.months, { min: 1, max: LIMITS.maxHorizonMonths }),
+        : parseIntegerInput('--months', flags.months, { min: 1, max: LIMITS.maxHorizonMonths }),
     out: flags.out,
     json: flags.json === true,
     workers: parseWorkersFlag(flags.workers),
@@ -73,7 +74,7 @@ export function runSettings(flags: RunFlags): RunSettings {
 
 /** `--workers N`: 1 to MAX_WORKERS, default every core. */
 export function parseWorkersFlag(raw: string | undefined): number {
-  return parseIntegerFlag('--workers', raw, { min: 1, max: MAX_WORKERS }, availableParallelism());
+  return parseIntegerInput('--workers', raw, { min: 1, max: MAX_WORKERS }, availableParallelism());
 }
 
 /**

@@ -14,10 +14,11 @@ import { KPIS, type KpiName } from '../../model/result.js';
 import type { Scenario } from '../../model/schema.js';
 import type { Simulator } from '../../experiment/jobs.js';
 import type { Backend } from '../backend.js';
-import { parseChoiceFlag, parseIntegerFlag } from '../flags.js';
-import { KPI_LABELS, formatValue } from '../format.js';
+import { parseChoiceInput, parseIntegerInput } from '../../experiment/input.js';
+import { KPI_LABELS } from '../format.js';
+import { formatValue } from '../../experiment/format.js';
 import type { Io } from '../io.js';
-import { prepareOutDir, writeOutFiles } from '../output.js';
+import { prepareOutDir, writeOutFiles } from '../../experiment/out-dir.js';
 import { progressBar } from '../progress.js';
 import { DEFAULT_SEED, parseWorkersFlag, queueFor, simulatorFor } from './run.js';
 
@@ -44,13 +45,13 @@ export interface SensitivityFlags {
 
 export function sensitivitySettings(flags: SensitivityFlags) {
   return {
-    kpi: parseChoiceFlag('--kpi', flags.kpi, KPIS, DEFAULT_KPI),
-    method: parseChoiceFlag('--method', flags.method, METHODS, 'oat'),
-    samples: parseIntegerFlag('--samples', flags.samples, { min: 2, max: MAX_SAMPLES }, DEFAULT_SAMPLES),
-    replications: parseIntegerFlag('--replications', flags.replications, { min: 1, max: 100 }, 1),
-    seed: parseIntegerFlag('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, DEFAULT_SEED),
+    kpi: parseChoiceInput('--kpi', flags.kpi, KPIS, DEFAULT_KPI),
+    method: parseChoiceInput('--method', flags.method, METHODS, 'oat'),
+    samples: parseIntegerInput('--samples', flags.samples, { min: 2, max: MAX_SAMPLES }, DEFAULT_SAMPLES),
+    replications: parseIntegerInput('--replications', flags.replications, { min: 1, max: 100 }, 1),
+    seed: parseIntegerInput('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, DEFAULT_SEED),
     months:
-      flags.months === undefined ? undefined : parseIntegerFlag('--months', flags.months, { min: 1, max: LIMITS.maxHorizonMonths }),
+      flags.months === undefined ? undefined : parseIntegerInput('--months', flags.months, { min: 1, max: LIMITS.maxHorizonMonths }),
     workers: parseWorkersFlag(flags.workers),
     out: flags.out,
     json: flags.json === true,

@@ -4,7 +4,7 @@
  */
 import { probe, redisFrom, type RedisTarget } from '../../experiment/distributed/connection.js';
 import { InputError } from '../../model/errors.js';
-import { parseIntegerFlag } from '../flags.js';
+import { parseIntegerInput } from '../../experiment/input.js';
 import type { Io } from '../io.js';
 
 export const DEFAULT_PORT = 8787;
@@ -32,7 +32,7 @@ export function serveSettings(flags: ServeFlags, env: Readonly<Record<string, st
   const token = flags.token ?? env.ASYLUM_SIM_TOKEN;
   if (token !== undefined && token.length < 8) throw new InputError({ field: '--token', value: `${token.length} characters`, allowed: 'at least 8 characters' });
   return {
-    port: parseIntegerFlag('--port', flags.port, { min: 0, max: 65_535 }, DEFAULT_PORT),
+    port: parseIntegerInput('--port', flags.port, { min: 0, max: 65_535 }, DEFAULT_PORT),
     host,
     dbPath: flags.db ?? defaultDb,
     token: token || undefined,

@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { InputError } from '../../model/errors.js';
 import { probe, redisFrom, REDIS_ENV } from '../../experiment/distributed/connection.js';
-import { parseIntegerFlag } from '../flags.js';
+import { parseIntegerInput } from '../../experiment/input.js';
 import type { Io } from '../io.js';
 import { MAX_WORKERS } from './run.js';
 
@@ -27,8 +27,8 @@ export function workerSettings(flags: WorkerFlags, env: Readonly<Record<string, 
   if (!target) throw new InputError({ field: '--redis', value: 'nothing', allowed: `a Redis URL such as redis://127.0.0.1:6379 (or set ${REDIS_ENV})` });
   return {
     target,
-    concurrency: parseIntegerFlag('--concurrency', flags.concurrency, { min: 1, max: MAX_WORKERS }, availableParallelism()),
-    lockMs: parseIntegerFlag('--lock-ms', flags.lockMs, { min: 1_000, max: 3_600_000 }, DEFAULT_LOCK_MS),
+    concurrency: parseIntegerInput('--concurrency', flags.concurrency, { min: 1, max: MAX_WORKERS }, availableParallelism()),
+    lockMs: parseIntegerInput('--lock-ms', flags.lockMs, { min: 1_000, max: 3_600_000 }, DEFAULT_LOCK_MS),
   };
 }
 
@@ -37,9 +37,10 @@ const stamp = () => new Date().toISOString().slice(11, 19);
 export async function workerCommand(io: Io, flags: WorkerFlags): Promise<number> {
   const { target, concurrency, lockMs } = workerSettings(flags, io.env);
   await probe(target);
-  const [{ createModelBackend }, { baselineScenario }, { createSimulator }, { startQueueWorker }] = await Promise.all([
+  const [{ createModelBackend }, { baselineScenario }, { parseScenarioText }, { createSimulator }, { startQueueWorker }] = await Promise.all([
     import('../model-backend.js'),
     import('../../scenarios/catalog.js'),
+    import('../../scenarios/parse.js'),
     import('../../experiment/pool.js'),
     import('../../experiment/distributed/worker.js'),
   ]);
@@ -51,6 +52,7 @@ export async function workerCommand(io: Io, flags: WorkerFlags): Promise<number>
     concurrency,
     simulator,
     base: baselineScenario(),
+    parseText: parseScenarioText,
     lockMs,
     log: (line) => io.out(`${stamp()} ${line}\n`),
   });

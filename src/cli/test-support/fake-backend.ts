@@ -2,8 +2,8 @@
  * A fake Backend for command-layer tests: two built-in scenarios, synthetic results, and the same
  * kinds of errors as the model (InputError with "did you mean", RunError during a run).
  */
-import { distance } from 'fastest-levenshtein';
 import { InputError, RunError, showValue } from '../../model/errors.js';
+import { didYouMean } from '../../model/suggest.js';
 import { syntheticResult } from '../../experiment/test-support/synthetic.js';
 import type { Backend, ScenarioLike } from '../backend.js';
 import { loadOfficialData } from '../../calibration/data-files.js';
@@ -14,12 +14,12 @@ const BUILTINS = [
 ];
 
 function unknown(name: string): InputError {
-  const near = BUILTINS.map((b) => b.name).find((b) => distance(b, name) <= 3);
+  const suggestion = didYouMean(name, BUILTINS.map((b) => b.name));
   const names = BUILTINS.map((b) => b.name).join(', ');
   return new InputError({
     field: 'scenario',
     value: showValue(name),
-    allowed: `${near ? `did you mean "${near}"? ` : ''}a built-in scenario (${names}) or a .yaml/.json file`,
+    allowed: `${suggestion ? `${suggestion} ` : ''}a built-in scenario (${names}) or a .yaml/.json file`,
   });
 }
 
@@ -51,7 +51,7 @@ export function fakeBackend(): Backend {
     deriveScenario: (base, _overrides, name, title) => ({ ...base, name, title }),
     simulate(scenario, options) {
       if (scenario.name === 'broken-run' && options.replication === 1) {
-        throw new RunError('decisions', 42, 17.5, 'queue went negative');
+        throw new RunError('decisions', 42, 17.5, '2023-07-18', 'queue went negative');
       }
       return syntheticResult(options.seed, options.replication, {
         months: scenario.horizonMonths,

@@ -20,7 +20,8 @@ import { inProcessSimulator, type Simulator } from '../jobs.js';
 import { replicateOn } from '../parallel.js';
 import { createSimulator } from '../pool.js';
 import { summaryToJson } from '../summary.js';
-import { packageVersion } from '../../cli/version.js';
+import { packageVersion } from '../version.js';
+import { parseScenarioText } from '../../scenarios/parse.js';
 import { tempDir, testServer } from '../../server/test-support.js';
 import { connectDistributed } from './backend.js';
 import { QUEUE_NAME, liveOptions, parseRedisUrl } from './connection.js';
@@ -47,7 +48,7 @@ describe.skipIf(!hasRedis)('replications on a Redis queue', () => {
   const log: string[] = [];
 
   const startWorker = (version = VERSION) =>
-    startQueueWorker({ target: parseRedisUrl(redis.url), version, concurrency: 1, simulator: threads, base: baselineScenario(), lockMs: 2_000, log: (l) => log.push(l) });
+    startQueueWorker({ target: parseRedisUrl(redis.url), version, concurrency: 1, simulator: threads, base: baselineScenario(), parseText: parseScenarioText, lockMs: 2_000, log: (l) => log.push(l) });
 
   beforeAll(async () => {
     redis = await startRedis();
@@ -138,7 +139,7 @@ describe.skipIf(!hasRedis)('serve --redis', () => {
   beforeAll(async () => {
     redis = await startRedis();
     threads = createSimulator(1, { threads: true });
-    worker = await startQueueWorker({ target: parseRedisUrl(redis.url), version: serverVersion(), concurrency: 1, simulator: threads, base: baselineScenario(), lockMs: 2_000 });
+    worker = await startQueueWorker({ target: parseRedisUrl(redis.url), version: serverVersion(), concurrency: 1, simulator: threads, base: baselineScenario(), parseText: parseScenarioText, lockMs: 2_000 });
   });
   afterAll(async () => {
     await worker?.close(true);

@@ -8,6 +8,7 @@ import { KPIS, SERIES } from '../../model/result.js';
 import { simulate } from '../../model/simulate.js';
 import { baselineScenario, loadScenario } from '../../scenarios/catalog.js';
 import { decodeResult, encodeResult, parseBatchJob, parseJobScenario } from './payload.js';
+import { parseScenarioText } from '../../scenarios/parse.js';
 
 const scenario = loadScenario('labour-plan-2023', { horizonMonths: 4 });
 
@@ -32,20 +33,20 @@ describe('a result through Redis', () => {
 
 describe("a job's scenario", () => {
   it('is the resolved scenario the client sent', () => {
-    expect(parseJobScenario(JSON.stringify(scenario), baselineScenario())).toEqual(scenario);
+    expect(parseJobScenario(JSON.stringify(scenario), baselineScenario(), parseScenarioText)).toEqual(scenario);
   });
 
   it('is refused when a parameter is missing: the worker never fills in its own defaults', () => {
     const { decisions, ...rest } = scenario;
     void decisions;
-    expect(() => parseJobScenario(JSON.stringify(rest), baselineScenario())).toThrow(/^job\.scenario: decisions\.\w+: got nothing; a resolved scenario gives every parameter/);
+    expect(() => parseJobScenario(JSON.stringify(rest), baselineScenario(), parseScenarioText)).toThrow(/^job\.scenario: decisions\.\w+: got nothing; a resolved scenario gives every parameter/);
   });
 
   it('is refused past the limits, with the file checks and the model LIMITS', () => {
     const long = { ...scenario, horizonMonths: 10_000 };
-    expect(() => parseJobScenario(JSON.stringify(long), baselineScenario())).toThrow('horizonMonths: got 10000');
-    expect(() => parseJobScenario('{"name":"a","name":"b"}', baselineScenario())).toThrow(InputError);
-    expect(() => parseJobScenario(`{"name":"a","extends":"status-quo-2023"}`, baselineScenario())).toThrow(/extends|got nothing/);
+    expect(() => parseJobScenario(JSON.stringify(long), baselineScenario(), parseScenarioText)).toThrow('horizonMonths: got 10000');
+    expect(() => parseJobScenario('{"name":"a","name":"b"}', baselineScenario(), parseScenarioText)).toThrow(InputError);
+    expect(() => parseJobScenario(`{"name":"a","extends":"status-quo-2023"}`, baselineScenario(), parseScenarioText)).toThrow(/extends|got nothing/);
   });
 });
 

@@ -20,7 +20,6 @@ import { leaves, type ParamTree } from '../../model/params.js';
 import { KPIS, SERIES, type KpiName, type RunResult, type SeriesName } from '../../model/result.js';
 import { applyOverrides, parseOverrides, type Scenario } from '../../model/schema.js';
 import { UNCERTAINTY } from '../../model/uncertainty.js';
-import { parseScenarioText } from '../../scenarios/parse.js';
 
 /** Most replications in one job: enough to keep the queue's cost small, few enough to lose little when a worker dies. */
 export const MAX_BATCH = 100;
@@ -64,8 +63,14 @@ function has(raw: unknown, path: readonly string[]): boolean {
  * A job's scenario text, checked as a scenario file is and required complete; `base` only gives
  * the shape that the complete overrides replace, leaf by leaf.
  */
-export function parseJobScenario(text: string, base: Scenario, origin = 'job.scenario'): Scenario {
-  const raw = parseScenarioText(text, origin);
+/**
+ * The strict reader of scenario documents (scenarios/parse.ts's parseScenarioText: duplicate keys,
+ * aliases and the like refused), handed in by the caller so this layer does not import the one above.
+ */
+export type ScenarioTextParser = (text: string, origin: string) => unknown;
+
+export function parseJobScenario(text: string, base: Scenario, parseText: ScenarioTextParser, origin = 'job.scenario'): Scenario {
+  const raw = parseText(text, origin);
   const over = parseOverrides(raw, origin);
   if (over.extends !== undefined) throw new InputError({ field: 'extends', value: JSON.stringify(over.extends), allowed: 'nothing: a job carries a resolved scenario' }, origin);
   for (const key of META) {

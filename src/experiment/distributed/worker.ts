@@ -18,7 +18,7 @@ import { InputError } from '../../model/errors.js';
 import type { Scenario } from '../../model/schema.js';
 import type { Simulator } from '../jobs.js';
 import { QUEUE_NAME, liveOptions, runKeys, type RedisTarget } from './connection.js';
-import { encodeResult, parseBatchJob, parseJobScenario, type BatchJob } from './payload.js';
+import { encodeResult, parseBatchJob, parseJobScenario, type BatchJob, type ScenarioTextParser } from './payload.js';
 
 export interface QueueWorkerOptions {
   readonly target: RedisTarget;
@@ -30,6 +30,8 @@ export interface QueueWorkerOptions {
   readonly simulator: Simulator<Scenario>;
   /** The baseline scenario, whose shape a job's complete scenario fills. */
   readonly base: Scenario;
+  /** The strict scenario-document parser every job's scenario is read with (the files' one). */
+  readonly parseText: ScenarioTextParser;
   /** Milliseconds a job's lock lasts without renewal: a dead worker's jobs return after about this (default 30,000). */
   readonly lockMs?: number;
   /** One line per job taken, done or refused. */
@@ -67,7 +69,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       throw refuse(job, `this worker runs asylum-sim ${version} but the job was queued by ${data.version}: run workers of the same version as the CLI or server`);
     }
     try {
-      return { data, scenario: parseJobScenario(data.scenario, base) };
+      return { data, scenario: parseJobScenario(data.scenario, base, options.parseText) };
     } catch (e) {
       throw refuse(job, e instanceof InputError ? e.message : `job.scenario: ${firstLine(e)}`);
     }

@@ -1,6 +1,7 @@
 /**
- * Checks of command-line values, at the boundary: each bad value is an InputError naming the flag,
- * the value and what is allowed (exit 2). Integers are plain decimal digits (surrounding spaces are
+ * Checks of values given as text at the boundary (command-line flags, query parameters): each bad
+ * value is an InputError naming the flag or field, the value and what is allowed (CLI exit 2, HTTP
+ * 400). Integers are plain decimal digits (surrounding spaces are
  * ignored) — no signs, exponents or fractions — so `--replications 1e3` or `--seed -1` are refused
  * rather than guessed at.
  */
@@ -8,7 +9,7 @@ import { InputError, showValue } from '../model/errors.js';
 import { formatCount } from './format.js';
 
 /** A decimal integer flag in [min, max]; `undefined` gives the default. */
-export function parseIntegerFlag(
+export function parseIntegerInput(
   flag: string,
   raw: string | undefined,
   range: { readonly min: number; readonly max: number },
@@ -31,7 +32,7 @@ export function parseIntegerFlag(
 }
 
 /** One of a fixed set of words; `undefined` gives the default. */
-export function parseChoiceFlag<T extends string>(flag: string, raw: string | undefined, options: readonly T[], fallback: T): T {
+export function parseChoiceInput<T extends string>(flag: string, raw: string | undefined, options: readonly T[], fallback: T): T {
   if (raw === undefined) return fallback;
   const text = raw.trim();
   if ((options as readonly string[]).includes(text)) return text as T;

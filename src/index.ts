@@ -1,0 +1,108 @@
+/**
+ * asylum-sim as a library: the typed public API, what `import { … } from 'asylum-sim'` gives.
+ * Resolve a scenario (a built-in name, a YAML/JSON file or a scenario document), simulate one
+ * replication, replicate N and summarise them, compare two scenarios on common random numbers,
+ * and backtest the model against the official record. The same functions the CLI and the server
+ * run, so the same inputs give the same numbers (`replicate` gives the summary of `run --json`).
+ * Bad input throws InputError (field, value, what is allowed); a failure during a run, RunError.
+ */
+import { compareOn, type Comparison } from './experiment/compare.js';
+import { replicateOn } from './experiment/parallel.js';
+import { createSimulator } from './experiment/pool.js';
+import type { Summary } from './experiment/summary.js';
+import { packageVersion } from './experiment/version.js';
+import type { RunResult } from './model/result.js';
+import { checkScenario, parseOverrides, type Scenario } from './model/schema.js';
+import { simulate as simulateModel } from './model/simulate.js';
+import type { Uncertainty } from './model/uncertainty.js';
+import { calibratedModelVersion, listBuiltinScenarios, loadScenario, resolveOverrides } from './scenarios/catalog.js';
+import { packageBacktest, type PackageBacktest, type PackageBacktestOptions } from './scenarios/package-backtest.js';
+
+export type { Comparison, Paired } from './experiment/compare.js';
+export type { Summary, SummaryStats, MonthSummary } from './experiment/summary.js';
+export type { RunResult, KpiName, SeriesName } from './model/result.js';
+export { KPIS, SERIES } from './model/result.js';
+export type { Scenario, ScenarioOverrides } from './model/schema.js';
+export type { Uncertainty } from './model/uncertainty.js';
+export { InputError, RunError, type InputProblem } from './model/errors.js';
+export type { PackageBacktestOptions as BacktestOptions } from './scenarios/package-backtest.js';
+export type BacktestResult = PackageBacktest;
+
+/** The version recorded in every summary: package and model, and the data the baseline was calibrated on. */
+export function version(): string {
+  return `${packageVersion()}+${calibratedModelVersion()}`;
+}
+
+/** The built-in scenarios: name, title, one-sentence summary. */
+export function builtinScenarios(): { name: string; title: string; summary: string }[] {
+  return listBuiltinScenarios();
+}
+
+/**
+ * A resolved, checked scenario: a built-in name (`"status-quo-2023"`), a path to a YAML/JSON
+ * scenario file, or a scenario document (the file's fields as an object: `name`, optional
+ * `extends`, overrides). `horizonMonths` shortens or lengthens the run.
+ */
+export function resolveScenario(scenario: string | Record<string, unknown>, options: { horizonMonths?: number } = {}): Scenario {
+  if (typeof scenario === 'string') return loadScenario(scenario, options);
+  const resolved = resolveOverrides(parseOverrides(scenario, 'scenario'), 'scenario');
+  if (options.horizonMonths === undefined) return resolved;
+  const withHorizon = { ...resolved, horizonMonths: options.horizonMonths };
+  checkScenario(withHorizon, 'horizonMonths');
+  return withHorizon;
+}
+
+export interface RunOptions {
+  /** Base random seed (default 1). */
+  readonly seed?: number;
+  /** What replications vary (default `both`). */
+  readonly uncertainty?: Uncertainty;
+}
+
+/** One replication (default 0) of a resolved scenario: monthly series, KPIs, cost per financial year. */
+export function simulate(scenario: Scenario, options: RunOptions & { readonly replication?: number } = {}): RunResult {
+  return simulateModel(scenario, { seed: options.seed ?? 1, replication: options.replication ?? 0, uncertainty: options.uncertainty ?? 'both' });
+}
+
+export interface ReplicateOptions extends RunOptions {
+  /** Replications (default 20). */
+  readonly replications?: number;
+  /** Threads (default 1: this thread); the result is the same for any number. */
+  readonly workers?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+function settings(options: ReplicateOptions) {
+  return {
+    replications: options.replications ?? 20,
+    seed: options.seed ?? 1,
+    uncertainty: options.uncertainty ?? 'both',
+    version: version(),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  } as const;
+}
+
+/** Replications 0..N−1 of a scenario, summarised (mean, P5, P50, P95 of every KPI and monthly series). */
+export async function replicate(scenario: Scenario, options: ReplicateOptions = {}): Promise<Summary> {
+  const simulator = createSimulator(options.workers ?? 1);
+  try {
+    return (await replicateOn(simulator, scenario, settings(options))).summary;
+  } finally {
+    await simulator.close();
+  }
+}
+
+/** A and B on common random numbers, with the paired difference B − A of every KPI and series. */
+export async function compare(a: Scenario, b: Scenario, options: ReplicateOptions = {}): Promise<Comparison> {
+  const simulator = createSimulator(options.workers ?? 1);
+  try {
+    return await compareOn(simulator, a, b, settings(options));
+  } finally {
+    await simulator.close();
+  }
+}
+
+/** The model from the observed state over the past, beside the record: band, error and MAPE per series. */
+export function backtest(options: PackageBacktestOptions = {}): BacktestResult {
+  return packageBacktest(options);
+}
