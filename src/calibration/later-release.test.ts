@@ -39,7 +39,7 @@ function releaseFromModel(): string {
     row('initial_grants_people_quarter', q.label, sum('decisionsGrant', i) * perCase, 'people');
     row('initial_refusals_people_quarter', q.label, sum('decisionsRefuse', i) * perCase, 'people');
     row('initial_withdrawals_people_quarter', q.label, sum('decisionsWithdraw', i) * perCase, 'people');
-    row('ftt_asylum_appeals_receipts_quarter', q.label, sum('appealsLodged', i), 'appeals');
+    row('ftt_asylum_appeals_receipts_quarter', q.label, sum('tribunalReceipts', i), 'appeals');
     row('ftt_asylum_appeals_disposals_quarter', q.label, sum('appealsDisposed', i), 'appeals');
     row('ftt_asylum_appeals_outstanding', q.end, end('awaitingAppealCases', i), 'appeals');
     row('awaiting_initial_decision_people', q.end, end('awaitingDecisionPeople', i), 'people');

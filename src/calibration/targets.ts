@@ -25,10 +25,10 @@ export const COMPARED: readonly Compared[] = [
   { series: 'initial_decisions_people_quarter', model: 'decisionsPeople', kind: 'flow', label: 'Initial decisions per quarter (incl. withdrawals)', unit: 'people per quarter', target: 0.15, weight: 1 },
   { series: 'asylum_support_people', model: 'inSupportPeople', kind: 'stock', label: 'People in asylum support', unit: 'people', target: 0.15, weight: 1 },
   { series: 'asylum_hotel_people', model: 'inHotelsPeople', kind: 'stock', label: 'People in hotels (contingency accommodation)', unit: 'people', target: 0.15, weight: 1 },
-  { series: 'ftt_asylum_appeals_receipts_quarter', model: 'appealsLodged', kind: 'flow', label: 'Asylum appeals received at the tribunal per quarter', unit: 'appeals per quarter', target: 0.25, weight: 0 },
+  { series: 'ftt_asylum_appeals_receipts_quarter', model: 'tribunalReceipts', kind: 'flow', label: 'Asylum appeals received at the tribunal per quarter', unit: 'appeals per quarter', target: 0.25, weight: 0 },
   { series: 'ftt_asylum_appeals_disposals_quarter', model: 'appealsDisposed', kind: 'flow', label: 'Asylum appeals disposed of at the tribunal per quarter', unit: 'appeals per quarter', target: 0.2, weight: 0 },
   { series: 'ftt_asylum_appeals_outstanding', model: 'awaitingAppealCases', kind: 'stock', label: 'Asylum appeals outstanding at the tribunal', unit: 'appeals', target: 0.2, weight: 0 },
-  { series: 'appeals_lodged_quarter', model: 'appealsLodged', kind: 'flow', label: 'Appeals lodged per quarter (Home Office count; drives only where the tribunal\'s is missing)', unit: 'appeals per quarter', weight: 0 },
+  { series: 'appeals_lodged_quarter', model: 'appealsLodged', kind: 'flow', label: 'Appeals lodged after initial refusals per quarter (Home Office count)', unit: 'appeals per quarter', target: 0.25, weight: 0 },
   { series: 'returns_enforced_quarter', model: 'returnsEnforced', kind: 'flow', label: 'Enforced returns per quarter (all immigration cases)', unit: 'people per quarter', weight: 0 },
 ];
 

@@ -194,7 +194,7 @@ export class Appeals {
     for (let i = 0; i < n; i++) {
       const id = cases.add(day, this.w.plan.monthOfDay[day], 1, this.otherGroup.sample(this.rng), 1);
       obs.add(S.otherAppealsCases, 1);
-      this.lodge(id);
+      this.lodge(id, false, true);
     }
   }
 
@@ -206,13 +206,17 @@ export class Appeals {
     else this.exhausted(id);
   }
 
-  /** Join the tribunal queue; appeals already pending at the snapshot are not new lodgements. */
-  lodge(id: number, pendingAtStart = false): void {
+  /**
+   * Join the tribunal queue. Appeals already pending at the snapshot are not new receipts; other
+   * protection appeals are receipts but not appeals lodged after an initial refusal.
+   */
+  lodge(id: number, pendingAtStart = false, other = false): void {
     const { cases, obs } = this.w;
     cases.stage[id] = Stage.awaitingAppeal;
     obs.level[S.awaitingAppealCases] += 1;
     obs.level[S.awaitingAppealPeople] += cases.people[id];
-    if (!pendingAtStart) obs.add(S.appealsLodged, 1);
+    if (!pendingAtStart) obs.add(S.tribunalReceipts, 1);
+    if (!pendingAtStart && !other) obs.add(S.appealsLodged, 1);
     this.station.arrive(id);
   }
 

@@ -79,7 +79,9 @@ describe('the tribunal', () => {
     let lodged = 0;
     let disposed = 0;
     for (let m = 0; m < 18; m++) {
-      lodged += s.appealsLodged[m];
+      // The tribunal receives the appeals lodged after refusals and the other protection appeals.
+      expect(s.tribunalReceipts[m]).toBe(s.appealsLodged[m] + s.otherAppealsCases[m]);
+      lodged += s.tribunalReceipts[m];
       disposed += s.appealsDisposed[m];
       expect(800 + lodged, `month ${m}`).toBe(s.awaitingAppealCases[m] + disposed);
       expect(s.appealsDisposed[m]).toBe(s.appealsAllowed[m] + s.appealsDismissed[m] + s.appealsWithdrawn[m]);

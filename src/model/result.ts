@@ -85,6 +85,8 @@ export const SERIES = [
   'appealsDisposed',
   /** Protection appeals from outside initial decisions (refused further submissions, revocations): one person each, they enter the system at the tribunal. */
   'otherAppealsCases',
+  /** Appeals the tribunal receives: those lodged after initial refusals (appealsLodged) and the other protection appeals. */
+  'tribunalReceipts',
 ] as const;
 export type SeriesName = (typeof SERIES)[number];
 
