@@ -50,6 +50,16 @@ export const accommodationParams = {
     range: [21, 180],
     source: 'Section 95 support ends 21 days after appeal rights are exhausted (households without children); calibrated, since section 4 support keeps some longer.',
   }),
+  supportEndDaysAfterWithdrawal: num({
+    label: 'Support end after a withdrawal',
+    description: 'Mean days a case whose claim is withdrawn (explicitly, or implicitly for non-engagement) stays in support afterwards.',
+    unit: 'days',
+    default: 21,
+    min: 0,
+    max: 3650,
+    range: [7, 60],
+    source: 'Assumption: support stops when the claim is withdrawn, as after appeal rights are exhausted (21 days); many implicitly withdrawn claimants had already stopped engaging, and so had left support.',
+  }),
   familyShare: num({
     label: 'Cases with dependants that are families with children',
     description: 'Share of supported cases with dependants that are families with children under 18: they keep section 95 support after refusal until they leave the UK (or for the period below).',
@@ -219,6 +229,11 @@ export class Support {
     const a = this.w.p.accommodation;
     const family = this.w.cases.people[id] > 1 && keyedUniform(this.base, id, PURPOSE_FAMILY) < a.familyShare;
     this.leaveAfter(id, family ? a.familySupportDaysAfterRefusal : a.supportEndDaysAfterRefusal);
+  }
+
+  /** A claim withdrawn: the case leaves support after the short period (families too: the claim is over). */
+  leaveAfterWithdrawal(id: number): void {
+    this.leaveAfter(id, this.w.p.accommodation.supportEndDaysAfterWithdrawal);
   }
 
   /** Schedule the case's exit from support `days` from now (if it is supported). */

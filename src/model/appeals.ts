@@ -20,6 +20,7 @@ const PURPOSE_HEARING = 33;
 const HEARING_SHAPE = new LognormalFromUniform(0.5);
 const PURPOSE_ALLOWED = 34;
 const PURPOSE_WITHDRAWN = 35;
+const PURPOSE_ELAPSED = 36;
 
 export const appealsParams = {
   certifiedShare: num({
@@ -154,6 +155,9 @@ export class Appeals {
   private readonly appealRate: Float64Array;
   private readonly withdrawnShare: Float64Array;
   private readonly allowedShare: Float64Array;
+  /** Ids of the appeals pending at the start (the snapshot adds them in one block). */
+  private pendingFrom = 0;
+  private pendingTo = 0;
 
   /** Other protection appeals expected per day, by month; their draws and nationality groups. */
   private readonly otherPerDay: Float64Array;
@@ -180,7 +184,10 @@ export class Appeals {
       completionKind: Kind.appealDone,
       serviceTime: (id) => {
         const mean = this.hearingDays[monthNow(w)];
-        return HEARING_SHAPE.sample(keyedUniform(this.base, id, PURPOSE_HEARING), mean);
+        const days = HEARING_SHAPE.sample(keyedUniform(this.base, id, PURPOSE_HEARING), mean);
+        // An appeal pending at the start has been at the tribunal for a while: it has the rest of
+        // its time to go (a uniform share of it), or the tribunal would dispose of nothing for months.
+        return w.sim.now === 0 && id >= this.pendingFrom && id < this.pendingTo ? days * keyedUniform(this.base, id, PURPOSE_ELAPSED) : days;
       },
     });
   }
@@ -212,6 +219,10 @@ export class Appeals {
    */
   lodge(id: number, pendingAtStart = false, other = false): void {
     const { cases, obs } = this.w;
+    if (pendingAtStart) {
+      if (this.pendingTo === this.pendingFrom) this.pendingFrom = id;
+      this.pendingTo = id + 1;
+    }
     cases.stage[id] = Stage.awaitingAppeal;
     obs.level[S.awaitingAppealCases] += 1;
     obs.level[S.awaitingAppealPeople] += cases.people[id];

@@ -462,7 +462,7 @@ export class Decisions {
       cases.stage[id] = Stage.withdrawn;
       obs.add(S.decisionsWithdraw, 1);
       obs.add(S.exitsPeople, people);
-      support.leaveAfterRefusal(id);
+      support.leaveAfterWithdrawal(id);
     } else {
       obs.add(S.decisionsInadmissible, 1);
       support.leaveAfterRefusal(id);
