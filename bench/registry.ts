@@ -8,6 +8,7 @@ import { ukOneReplication, ukReplications } from './uk-model.js';
 import { parallelReplications } from './parallel-replications.js';
 import { firstView } from './first-view.js';
 import { distributed } from './distributed.js';
+import { serverLoad } from './server-load.js';
 
 export interface BenchEntry {
   name: string;
@@ -37,4 +38,5 @@ export const benchmarks: BenchEntry[] = [
   { name: 'uk-status-quo-1000-replications-1-vs-2-workers', run: () => parallelReplications(1000), maxRuns: 1 },
   { name: 'dashboard-first-view-5-starts', run: () => firstView(5), maxRuns: 1 },
   { name: 'distributed', run: () => distributed(200), maxRuns: 1 },
+  { name: 'server-health-under-20-posts', run: serverLoad, maxRuns: 1 },
 ];

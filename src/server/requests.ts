@@ -43,6 +43,18 @@ function builtins(): string[] {
   return builtinScenarios().map((s) => s.name);
 }
 
+const resolvedBuiltins = new Map<string, Scenario>();
+/**
+ * A built-in scenario resolved once per process and shared (it is only read): resolving one reads
+ * and checks YAML and builds the baseline, some milliseconds of the request thread, which a burst
+ * of run requests would otherwise spend while /api/health waits.
+ */
+function resolvedBuiltin(name: string): Scenario {
+  let s = resolvedBuiltins.get(name);
+  if (!s) resolvedBuiltins.set(name, (s = loadScenario(name)));
+  return s;
+}
+
 /** The scenario a request names, resolved and checked against the server's limits. */
 export function requestScenario(raw: unknown, store: Store, limits: ServerLimits, field = 'scenario'): { scenario: Scenario; overrides: ScenarioOverrides | string } {
   let scenario: Scenario;
@@ -51,7 +63,7 @@ export function requestScenario(raw: unknown, store: Store, limits: ServerLimits
     if (!builtins().includes(raw)) {
       throw new InputError({ field, value: showValue(raw), allowed: `a built-in scenario (${builtins().join(', ')}), { "saved": id } or a scenario object` });
     }
-    scenario = loadScenario(raw);
+    scenario = resolvedBuiltin(raw);
     overrides = raw;
   } else if (isObject(raw) && Object.keys(raw).length === 1 && 'saved' in raw) {
     const saved = typeof raw.saved === 'string' ? store.getScenario(raw.saved) : undefined;

@@ -1,12 +1,12 @@
 /**
  * A real redis-server for tests: started on a free loopback port in a temporary folder, with no
  * snapshots unless asked (`persist` turns on the append-only file, so a restart keeps the data),
- * and optionally a password. Tests that need it run when /usr/bin/redis-server exists; elsewhere
+ * and optionally a password and TLS only (a self-signed certificate for localhost). Tests that need it run when /usr/bin/redis-server exists; elsewhere
  * they are skipped with a note, except under CI=true, where a missing server fails (.ci/run
  * installs it from Debian's packages), as the browser tests treat Chromium.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,17 +43,34 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-export async function startRedis(options: { password?: string; persist?: boolean } = {}): Promise<TestRedis> {
+/** A self-signed certificate for `localhost` (made with openssl), for a TLS-only server. */
+export interface TestCertificate {
+  readonly cert: string;
+  readonly key: string;
+}
+
+export function makeCertificate(dir: string): TestCertificate {
+  const cert = join(dir, 'cert.pem');
+  const key = join(dir, 'key.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost'], { stdio: 'ignore' });
+  return { cert, key };
+}
+
+export async function startRedis(options: { password?: string; persist?: boolean; tls?: TestCertificate } = {}): Promise<TestRedis> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'asylum-sim-redis-'));
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', options.persist ? 'yes' : 'no'];
+  const { tls } = options;
+  const listen = tls ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', tls.cert, '--tls-key-file', tls.key, '--tls-auth-clients', 'no'] : ['--port', String(port)];
+  const args = [...listen, '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', options.persist ? 'yes' : 'no'];
   if (options.password) args.push('--requirepass', options.password);
   let child: ChildProcess | undefined;
-  const url = `redis://${options.password ? `:${options.password}@` : ''}127.0.0.1:${port}`;
+  const host = tls ? 'localhost' : '127.0.0.1';
+  const url = `${tls ? 'rediss' : 'redis'}://${options.password ? `:${options.password}@` : ''}${host}:${port}`;
 
   const ready = async () => {
     for (let i = 0; i < 100; i++) {
-      const client = new Redis({ port, host: '127.0.0.1', password: options.password, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+      const secure = tls ? { tls: { ca: readFileSync(tls.cert), servername: 'localhost' } } : {};
+      const client = new Redis({ port, host, password: options.password, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, ...secure });
       client.on('error', () => {});
       try {
         await client.connect();

@@ -5,13 +5,17 @@
  * is killed with SIGKILL mid-job (its job is retried by the other worker after its lock expires,
  * and no replication is lost or counted twice) and when Redis restarts without its data mid-run
  * (the client queues the vanished jobs again). A Redis that does not come back fails the run with
- * exit 1 within $ASYLUM_SIM_REDIS_TIMEOUT; Ctrl-C cancels the run's jobs.
+ * exit 1 within $ASYLUM_SIM_REDIS_TIMEOUT; Ctrl-C cancels the run's jobs. TLS with a password
+ * works end to end, and an untrusted certificate is refused at the start.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
 import { QUEUE_NAME, liveOptions, parseRedisUrl } from '../../experiment/distributed/connection.js';
 import { built, runCli, startCli, type Running } from '../../test-support/cli-process.js';
-import { freePort, hasRedis, noteRedisSkip, startRedis, type TestRedis } from '../../test-support/redis.js';
+import { freePort, hasRedis, makeCertificate, noteRedisSkip, startRedis, type TestRedis } from '../../test-support/redis.js';
 
 const RUN = ['run', 'status-quo-2023', '--replications', '6', '--months', '3', '--seed', '5', '--json'];
 const STACK = /at .*\.(js|ts|mjs):\d+/;
@@ -107,6 +111,28 @@ describe.skipIf(!built || !hasRedis)('runs through worker processes on a real Re
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(new RegExp(`^asylum-sim: run failed: lost Redis at redis://127\\.0\\.0\\.1:${redis.port} for \\d+ s \\(.*\\); the run stopped`));
+  });
+
+  it('go over TLS with a password (rediss://), trusting the certificate NODE_EXTRA_CA_CERTS names', async () => {
+    const certDir = mkdtempSync(join(tmpdir(), 'asylum-sim-tls-'));
+    try {
+      const tls = makeCertificate(certDir);
+      redis = await startRedis({ password: 'tls-pass-1', tls });
+      expect(redis.url).toMatch(/^rediss:\/\/:tls-pass-1@localhost:\d+$/);
+      const trust = { NODE_EXTRA_CA_CERTS: tls.cert };
+      const local = runCli([...RUN, '--workers', '1']);
+      const w = startCli(['worker', '--redis', redis.url, '--concurrency', '1'], trust);
+      started.push(w);
+      await w.waitFor(/ready/);
+      const [remote, here] = await Promise.all([runCli([...RUN, '--redis', redis.url], trust), local]);
+      expect(remote.stderr).toBe('');
+      expect(remote.stdout).toBe(here.stdout);
+      const untrusted = await runCli([...RUN, '--redis', redis.url]);
+      expect(untrusted.code).toBe(2);
+      expect(untrusted.stderr).toMatch(/^asylum-sim: --redis: got "rediss:\/\/:\*\*\*@localhost:\d+"; a Redis server that answers \(.*certificate.*\)\n$/);
+    } finally {
+      rmSync(certDir, { recursive: true, force: true });
+    }
   });
 
   it('cancel the run on Ctrl-C: exit 130, its waiting jobs removed', async () => {

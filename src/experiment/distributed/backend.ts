@@ -35,7 +35,7 @@ export interface DistributedOptions {
   readonly version: string;
   /** Most replications in one job (default: about 1% of a group's replications, 1 to 10). */
   readonly batchSize?: number;
-  /** Replications in flight at once (default 1,024): enough to keep a large fleet of workers busy. */
+  /** Replications in flight at once (default 256): enough for a fleet of ~100 worker threads; each open job is polled. */
   readonly window?: number;
   /** Milliseconds between two looks at the run's jobs and results (default 250). */
   readonly pollMs?: number;
@@ -77,7 +77,7 @@ export async function connectDistributed<S>(options: DistributedOptions): Promis
   const tracker = new JobTracker(runId, (id) => queue.toKey(id), keys.results);
   const pollMs = options.pollMs ?? 250;
   const timeoutMs = options.redisTimeoutMs ?? 30_000;
-  const window = options.window ?? 1_024;
+  const window = options.window ?? 256;
 
   let failure: unknown;
   let pending: Pending<S>[] = [];

@@ -16,6 +16,7 @@ import type { Scenario } from '../../model/schema.js';
 import { simulate } from '../../model/simulate.js';
 import { baselineScenario, calibratedModelVersion, loadScenario } from '../../scenarios/catalog.js';
 import { hasRedis, inCi, noteRedisSkip, startRedis, type TestRedis } from '../../test-support/redis.js';
+import { compareOn, comparisonToJson } from '../compare.js';
 import { inProcessSimulator, type Simulator } from '../jobs.js';
 import { replicateOn } from '../parallel.js';
 import { createSimulator } from '../pool.js';
@@ -70,6 +71,18 @@ describe.skipIf(!hasRedis)('replications on a Redis queue', () => {
       expect(summaryToJson(result.summary)).toBe(summaryToJson(local.summary));
       expect(result.kpiRows).toEqual(local.kpiRows);
       expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
+    } finally {
+      await remote.close();
+    }
+  });
+
+  it('runs a comparison on common random numbers as the threads do (two scenarios, paired replications)', async () => {
+    const b = loadScenario('labour-plan-2023', { horizonMonths: 6 });
+    const options = { ...settings, replications: 2 };
+    const local = comparisonToJson(await compareOn(inProcessSimulator(simulate), scenario, b, options));
+    const remote = await connectDistributed<Scenario>({ target: parseRedisUrl(redis.url), version: VERSION, pollMs: 50 });
+    try {
+      expect(comparisonToJson(await compareOn(remote, scenario, b, options))).toBe(local);
     } finally {
       await remote.close();
     }
