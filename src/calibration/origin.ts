@@ -2,10 +2,10 @@
  * Rolling-origin evaluation (as forecasting competitions score forecasts): pretend it is the day
  * `origin` and only the record up to it is known. Calibrate on the periods ending on or before the
  * origin, then run the model forward from the observed state on that day, driven by the record's
- * inputs after it (claims, headcount, outcome rates: what actually happened), and score only the
- * periods after it. The forward run takes what the built-in scenarios take from a calibration
- * (the latest productivity, the support parameters: estimates.ts forwardEstimates), each with its
- * standard error; the estimates of earlier years and of past dispersal capacity stay behind.
+ * inputs after it (claims, headcount, decisions, outcome rates, the tribunal: what actually
+ * happened), and score only the periods after it. The forward run takes what the built-in
+ * scenarios take from a calibration (the support parameters: estimates.ts forwardEstimates), each
+ * with its standard error; the estimates of past dispersal capacity stay behind.
  */
 import { epochDay, isoFromEpochDay } from '../model/dates.js';
 import { InputError, showValue } from '../model/errors.js';
