@@ -76,6 +76,17 @@ export const appealsParams = {
     range: [1, 1],
     source: 'Assumption: the time stays as in mid-2023 unless a scenario says so.',
   }),
+  lagDays: schedule({
+    label: 'Time to lodge an appeal',
+    description: 'Days from a refusal to the appeal reaching the tribunal, by the month of the refusal; the case counts as awaiting appeal from the refusal.',
+    unit: 'days',
+    interpolation: 'step',
+    default: [{ date: '2023-07-01', value: 14 }],
+    min: 0,
+    max: 365,
+    range: [0.5, 1.5],
+    source: 'The Tribunal Procedure (First-tier Tribunal) (Immigration and Asylum Chamber) Rules 2014, rule 19: an in-country appeal is lodged within 14 days of the decision being sent; most are lodged near the limit (assumption).',
+  }),
   allowedShare: schedule({
     label: 'Appeals allowed',
     description: 'Share of appeals determined (not withdrawn) that are allowed (the claimant is granted), by the month of the determination.',
@@ -155,6 +166,8 @@ export class Appeals {
   private readonly appealRate: Float64Array;
   private readonly withdrawnShare: Float64Array;
   private readonly allowedShare: Float64Array;
+  /** Days to lodge an appeal after a refusal, by month. */
+  private readonly lagDays: Float64Array;
   /** Ids of the appeals pending at the start (the snapshot adds them in one block). */
   private pendingFrom = 0;
   private pendingTo = 0;
@@ -174,6 +187,7 @@ export class Appeals {
     this.appealRate = monthlySchedule(a.appealRate, 'step', w.plan);
     this.withdrawnShare = monthlySchedule(a.withdrawnShare, 'step', w.plan);
     this.allowedShare = monthlySchedule(a.allowedShare, 'step', w.plan);
+    this.lagDays = monthlySchedule(a.lagDays, 'step', w.plan);
     // A saturated tribunal determines exactly its capacity each month.
     const days = monthlySchedule(a.hearingDaysScale, 'step', w.plan).map((k) => k * a.hearingDays);
     const rated = ratedServers(tribunalCapacity(a, w.plan), days);
@@ -201,7 +215,7 @@ export class Appeals {
     for (let i = 0; i < n; i++) {
       const id = cases.add(day, this.w.plan.monthOfDay[day], 1, this.otherGroup.sample(this.rng), 1);
       obs.add(S.otherAppealsCases, 1);
-      this.lodge(id, false, true);
+      this.lodge(id, false);
     }
   }
 
@@ -209,25 +223,42 @@ export class Appeals {
   refused(id: number): void {
     const { p } = this.w;
     const certified = keyedUniform(this.base, id, PURPOSE_CERTIFIED) < p.appeals.certifiedShare;
-    if (!certified && keyedUniform(this.base, id, PURPOSE_APPEALS) < this.appealRate[monthNow(this.w)]) this.lodge(id);
-    else this.exhausted(id);
+    const m = monthNow(this.w);
+    if (certified || keyedUniform(this.base, id, PURPOSE_APPEALS) >= this.appealRate[m]) {
+      this.exhausted(id);
+      return;
+    }
+    // Awaiting appeal from now; at the tribunal once the appeal is lodged.
+    this.await(id);
+    this.w.sim.at(this.w.sim.now + this.lagDays[m], Kind.appealLodged, id);
+  }
+
+  /** The appeal of a refused case reaches the tribunal. */
+  lodged(id: number): void {
+    const { obs } = this.w;
+    obs.add(S.tribunalReceipts, 1);
+    obs.add(S.appealsLodged, 1);
+    this.station.arrive(id);
+  }
+
+  private await(id: number): void {
+    const { cases, obs } = this.w;
+    cases.stage[id] = Stage.awaitingAppeal;
+    obs.level[S.awaitingAppealCases] += 1;
+    obs.level[S.awaitingAppealPeople] += cases.people[id];
   }
 
   /**
-   * Join the tribunal queue. Appeals already pending at the snapshot are not new receipts; other
-   * protection appeals are receipts but not appeals lodged after an initial refusal.
+   * Join the tribunal queue at once: an appeal pending at the start (not a new receipt), or another
+   * protection appeal (a receipt, but not an appeal lodged after an initial refusal).
    */
-  lodge(id: number, pendingAtStart = false, other = false): void {
-    const { cases, obs } = this.w;
+  lodge(id: number, pendingAtStart: boolean): void {
     if (pendingAtStart) {
       if (this.pendingTo === this.pendingFrom) this.pendingFrom = id;
       this.pendingTo = id + 1;
     }
-    cases.stage[id] = Stage.awaitingAppeal;
-    obs.level[S.awaitingAppealCases] += 1;
-    obs.level[S.awaitingAppealPeople] += cases.people[id];
-    if (!pendingAtStart) obs.add(S.tribunalReceipts, 1);
-    if (!pendingAtStart && !other) obs.add(S.appealsLodged, 1);
+    this.await(id);
+    if (!pendingAtStart) this.w.obs.add(S.tribunalReceipts, 1);
     this.station.arrive(id);
   }
 

@@ -18,6 +18,8 @@ export const Kind = {
   /** An EU-deal case's return to the EU is due. */
   euReturn: 6,
   thirdCountryDone: 7,
+  /** A refused case's appeal reaches the tribunal, after the time taken to lodge it. */
+  appealLodged: 8,
 } as const;
 
 export const PRIORITY_MONTH_END = -1;

@@ -75,7 +75,8 @@ describe('outcome rates over time', () => {
 describe('the tribunal', () => {
   it('conserves its queue with the disposals it makes: start + lodged = outstanding + disposed, every month', () => {
     const k = { months: 18, backlogCases: 2_000, headcount: 100, appealCases: 800, determinationsPerMonth: 120 };
-    const s = run(smallScenario(k, { appeals: { otherPerMonth: 30, withdrawnShare: 0.2 } })).series;
+    // Appeals lodged at once (no time to lodge), so every case awaiting appeal is at the tribunal.
+    const s = run(smallScenario(k, { appeals: { otherPerMonth: 30, withdrawnShare: 0.2, lagDays: 0 } })).series;
     let lodged = 0;
     let disposed = 0;
     for (let m = 0; m < 18; m++) {
@@ -89,5 +90,19 @@ describe('the tribunal', () => {
     // Other protection appeals arrive at the tribunal as well as appeals after refusals.
     expect(total(s.otherAppealsCases)).toBeGreaterThan(18 * 30 * 0.8);
     expect(total(s.appealsWithdrawn)).toBeGreaterThan(0);
+  });
+
+  it('receives an appeal the time to lodge it after the refusal; the case awaits appeal meanwhile', () => {
+    const k = { months: 6, backlogCases: 2_000, headcount: 100, appealCases: 0, determinationsPerMonth: 0 };
+    const lag = run(smallScenario(k, { appeals: { lagDays: 45 } })).series;
+    const now = run(smallScenario(k, { appeals: { lagDays: 0 } })).series;
+    // The same refusals (common random numbers); with 45 days to lodge, none reaches the tribunal in the first month.
+    expect(Array.from(lag.decisionsRefuse)).toEqual(Array.from(now.decisionsRefuse));
+    expect(now.appealsLodged[0]).toBeGreaterThan(0);
+    expect(lag.appealsLodged[0]).toBe(0);
+    expect(lag.awaitingAppealCases[0]).toBe(now.awaitingAppealCases[0]);
+    // With no tribunal capacity nothing is disposed of: every appeal lodged is still outstanding.
+    expect(total(lag.appealsLodged)).toBeLessThan(total(now.appealsLodged));
+    expect(lag.awaitingAppealCases[5]).toBe(now.awaitingAppealCases[5]);
   });
 });

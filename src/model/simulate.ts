@@ -119,6 +119,9 @@ export function runWorld(w: World): RunResult {
       case Kind.appealDone:
         appeals.done(entity);
         break;
+      case Kind.appealLodged:
+        appeals.lodged(entity);
+        break;
       case Kind.returnDone:
         returns.done(entity);
         break;
