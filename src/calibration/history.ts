@@ -101,7 +101,7 @@ export function monthsBetween(from: string, to: string): number {
 
 /** A required figure: a clear message when the record lacks it (the fix is a data file). */
 function required(data: ObservedData, series: string, period: string, why: string): number {
-  const v = data.has(series) ? data.get(series, period) : undefined;
+  const v = data.figure(series, period);
   if (v === undefined) {
     throw new InputError(
       { field: 'data', value: `${series} for ${period}`, allowed: `a data file with that figure (${why}); add one with --data` },
@@ -261,7 +261,7 @@ interface QuarterlySource {
 function quarterlyPath(data: ObservedData, quarters: readonly Quarter[], sources: readonly QuarterlySource[]): { points: SchedulePoint[]; from: string[] } | undefined {
   const values = quarters.map((q) => {
     for (const src of sources) {
-      const x = data.has(src.series) ? data.get(src.series, q.label) : undefined;
+      const x = data.figure(src.series, q.label);
       const v = x === undefined ? undefined : src.value(x, q);
       if (v !== undefined) return { value: v, series: src.series };
     }
@@ -305,7 +305,7 @@ function tribunalPaths(data: ObservedData, base: Scenario, quarters: readonly Qu
       {
         series: INPUT_SERIES.tribunalDisposals,
         value: (disposed, q) => {
-          const outstanding = data.has(INPUT_SERIES.appealsOutstanding) ? data.get(INPUT_SERIES.appealsOutstanding, q.end) : undefined;
+          const outstanding = data.figure(INPUT_SERIES.appealsOutstanding, q.end);
           return outstanding === undefined || disposed <= 0 ? undefined : (outstanding / (disposed / (daysBetween(q.start, q.end) + 1))) / a.hearingDays;
         },
       },
@@ -324,7 +324,7 @@ function tribunalPaths(data: ObservedData, base: Scenario, quarters: readonly Qu
   );
   // Appeals received over the quarter's refused cases that may appeal (refusals are people).
   const rate = (received: number, q: Quarter) => {
-    const r = data.has(INPUT_SERIES.refusals) ? data.get(INPUT_SERIES.refusals, q.label) : undefined;
+    const r = data.figure(INPUT_SERIES.refusals, q.label);
     return r !== undefined && r > 0 ? Math.min(1, received / ((r / perCase) * (1 - a.certifiedShare))) : undefined;
   };
   const appealRate = note(
@@ -340,7 +340,7 @@ function tribunalPaths(data: ObservedData, base: Scenario, quarters: readonly Qu
       {
         series: INPUT_SERIES.tribunalReceipts,
         value: (received, q) => {
-          const lodged = data.has(INPUT_SERIES.appealsLodged) ? data.get(INPUT_SERIES.appealsLodged, q.label) : undefined;
+          const lodged = data.figure(INPUT_SERIES.appealsLodged, q.label);
           return lodged === undefined ? undefined : Math.max(0, received - lodged) / 3;
         },
       },
@@ -395,7 +395,7 @@ function startingState(data: ObservedData, base: Scenario, from: string, derived
   const date = dayBefore(from);
   const people = required(data, INPUT_SERIES.backlogPeople, date, 'the starting backlog');
   const fromRatio = (series: string, per: string, value: number, field: string): number => {
-    const direct = data.has(series) ? data.get(series, date) : undefined;
+    const direct = data.figure(series, date);
     if (direct !== undefined) return direct;
     const r = nearestRatio(data, series, per, date);
     if (!r) throw new InputError({ field: 'data', value: `${series} near ${date}`, allowed: 'a figure of it on some date with one of ' + per }, 'backtest');
@@ -408,7 +408,7 @@ function startingState(data: ObservedData, base: Scenario, from: string, derived
   const beforeCutoff = date < '2022-06-28';
   const legacy = beforeCutoff ? 0 : fromRatio(INPUT_SERIES.legacyCases, INPUT_SERIES.backlogCases, cases, 'snapshot.legacyCases');
   const support = required(data, INPUT_SERIES.supportPeople, date, 'people in support at the start');
-  let appeals = data.has(INPUT_SERIES.appealsOutstanding) ? data.get(INPUT_SERIES.appealsOutstanding, date) : undefined;
+  let appeals = data.figure(INPUT_SERIES.appealsOutstanding, date);
   const near = appeals === undefined ? nearestStock(data, INPUT_SERIES.appealsOutstanding, date, 92) : undefined;
   if (near) {
     appeals = near.value;
@@ -416,7 +416,7 @@ function startingState(data: ObservedData, base: Scenario, from: string, derived
   }
   if (appeals === undefined) {
     const q = quartersBetween(quarterStart(isoFromEpochDay(epochDay(date) - 180)), date);
-    const lodged = q.map((x) => (data.has(INPUT_SERIES.appealsLodged) ? data.get(INPUT_SERIES.appealsLodged, x.label) : undefined));
+    const lodged = q.map((x) => data.figure(INPUT_SERIES.appealsLodged, x.label));
     appeals = lodged.every((x) => x !== undefined) && lodged.length > 0 ? sum(lodged as number[]) : base.snapshot.awaitingAppealCases;
     derived.push({
       field: 'snapshot.awaitingAppealCases',
@@ -438,7 +438,7 @@ function startingState(data: ObservedData, base: Scenario, from: string, derived
 
 /** People recorded in hotels on a date (none recorded: none in hotels — hotels as contingency began in 2020). */
 function hotelsAt(data: ObservedData, date: string): number {
-  return (data.has(INPUT_SERIES.hotelPeople) ? data.get(INPUT_SERIES.hotelPeople, date) : undefined) ?? 0;
+  return data.figure(INPUT_SERIES.hotelPeople, date) ?? 0;
 }
 
 /** The first day of the quarter an ISO date falls in. */

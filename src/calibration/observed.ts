@@ -241,6 +241,11 @@ export class ObservedData {
     return this.observation(series, period, vintage)?.value;
   }
 
+  /** The value for a series and period, or undefined when the data lack the series or the period (an input a release may not carry). */
+  figure(series: string, period: string): number | undefined {
+    return this.has(series) ? this.get(series, period) : undefined;
+  }
+
   /** The value for a series and period; throws MissingObservationError naming both when absent. */
   value(series: string, period: string, vintage?: string): number {
     const found = this.observation(series, period, vintage);
