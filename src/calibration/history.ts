@@ -226,9 +226,6 @@ export function outcomeMultipliers(data: ObservedData, base: Scenario, quarters:
 export function productivityPath(data: ObservedData, s: Scenario, quarters: readonly Quarter[]): SchedulePoint[] {
   const productive = planWorkforce(s.decisions, makePlan(s.start, s.horizonMonths)).productive;
   const e = s.decisions.outcomeEffort;
-  // Relative to the declared default, not the scenario's value, so that a backtest on a calibrated
-  // baseline and one on the defaults read the same capacity from the record.
-  const reference = REFERENCE_PRODUCTIVITY;
   // People per decided case: that of the backlog the quarter starts with, followed from the
   // starting state through the record's claims (at the claims' people per case) and decisions.
   // The starting backlog's cases are larger than new claims (1.31 against 1.24 people at mid-2023):
@@ -242,8 +239,10 @@ export function productivityPath(data: ObservedData, s: Scenario, quarters: read
     const claims = required(data, INPUT_SERIES.claims, q.label, 'claims drive the run');
     people = Math.max(0, people + claims - c.decisions);
     cases = Math.max(0, cases + claims / s.arrivals.peoplePerCase - c.decisions / perCase);
+    // At the declared default productivity, not the scenario's, so that a backtest on a calibrated
+    // baseline and one on the defaults read the same capacity from the record.
     let capacity = 0;
-    for (let m = 3 * i; m < 3 * i + 3; m++) capacity += productive[m] * reference;
+    for (let m = 3 * i; m < 3 * i + 3; m++) capacity += productive[m] * REFERENCE_PRODUCTIVITY;
     return { date: q.start, value: capacity > 0 ? Math.min(10, work / capacity) : 1 };
   });
 }

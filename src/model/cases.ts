@@ -28,7 +28,6 @@ export type StageCode = (typeof Stage)[keyof typeof Stage];
 
 /** Outcomes of an initial decision, in the order of the cumulative outcome tables. */
 export const Outcome = { grant: 0, refuse: 1, withdraw: 2, inadmissible: 3 } as const;
-export const OUTCOMES = ['grant', 'refuse', 'withdraw', 'inadmissible'] as const;
 
 /** Nationality groups: the model's unit of outcome and returnability differences. */
 export const GROUPS = ['highGrant', 'returnable', 'other'] as const;
