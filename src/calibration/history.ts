@@ -253,6 +253,12 @@ interface QuarterlySource {
   readonly value: (x: number, q: Quarter) => number | undefined;
 }
 
+/** The four quarters ending with `q` (earliest first). */
+function yearTo(q: Quarter): Quarter[] {
+  const start = isoFromEpochDay(epochDay(q.start) - 270);
+  return quartersBetween(`${start.slice(0, 8)}01`, q.end).slice(-4);
+}
+
 /**
  * A quarterly input read from the record: per quarter, the first source with a usable figure;
  * held from the last such quarter (and back from the first). Undefined when no quarter has one.
@@ -297,19 +303,33 @@ function tribunalPaths(data: ObservedData, base: Scenario, quarters: readonly Qu
     ]),
     'disposals (else the Home Office\'s appeals determined) per quarter ÷ 3; held after the last recorded quarter',
   );
-  // Little's law per quarter: appeals outstanding at its end over disposals per day in it.
+  // Little's law over the four quarters to this one (fewer where the record starts later): the
+  // appeals outstanding at their ends over the disposals per day in them. A year smooths the
+  // pandemic's quarters, when disposals fell for a while but the time at the tribunal did not jump.
   const time = note(
     'appeals.hearingDaysScale',
     quarterlyPath(data, quarters, [
       {
         series: INPUT_SERIES.tribunalDisposals,
-        value: (disposed, q) => {
-          const outstanding = data.figure(INPUT_SERIES.appealsOutstanding, q.end);
-          return outstanding === undefined || disposed <= 0 ? undefined : (outstanding / (disposed / (daysBetween(q.start, q.end) + 1))) / a.hearingDays;
+        value: (_, q) => {
+          let outstanding = 0;
+          let disposed = 0;
+          let days = 0;
+          let n = 0;
+          for (const k of yearTo(q)) {
+            const o = data.figure(INPUT_SERIES.appealsOutstanding, k.end);
+            const d = data.figure(INPUT_SERIES.tribunalDisposals, k.label);
+            if (o === undefined || d === undefined) continue;
+            outstanding += o;
+            disposed += d;
+            days += daysBetween(k.start, k.end) + 1;
+            n++;
+          }
+          return disposed > 0 ? outstanding / n / (disposed / days) / a.hearingDays : undefined;
         },
       },
     ]),
-    `Little's law: ${INPUT_SERIES.appealsOutstanding} at the quarter's end ÷ disposals per day in it, over appeals.hearingDays (${Math.round(a.hearingDays)} days)`,
+    `Little's law over the four quarters to each: ${INPUT_SERIES.appealsOutstanding} at their ends (mean) ÷ disposals per day in them, over appeals.hearingDays (${Math.round(a.hearingDays)} days)`,
   );
   const allowed = note(
     'appeals.allowedShare',
