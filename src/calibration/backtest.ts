@@ -10,7 +10,7 @@ import type { Scenario } from '../model/schema.js';
 import type { Uncertainty } from '../model/uncertainty.js';
 import { applyEstimates, type Estimate } from './estimates.js';
 import { scores, type BacktestResult, type PeriodFit, type SeriesFit, type SpreadEstimate } from './fit.js';
-import { historicalScenario, type HistoricalScenario } from './history.js';
+import { historicalScenario, INPUT_SERIES, type HistoricalScenario } from './history.js';
 import type { ObservedData } from './observed.js';
 import { runReplication, spreadOf } from './spread.js';
 import { COMPARED, isScored, modelValue, windows, type Compared, type Window } from './targets.js';
@@ -107,6 +107,12 @@ export interface BacktestInput {
    * only through assumptions (people per case, the work of each outcome).
    */
   readonly recordError?: number;
+}
+
+/** BacktestInput.recordError from a calibration's MAPE per series (none when it did not score the decisions). */
+export function recordErrorOf(mape: Readonly<Record<string, number | null>>): { recordError?: number } {
+  const missed = mape[INPUT_SERIES.decisions];
+  return typeof missed === 'number' && Number.isFinite(missed) ? { recordError: missed } : {};
 }
 
 export function runBacktest(input: BacktestInput): BacktestResult & { readonly derived: HistoricalScenario['derived'] } {

@@ -85,12 +85,3 @@ export function writeCalibration(record: CalibrationRecord, path: string = calib
   writeFileSync(tmp, `${JSON.stringify(calibrationRecord.parse(record), null, 2)}\n`);
   renameSync(tmp, path);
 }
-
-/** The record's decisions series, whose in-sample error sizes the error of reading the record (see backtest.ts). */
-const DECISIONS_SERIES = 'initial_decisions_people_quarter';
-
-/** What a backtest takes from a calibration record: its estimates, their count, and how far it missed the record's decisions. */
-export function calibratedInputs(record: CalibrationRecord | undefined): { estimates: CalibrationRecord['estimates']; freeParameters: number; recordError?: number } {
-  const missed = record?.mape[DECISIONS_SERIES];
-  return { estimates: record?.estimates ?? [], freeParameters: record?.freeParameters ?? 0, ...(typeof missed === 'number' ? { recordError: missed } : {}) };
-}

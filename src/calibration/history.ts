@@ -486,10 +486,12 @@ function policyTimeline(base: Scenario, from: string, to: string, derived: Deriv
   const released: SchedulePoint[] = [{ date: from, value: 0 }];
   for (const p of POLICY_TIMELINE) {
     if (p.date > to) continue;
-    released.push({ date: p.date < from ? from : p.date, value: p.value });
+    // A policy in force before the run starts is its starting value.
+    if (p.date <= from) released[0] = { date: from, value: p.value };
+    else released.push({ date: p.date, value: p.value });
     derived.push({ field: p.path, value: p.value, how: `from ${p.date}: ${p.what} (${p.source})` });
   }
-  return { ...base.decisions.hold, released: released.length > 1 && released[1].date === from ? released.slice(1) : released };
+  return { ...base.decisions.hold, released };
 }
 
 /**

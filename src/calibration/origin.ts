@@ -10,7 +10,7 @@
 import { epochDay, isoFromEpochDay } from '../model/dates.js';
 import { InputError, showValue } from '../model/errors.js';
 import type { Scenario } from '../model/schema.js';
-import { BACKTEST_DEFAULTS, runBacktest, type BacktestInput } from './backtest.js';
+import { BACKTEST_DEFAULTS, recordErrorOf, runBacktest, type BacktestInput } from './backtest.js';
 import { calibrate, CALIBRATE_DEFAULTS, type CalibrationResult } from './calibrate.js';
 import { forwardEstimates } from './estimates.js';
 import type { BacktestResult, OriginSummary } from './fit.js';
@@ -72,8 +72,7 @@ export function runOriginBacktest(input: OriginInput): BacktestResult & { readon
   const withSd = (e: { name: string }, i = c.free.findIndex((f) => f.name === e.name)) => (c.sd[i] !== undefined ? { sd: c.sd[i] } : {});
   const estimates = c.estimates.map((e) => ({ ...e, ...withSd(e) }));
   const forward = forwardEstimates(c.free, c.values, start).map((e) => ({ ...e, ...withSd(e) }));
-  const missed = c.mape['initial_decisions_people_quarter'];
-  const result = runBacktest({ ...input, from: start, scoreFrom: start, estimates: forward, freeParameters: c.free.length, ...(Number.isFinite(missed) ? { recordError: missed } : {}) });
+  const result = runBacktest({ ...input, from: start, scoreFrom: start, estimates: forward, freeParameters: c.free.length, ...recordErrorOf(c.mape) });
   const origin: OriginSummary = {
     date: input.origin,
     calibration: {

@@ -222,8 +222,8 @@ export class Support {
   }
 
   /**
-   * Appeal rights exhausted (or a claim withdrawn or inadmissible): a family with children keeps
-   * support for long, other households for the short period after the last decision.
+   * Appeal rights exhausted (or a claim inadmissible): a family with children keeps support for
+   * long, other households for the period after the last decision.
    */
   leaveAfterRefusal(id: number): void {
     const a = this.w.p.accommodation;

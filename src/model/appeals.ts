@@ -4,7 +4,8 @@
  * over time, serves a FIFO queue; a share of appeals is allowed (→ grant), the rest dismissed
  * (→ appeal rights exhausted). Cases that do not appeal exhaust their rights at once.
  */
-import { Categorical, poisson, Station, streamRng, type Rng } from '../engine/index.js';
+import { poisson, Station, streamRng, type Categorical, type Rng } from '../engine/index.js';
+import { groupCategorical } from './arrivals.js';
 import { keyedUniform, LognormalFromUniform } from '../engine/keyed.js';
 import { Stage } from './cases.js';
 import { Kind } from './events.js';
@@ -182,8 +183,7 @@ export class Appeals {
     const other = monthlySchedule(a.otherPerMonth, 'step', w.plan);
     this.otherPerDay = other.map((x, m) => x / (w.plan.bounds[m + 1] - w.plan.bounds[m]));
     this.rng = streamRng(w.seed, 'appeals', w.replication);
-    const g = w.p.arrivals.mix.otherClaims;
-    this.otherGroup = new Categorical([g.highGrant, g.returnable, Math.max(0, 1 - g.highGrant - g.returnable)]);
+    this.otherGroup = groupCategorical(w.p.arrivals.mix.otherClaims);
     this.appealRate = monthlySchedule(a.appealRate, 'step', w.plan);
     this.withdrawnShare = monthlySchedule(a.withdrawnShare, 'step', w.plan);
     this.allowedShare = monthlySchedule(a.allowedShare, 'step', w.plan);
@@ -208,12 +208,13 @@ export class Appeals {
 
   /** Start of a day: the day's other protection appeals arrive at the tribunal (not in support). */
   day(day: number): void {
-    const rate = this.otherPerDay[this.w.plan.monthOfDay[day]];
+    const month = this.w.plan.monthOfDay[day];
+    const rate = this.otherPerDay[month];
     if (rate <= 0) return;
     const { cases, obs } = this.w;
     const n = poisson(this.rng, rate);
     for (let i = 0; i < n; i++) {
-      const id = cases.add(day, this.w.plan.monthOfDay[day], 1, this.otherGroup.sample(this.rng), 1);
+      const id = cases.add(day, month, 1, this.otherGroup.sample(this.rng), 1);
       obs.add(S.otherAppealsCases, 1);
       this.lodge(id, false);
     }

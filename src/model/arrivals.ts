@@ -121,6 +121,12 @@ export const arrivalsParams = {
 };
 export type ArrivalsParams = Resolved<typeof arrivalsParams>;
 
+/** The nationality groups (GROUPS order) of a route's claims, as a distribution to draw from. */
+export function groupCategorical(mix: { readonly highGrant: number; readonly returnable: number }): Categorical {
+  // The schema allows a rounding hair over 1; the remainder must not go negative.
+  return new Categorical([mix.highGrant, mix.returnable, Math.max(0, 1 - mix.highGrant - mix.returnable)]);
+}
+
 export class Arrivals {
   private readonly rng: Rng;
   /** Expected cases per day, by route, for every day of the horizon. */
@@ -146,11 +152,7 @@ export class Arrivals {
       for (let d = 0; d < out.length; d++) out[d] = casesPerDay * share[r] * (r === 0 ? season[w.plan.monthOfDay[d]] : 1) * scale[r][d];
       return out;
     });
-    this.groupOf = ROUTES.map((route) => {
-      const g = a.mix[route];
-      // The schema allows a rounding hair over 1; the remainder must not go negative.
-      return new Categorical([g.highGrant, g.returnable, Math.max(0, 1 - g.highGrant - g.returnable)]);
-    });
+    this.groupOf = ROUTES.map((route) => groupCategorical(a.mix[route]));
   }
 
   /** Lodge the day's claims. */

@@ -6,7 +6,8 @@
  * appeals pending and the returns pool start as queues; a share of cases is in support so that
  * supported people match the record in expectation.
  */
-import { Categorical, sortedUniforms, streamRng, type Rng } from '../engine/index.js';
+import { sortedUniforms, streamRng, type Categorical, type Rng } from '../engine/index.js';
+import { groupCategorical } from './arrivals.js';
 import { daysBetween, monthBounds, monthLabel } from './dates.js';
 import { Stage } from './cases.js';
 import { LEGACY_CUTOFF } from './decisions.js';
@@ -136,8 +137,7 @@ interface RouteMix {
 /** The claims' mix of routes and, per route, of nationality groups. */
 function groupMix(w: World): RouteMix {
   const a = w.p.arrivals;
-  const of = (m: { highGrant: number; returnable: number }) => new Categorical([m.highGrant, m.returnable, Math.max(0, 1 - m.highGrant - m.returnable)]);
-  return { smallBoatShare: a.smallBoatShare, groups: [of(a.mix.smallBoat), of(a.mix.otherClaims)] };
+  return { smallBoatShare: a.smallBoatShare, groups: [groupCategorical(a.mix.smallBoat), groupCategorical(a.mix.otherClaims)] };
 }
 
 /** n sorted uniform times in [from, to): oldest first, so FIFO queues start in claim order. */

@@ -5,8 +5,8 @@
  * `asylum-sim backtest`, `GET /api/backtest` and the library's `backtest()` all run it. What the
  * three differ in (flags, query, options) is parsed by each; the input is assembled here once.
  */
-import { runBacktest } from '../calibration/backtest.js';
-import { calibratedInputs, dataVersion, readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
+import { recordErrorOf, runBacktest } from '../calibration/backtest.js';
+import { dataVersion, readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
 import { dataFiles, loadOfficialData } from '../calibration/data-files.js';
 import type { OriginSummary } from '../calibration/fit.js';
 import { runOriginBacktest } from '../calibration/origin.js';
@@ -53,5 +53,11 @@ export function packageBacktest(options: PackageBacktestOptions = {}): PackageBa
     return runOriginBacktest({ ...settings, base: baselineScenarioWith(undefined), origin: options.origin, calibration: options.originCalibration ?? {} });
   }
   const c = options.calibration === undefined ? readCalibration() : (options.calibration ?? undefined);
-  return runBacktest({ ...settings, base: baselineScenarioWith(c), ...calibratedInputs(c) });
+  return runBacktest({
+    ...settings,
+    base: baselineScenarioWith(c),
+    estimates: c?.estimates ?? [],
+    freeParameters: c?.freeParameters ?? 0,
+    ...(c ? recordErrorOf(c.mape) : {}),
+  });
 }
