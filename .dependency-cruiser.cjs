@@ -1,8 +1,10 @@
 /**
  * Layer rules, checked by `npm run lint` (dependency-cruiser). Imports point down only:
  *
- *   engine ← model ← experiment ← calibration ← scenarios, claims ← server, cli ← index (library)
+ *   engine ← model ← pack ← experiment ← calibration ← scenarios, claims ← server, cli ← index (library)
  *
+ * pack/ reads the country packs (`packs/<name>/`: data, not code) for the layers above it; the
+ * model never reads a pack, it is handed what a pack says.
  * A folder may import its own layer and any layer below it (scenarios/ may import calibration/,
  * never the reverse). Peers do not import each other (scenarios ↔ claims, server → cli), except
  * that the CLI starts the server (`serve`), so cli → server is allowed. What two upper layers
@@ -18,6 +20,7 @@
 const LAYERS = [
   ['engine'],
   ['model'],
+  ['pack'],
   ['experiment'],
   ['calibration'],
   ['scenarios', 'claims'],

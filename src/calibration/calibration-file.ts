@@ -1,5 +1,5 @@
 /**
- * The calibration record (`data/calibration.json`): what `asylum-sim calibrate` estimated, on
+ * The calibration record (`packs/uk/data/calibration.json`): what `asylum-sim calibrate` estimated, on
  * which data (a content hash of the files), over which window, with which loss — and the part of
  * it the built-in scenarios' baseline takes. Written atomically (a temporary file renamed over
  * the old one), so a crash mid-write leaves the previous record whole.

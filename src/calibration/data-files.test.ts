@@ -1,7 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   dataFiles, defaultCataloguePath, defaultDataDir, findPackageRoot, loadOfficialData, readSeriesCatalogue, seriesCatalogue, seriesInfo,
@@ -13,8 +12,8 @@ describe('defaultDataDir', () => {
   const tmp = mkdtempSync(join(tmpdir(), 'asylum-sim-data-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-  it('is the data folder of this package', () => {
-    expect(defaultDataDir()).toBe(join(findPackageRoot(process.cwd()), 'data'));
+  it('is the data folder of the UK pack', () => {
+    expect(defaultDataDir()).toBe(join(findPackageRoot(process.cwd()), 'packs', 'uk', 'data'));
     const names = dataFiles().map((f) => f.slice(defaultDataDir().length + 1));
     expect(names).toEqual([...names].sort());
     expect(names).toEqual(expect.arrayContaining(['uk-asylum-2018-2023.csv', 'uk-asylum-quarterly-to-2023Q2.csv']));
@@ -32,23 +31,6 @@ describe('defaultDataDir', () => {
     expect(dataFiles(dir)).toEqual([join(dir, 'a.csv'), join(dir, 'b.csv')]);
   });
 
-  it('finds the package root from src/ and from compiled dist/src/ alike', () => {
-    writeFileSync(join(tmp, 'package.json'), '{}');
-    for (const where of ['src/calibration', 'dist/src/calibration']) {
-      mkdirSync(join(tmp, where), { recursive: true });
-      const url = pathToFileURL(join(tmp, where, 'data-files.js')).href;
-      expect(defaultDataDir(url)).toBe(join(tmp, 'data'));
-    }
-  });
-
-  it('accepts a file URL as well as a path', () => {
-    expect(findPackageRoot(import.meta.url)).toBe(findPackageRoot(process.cwd()));
-    expect(findPackageRoot(new URL(import.meta.url))).toBe(findPackageRoot(process.cwd()));
-  });
-
-  it('says so when there is no package.json above', () => {
-    expect(() => findPackageRoot('/')).toThrow(/no package.json in \/ or any folder above it/);
-  });
 });
 
 describe('loadOfficialData (the real files)', () => {
@@ -63,7 +45,7 @@ describe('loadOfficialData (the real files)', () => {
     expect(data.value('backlog_initial_cases', '2023-06-30')).toBe(134046);
     expect(data.value('backlog_initial_people', '2023-06-30')).toBe(175457);
     expect(data.value('awaiting_initial_decision_people', '2023-06-30')).toBe(175457);
-    expect(data.observation('backlog_initial_people', '2023-06-30')?.file).toBe('data/uk-asylum-2018-2023.csv');
+    expect(data.observation('backlog_initial_people', '2023-06-30')?.file).toBe('packs/uk/data/uk-asylum-2018-2023.csv');
   });
 
   it('chooses revised figures over those first published', () => {
@@ -98,13 +80,13 @@ describe('loadOfficialData (the real files)', () => {
   });
 });
 
-describe('the series catalogue (data/catalogue/series.csv)', () => {
+describe('the series catalogue (packs/uk/data/catalogue/series.csv)', () => {
   const catalogue = seriesCatalogue();
   const held = new Set(loadOfficialData().names());
 
-  it('is read from data/catalogue/ and named relative to the package in messages', () => {
+  it('is read from the pack\'s data/catalogue/ and named relative to the package in messages', () => {
     expect(defaultCataloguePath()).toBe(join(defaultDataDir(), 'catalogue', 'series.csv'));
-    expect(catalogue.file).toBe('data/catalogue/series.csv');
+    expect(catalogue.file).toBe('packs/uk/data/catalogue/series.csv');
     expect(readSeriesCatalogue().names()).toEqual(catalogue.names());
   });
 
@@ -116,7 +98,7 @@ describe('the series catalogue (data/catalogue/series.csv)', () => {
     expect(catalogue.entries().filter((e) => (e.status === 'in-data') !== held.has(e.series)).map((e) => `${e.series} (${e.status})`)).toEqual([]);
   });
 
-  it('names only series that data/SOURCES.md defines', () => {
+  it('names only series that packs/uk/data/SOURCES.md defines', () => {
     const sources = readFileSync(join(defaultDataDir(), 'SOURCES.md'), 'utf8');
     expect(catalogue.names().filter((s) => !sources.includes(`\`${s}\``))).toEqual([]);
   });
@@ -147,7 +129,7 @@ describe('loadOfficialData with further files (a newer release)', () => {
     const typo = join(dir, 'typo.csv');
     writeFileSync(typo, `${head}awaiting_initial_decision_people,2023-09-30,165411,people,https://www.gov.uk/x,,revised\nawaiting_initial_decisions_people,2023-12-31,128786,people,https://www.gov.uk/x,,revised\n`);
     expect(() => loadOfficialData([...dataFiles(), typo])).toThrow(
-      `${typo}:3: series: got "awaiting_initial_decisions_people"; a series of the catalogue data/catalogue/series.csv; did you mean "awaiting_initial_decision_people"?`,
+      `${typo}:3: series: got "awaiting_initial_decisions_people"; a series of the catalogue packs/uk/data/catalogue/series.csv; did you mean "awaiting_initial_decision_people"?`,
     );
   });
 

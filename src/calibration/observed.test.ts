@@ -87,7 +87,7 @@ describe('parseObservedCsv against the series catalogue', () => {
     expect([e.file, e.line]).toEqual(['fixtures/unknown-series.csv', 3]);
     expect(e.message).toBe(
       'fixtures/unknown-series.csv:3: series: got "backlog_intial_people"; a series of the catalogue fixtures/catalogue.csv; ' +
-        'did you mean "backlog_initial_people"? (a new series needs a line there: series,basis,kind,units,status,description; see data/SOURCES.md)',
+        'did you mean "backlog_initial_people"? (a new series needs a line there: series,basis,kind,units,status,description; see packs/uk/data/SOURCES.md)',
     );
   });
 
@@ -221,7 +221,7 @@ describe('ObservedData', () => {
       expect(ask).toThrow(InputError);
       expect(ask).toThrow('official data: series: got "stok"; one of the 2 series in the data files; did you mean "stock"?');
     }
-    expect(() => data.value('zzzzzzzz', '2023')).toThrow(/one of the 2 series in the data files \(see data\/SOURCES\.md\)$/);
+    expect(() => data.value('zzzzzzzz', '2023')).toThrow(/one of the 2 series in the data files \(see packs\/uk\/data\/SOURCES\.md\)$/);
   });
 
   it('refuses the same series, period and vintage in two files, naming both', () => {

@@ -1,7 +1,7 @@
 /**
  * Observed (official) series: reading the tidy data files and looking figures up.
  *
- * The layout is documented in data/SOURCES.md ("Tidy format"): the columns
+ * The layout is documented in packs/uk/data/SOURCES.md ("Tidy format"): the columns
  * `series,period,value,unit,source,note,vintage`, one row per figure. Reading is strict and
  * every refusal names the file and line, because a silently skipped or misread figure would
  * quietly bend a calibration. Pure: no Node imports (data-files.ts reads the files).
@@ -107,7 +107,7 @@ function checkAgainstCatalogue(series: string, unit: string, catalogue: SeriesCa
     return {
       field: 'series',
       value: series,
-      allowed: `a series of the catalogue ${catalogue.file}${hint} (a new series needs a line there: series,basis,kind,units,status,description; see data/SOURCES.md)`,
+      allowed: `a series of the catalogue ${catalogue.file}${hint} (a new series needs a line there: series,basis,kind,units,status,description; see packs/uk/data/SOURCES.md)`,
     };
   }
   if (!entry.units.includes(unit)) {
@@ -270,7 +270,7 @@ export class ObservedData {
         value: showValue(series),
         allowed: suggestion
           ? `one of the ${this.cells.size} series in the data files; ${suggestion}`
-          : `one of the ${this.cells.size} series in the data files (see data/SOURCES.md)`,
+          : `one of the ${this.cells.size} series in the data files (see packs/uk/data/SOURCES.md)`,
       },
       'official data',
     );

@@ -1,5 +1,5 @@
 /**
- * The period forms of the official data files (documented in data/SOURCES.md, "Period forms"):
+ * The period forms of the official data files (documented in packs/uk/data/SOURCES.md, "Period forms"):
  * `2022`, `2022Q4`, `2023H1`, `2022-08`, `2023-06-30`, `FY2022-23`, and ranges `A/B` of any two
  * of these. A period is read into its first and last day so periods of different forms can be
  * sorted and compared. What a month means for a `_12m` series (12 months ending) is a property

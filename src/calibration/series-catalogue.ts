@@ -1,11 +1,11 @@
 /**
- * The series catalogue (`data/catalogue/series.csv`): every series name a data file may use,
+ * The series catalogue (`packs/uk/data/catalogue/series.csv`): every series name a data file may use,
  * with what it counts. A data row naming a series the catalogue lacks is refused, so a typo in
  * a new release cannot quietly become a new series that nothing compares. Pure: no Node
  * imports (data-files.ts reads the file).
  *
  * Columns `series,basis,kind,units,status,description`; the vocabularies are those of
- * data/SOURCES.md ("Series: what is counted").
+ * packs/uk/data/SOURCES.md ("Series: what is counted").
  */
 import { showValue } from '../model/errors.js';
 import { DataFileError, SERIES_NAME, csvRecords } from './data-rows.js';

@@ -62,7 +62,7 @@ function baseDetail(b: PopulationBase): ClaimDetail {
   return { label: `population share: ${b.label}`, value: b.quota, unit: 'people', note: `${kind}; share ${percent(b.share, 3)}; ${percent(b.error, 2)} from 124,614` };
 }
 
-/** The quota under each of the model's keys (data/eu-allocation-key.csv), 2022. */
+/** The quota under each of the model's keys (packs/uk/data/eu-allocation-key.csv), 2022. */
 function otherKeys(data: ObservedData): ClaimDetail[] {
   const out: ClaimDetail[] = [];
   for (const key of ['population-share', 'population-gdp-50-50'] as const) {

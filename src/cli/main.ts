@@ -193,10 +193,10 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     });
 
   history(configure(root.command('calibrate'), io))
-    .description('estimate the parameters the record does not give (productivity by year, support, dispersal) and write data/calibration.json')
+    .description('estimate the parameters the record does not give (productivity by year, support, dispersal) and write packs/uk/data/calibration.json')
     .option('--replications <n>', 'replications per evaluation of the loss, 1 to 20 (same seeds each time)', '2')
     .option('--iterations <n>', 'most Levenberg–Marquardt iterations, 1 to 100', '8')
-    .option('--output <file>', 'where to write the calibration record (default: data/calibration.json, which the baseline reads)')
+    .option('--output <file>', 'where to write the calibration record (default: packs/uk/data/calibration.json, which the baseline reads)')
     .option('--dry-run', 'print the estimates without writing them')
     .option('--json', 'print the calibration record on stdout (and nothing else there)')
     .action(async (flags: CalibrateFlags) => {

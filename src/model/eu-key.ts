@@ -19,7 +19,7 @@ export type AllocationKey = (typeof ALLOCATION_KEYS)[number];
 /** Which states share the applications with the UK: a named base, or a list of states. */
 export const PARTNER_BASES = ['eu27', 'eu-plus'] as const;
 export type PartnerBase = (typeof PARTNER_BASES)[number];
-/** States with figures in data/eu-allocation-key.csv (series key_population_<state>). */
+/** States with figures in packs/uk/data/eu-allocation-key.csv (series key_population_<state>). */
 export const PARTNER_STATES = ['eu27', 'norway', 'switzerland', 'iceland', 'liechtenstein'] as const;
 export type PartnerState = (typeof PARTNER_STATES)[number];
 const BASE_STATES: Record<PartnerBase, readonly PartnerState[]> = {
@@ -56,7 +56,7 @@ export function keyShare(key: AllocationKey, k: KeyInputs): number {
 const GDP_STATES: readonly PartnerState[] = ['eu27', 'norway', 'switzerland'];
 
 /**
- * The key's inputs from the official figures (data/eu-allocation-key.csv): populations of `year`
+ * The key's inputs from the official figures (packs/uk/data/eu-allocation-key.csv): populations of `year`
  * (or `populationYear`), GDP of `year` in euro (the UK's converted at that year's average rate).
  */
 export function keyInputsFor(

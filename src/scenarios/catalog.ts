@@ -5,7 +5,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findPackageRoot, loadOfficialData } from '../calibration/data-files.js';
+import { loadOfficialData } from '../calibration/data-files.js';
+import { loadPack } from '../pack/load.js';
 import type { ObservedData } from '../calibration/observed.js';
 import { readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
 import { applyEstimates } from '../calibration/estimates.js';
@@ -22,8 +23,9 @@ import { describeScenario } from './describe.js';
 export const BASELINE_START = '2023-07-01';
 export const BASELINE_HORIZON_MONTHS = 60;
 
+/** The default pack's built-in scenarios (`packs/uk/scenarios/`). */
 export function scenariosDir(): string {
-  return join(findPackageRoot(import.meta.url), 'src', 'scenarios');
+  return loadPack().scenariosDir;
 }
 
 let data: ObservedData | undefined;
@@ -34,7 +36,7 @@ export function officialData(): ObservedData {
 }
 
 let calibration: CalibrationRecord | null | undefined;
-/** The calibration record the baseline takes (data/calibration.json), read once per process. */
+/** The calibration record the baseline takes (packs/uk/data/calibration.json), read once per process. */
 export function baselineCalibration(): CalibrationRecord | undefined {
   if (calibration === undefined) calibration = readCalibration() ?? null;
   return calibration ?? undefined;
@@ -128,7 +130,7 @@ export function showScenario(name: string): string {
   const note = c
     ? `# Calibrated on data ${c.data.version} (${c.data.files.join(', ')}), ${c.window.from} to ${c.window.to}, loss ${c.loss.end.toFixed(4)}:\n` +
       c.baseline.map((e) => `#   ${e.path} = ${Number(e.value.toPrecision(4))} (${e.name})\n`).join('') +
-      '# unless the scenario sets them itself (data/calibration.json; asylum-sim calibrate).\n'
-    : '# Not calibrated: no data/calibration.json (asylum-sim calibrate writes it).\n';
+      '# unless the scenario sets them itself (packs/uk/data/calibration.json; asylum-sim calibrate).\n'
+    : '# Not calibrated: no packs/uk/data/calibration.json (asylum-sim calibrate writes it).\n';
   return note + describeScenario(loadScenario(name));
 }

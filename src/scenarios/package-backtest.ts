@@ -24,7 +24,7 @@ export interface PackageBacktestOptions {
   readonly uncertainty?: Uncertainty;
   /** Data files in the tidy format (default: the package's data/*.csv). */
   readonly files?: readonly string[];
-  /** The calibration record to run with (default: data/calibration.json; null: none, parameters at their defaults). Not used from a rolling origin. */
+  /** The calibration record to run with (default: packs/uk/data/calibration.json; null: none, parameters at their defaults). Not used from a rolling origin. */
   readonly calibration?: CalibrationRecord | null;
   /** A rolling origin (a quarter's last day): calibrate on the record cut there, run from the day after, score what follows. */
   readonly origin?: string;

@@ -94,7 +94,7 @@ function section(tree: ParamTree, values: unknown, path: string, out: string[], 
 /** The reference as Markdown, from the declarations and the baseline (official figures resolved). */
 export function parameterReference(baseline: Scenario = baselineScenario(), calibration: CalibrationRecord | undefined = baselineCalibration()): string {
   const calibrated = new Map(
-    (calibration?.baseline ?? []).map((e) => [e.path, `\`asylum-sim calibrate\` on data ${calibration!.data.version}, ${calibration!.window.from} to ${calibration!.window.to}: ${e.name}; data/calibration.json`]),
+    (calibration?.baseline ?? []).map((e) => [e.path, `\`asylum-sim calibrate\` on data ${calibration!.data.version}, ${calibration!.window.from} to ${calibration!.window.to}: ${e.name}; packs/uk/data/calibration.json`]),
   );
   const out = [
     '# Scenario parameters',

@@ -140,7 +140,7 @@ function MapeTable({ b }: { b: Backtest }) {
 function calibrationNote(b: Backtest): string {
   if (b.origin) return originText(b.origin);
   const c = b.calibration;
-  if (!c) return 'No calibration record (data/calibration.json): parameters at their defaults; run asylum-sim calibrate.';
+  if (!c) return 'No calibration record (packs/uk/data/calibration.json): parameters at their defaults; run asylum-sim calibrate.';
   if (!c.current) return `Calibrated on data ${c.dataVersion}; these data are ${b.dataVersion}: run asylum-sim calibrate to estimate again.`;
   return `Calibrated on these data (${c.dataVersion}): ${c.freeParameters} parameters estimated over ${c.window.from} to ${c.window.to}, loss ${c.loss.start.toFixed(4)} → ${c.loss.end.toFixed(4)}.`;
 }

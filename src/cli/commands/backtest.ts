@@ -2,7 +2,7 @@
  * `asylum-sim backtest` and `asylum-sim calibrate`: the model over the past, beside the record.
  * Both read the official data (data/*.csv plus any `--data` files in the same format: a newer
  * release extends the inputs and the record without a code change). `backtest` runs with the
- * estimates of data/calibration.json; `calibrate` estimates them again and writes that file, which
+ * estimates of packs/uk/data/calibration.json; `calibrate` estimates them again and writes that file, which
  * the built-in scenarios' baseline reads. Flags are checked before any work.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -65,7 +65,7 @@ function dateFlag(flag: string, raw: string | undefined, fallback: string): stri
 function filesOf(flags: HistoryFlags): string[] {
   for (const f of flags.data ?? []) {
     if (!existsSync(f) || !statSync(f).isFile()) {
-      throw new InputError({ field: '--data', value: showValue(f), allowed: 'a readable CSV file in the tidy format of data/SOURCES.md' });
+      throw new InputError({ field: '--data', value: showValue(f), allowed: 'a readable CSV file in the tidy format of packs/uk/data/SOURCES.md' });
     }
   }
   return [...dataFiles(), ...(flags.data ?? [])];
@@ -88,7 +88,7 @@ export async function backtestCommand(io: Io, flags: BacktestFlags): Promise<num
   const origin = flags.origin === undefined ? undefined : checkOrigin('--origin', flags.origin, { from, to, scoreFrom: BACKTEST_DEFAULTS.scoreFrom });
   const maxIterations = parseIntegerInput('--iterations', flags.iterations, { min: 1, max: 100 }, CALIBRATE_DEFAULTS.maxIterations);
   if (flags.iterations !== undefined && origin === undefined) {
-    throw new InputError({ field: '--iterations', value: showValue(flags.iterations), allowed: 'only with --origin (the calibration done for it); calibrate takes it for data/calibration.json' });
+    throw new InputError({ field: '--iterations', value: showValue(flags.iterations), allowed: 'only with --origin (the calibration done for it); calibrate takes it for packs/uk/data/calibration.json' });
   }
   const files = filesOf(flags);
   if (flags.out !== undefined) prepareOutDir(flags.out);
@@ -119,7 +119,7 @@ export async function backtestCommand(io: Io, flags: BacktestFlags): Promise<num
 }
 
 function calibrationNote(calibration: CalibrationRecord | undefined, version: string, moreData: boolean): string {
-  if (calibration === undefined) return 'No calibration record (data/calibration.json): parameters at their defaults; run asylum-sim calibrate.';
+  if (calibration === undefined) return 'No calibration record (packs/uk/data/calibration.json): parameters at their defaults; run asylum-sim calibrate.';
   if (calibration.data.version !== version) {
     return `Calibrated on data ${calibration.data.version}; these data are ${version}: run asylum-sim calibrate${moreData ? ' with the same --data' : ''} to estimate again.`;
   }

@@ -1,0 +1,73 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from '../model/errors.js';
+import { findPackageRoot, loadPack, packNames, packsDir, readPack } from './load.js';
+
+describe('findPackageRoot and packsDir', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'asylum-sim-packs-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('finds the packs from src/ and from compiled dist/src/ alike', () => {
+    writeFileSync(join(tmp, 'package.json'), '{}');
+    for (const where of ['src/pack', 'dist/src/pack']) {
+      mkdirSync(join(tmp, where), { recursive: true });
+      expect(packsDir(pathToFileURL(join(tmp, where, 'load.js')).href)).toBe(join(tmp, 'packs'));
+    }
+  });
+
+  it('accepts a file URL as well as a path', () => {
+    expect(findPackageRoot(import.meta.url)).toBe(findPackageRoot(process.cwd()));
+    expect(findPackageRoot(new URL(import.meta.url))).toBe(findPackageRoot(process.cwd()));
+  });
+
+  it('says so when there is no package.json above', () => {
+    expect(() => findPackageRoot('/')).toThrow(/no package.json in \/ or any folder above it/);
+  });
+
+  it('lists only folders with a manifest', () => {
+    const dir = join(tmp, 'listing');
+    mkdirSync(join(dir, 'b'), { recursive: true });
+    mkdirSync(join(dir, 'a'), { recursive: true });
+    mkdirSync(join(dir, 'no-manifest'), { recursive: true });
+    writeFileSync(join(dir, 'a', 'pack.yaml'), '');
+    writeFileSync(join(dir, 'b', 'pack.yaml'), '');
+    expect(packNames(dir)).toEqual(['a', 'b']);
+  });
+});
+
+describe('loadPack', () => {
+  it('reads the UK pack: pounds, financial years from April, the June 2023 snapshot', () => {
+    const uk = loadPack('uk');
+    expect(packNames()).toContain('uk');
+    expect(uk.manifest).toMatchObject({ name: 'uk', currency: { code: 'GBP', symbol: '£' }, financialYearStartMonth: 4 });
+    expect(uk.manifest.baseline).toEqual({ snapshotDate: '2023-06-30', start: '2023-07-01', horizonMonths: 60 });
+    expect(uk.dataDir).toBe(join(packsDir(), 'uk', 'data'));
+    expect(loadPack()).toBe(uk);
+  });
+
+  it('refuses an unknown pack, naming the flag, the value and the packs there are', () => {
+    expect(() => loadPack('ukk')).toThrow(InputError);
+    expect(() => loadPack('ukk')).toThrow(/^--pack: got "ukk"; one of the packs .*uk.* — did you mean "uk"\?/);
+  });
+
+  it('refuses a manifest with a bad field or a name that is not its folder', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'asylum-sim-pack-'));
+    try {
+      const dir = join(tmp, 'atlantis');
+      mkdirSync(dir);
+      const manifest = (fy: number, name = 'atlantis') =>
+        `name: ${name}\ntitle: Atlantis\ncurrency: { code: ATL, symbol: "A$" }\nfinancialYearStartMonth: ${fy}\nbaseline: { snapshotDate: 2030-12-31, start: 2031-01-01, horizonMonths: 24 }\n`;
+      writeFileSync(join(dir, 'pack.yaml'), manifest(13));
+      expect(() => readPack(dir)).toThrow(/pack\.yaml: financialYearStartMonth: got 13; /);
+      writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'lemuria'));
+      expect(() => readPack(dir)).toThrow(/name: got "lemuria"; the pack's folder name "atlantis"/);
+      writeFileSync(join(dir, 'pack.yaml'), manifest(1));
+      expect(readPack(dir).manifest.currency.code).toBe('ATL');
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});

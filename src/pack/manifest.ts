@@ -1,0 +1,47 @@
+/**
+ * A country pack's manifest (`packs/<name>/pack.yaml`): what makes a folder of data "one
+ * country" — its currency, when its financial year starts, where its built-in scenarios start.
+ * Checked with zod so a bad manifest is refused with the field, the value and what is allowed.
+ */
+import { z } from 'zod';
+import { InputError, showValue } from '../model/errors.js';
+import { isIsoDate } from '../model/dates.js';
+import { LIMITS } from '../model/limits.js';
+
+const isoDate = z.string().refine(isIsoDate, 'a date YYYY-MM-DD');
+
+export const packManifest = z.strictObject({
+  /** The folder's name: lowercase words joined by hyphens. */
+  name: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase words joined by hyphens'),
+  title: z.string().min(1),
+  currency: z.strictObject({
+    /** ISO 4217 style: three capital letters (a fictional country may make one up). */
+    code: z.string().regex(/^[A-Z]{3}$/, 'three capital letters'),
+    symbol: z.string().min(1).max(4),
+  }),
+  /** Calendar month (1–12) the financial year starts in. */
+  financialYearStartMonth: z.number().int().min(1).max(12),
+  baseline: z.strictObject({
+    /** The observed state the built-in scenarios start from. */
+    snapshotDate: isoDate,
+    /** First day of the built-in scenarios: the first of a month, the day after the snapshot. */
+    start: isoDate.refine((d) => d.endsWith('-01'), 'the first of a month'),
+    horizonMonths: z.number().int().min(1).max(LIMITS.maxHorizonMonths),
+  }),
+});
+
+export type PackManifest = z.infer<typeof packManifest>;
+
+/** Check a parsed manifest; throws InputError naming the file, the field and what is allowed. */
+export function checkManifest(raw: unknown, origin: string): PackManifest {
+  const parsed = packManifest.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new InputError(
+    parsed.error.issues.map((issue) => ({
+      field: issue.path.join('.') || '(manifest)',
+      value: showValue(issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], raw)),
+      allowed: issue.message,
+    })),
+    origin,
+  );
+}
