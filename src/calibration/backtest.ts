@@ -12,7 +12,7 @@ import { applyEstimates, type Estimate } from './estimates.js';
 import { scores, type BacktestResult, type PeriodFit, type SeriesFit, type SpreadEstimate } from './fit.js';
 import { historicalScenario, INPUT_SERIES, type HistoricalScenario } from './history.js';
 import type { ObservedData } from './observed.js';
-import { runReplication, spreadOf } from './spread.js';
+import { drawModelError, runReplication, spreadOf } from './spread.js';
 import { COMPARED, isScored, modelValue, windows, type Compared, type Window } from './targets.js';
 
 export const BACKTEST_DEFAULTS = {
@@ -47,17 +47,29 @@ export interface Simulated {
 export function simulateRecord(
   scenario: Scenario,
   data: ObservedData,
-  options: { replications: number; seed: number; compared?: readonly Compared[]; uncertainty?: Uncertainty; estimates?: readonly SpreadEstimate[]; recordSd?: number },
+  options: {
+    replications: number;
+    seed: number;
+    compared?: readonly Compared[];
+    uncertainty?: Uncertainty;
+    estimates?: readonly SpreadEstimate[];
+    recordSd?: number;
+    /** Per series, the log-sd of the model's own error (drawn only under parameter uncertainty). */
+    modelSd?: Readonly<Record<string, number>>;
+  },
 ): Simulated[] {
+  const uncertainty = options.uncertainty ?? 'stochastic';
   const compared = (options.compared ?? COMPARED).map((c) => {
     const ws = windows(data, c, scenario.start, scenario.horizonMonths);
     return { compared: c, windows: ws, values: ws.map(() => new Float64Array(options.replications)) };
   });
   for (let r = 0; r < options.replications; r++) {
-    const run = runReplication(scenario, options.estimates ?? [], options.uncertainty ?? 'stochastic', options.seed, r, options.recordSd);
+    const run = runReplication(scenario, options.estimates ?? [], uncertainty, options.seed, r, options.recordSd);
     for (const s of compared) {
       const series = run.series[s.compared.model];
-      s.windows.forEach((w, i) => (s.values[i][r] = modelValue(series, s.compared, w)));
+      const sd = uncertainty === 'stochastic' ? 0 : (options.modelSd?.[s.compared.series] ?? 0);
+      const miss = sd > 0 ? drawModelError(s.compared.series, sd, options.seed, r) : 1;
+      s.windows.forEach((w, i) => (s.values[i][r] = modelValue(series, s.compared, w) * miss));
     }
   }
   return compared.filter((s) => s.windows.length > 0);
@@ -107,13 +119,24 @@ export interface BacktestInput {
    * only through assumptions (people per case, the work of each outcome).
    */
   readonly recordError?: number;
+  /**
+   * How far (MAPE, a share) the calibrated model missed each series in-sample. Under parameter
+   * uncertainty each replication's values of a series are off by a lognormal factor of that size
+   * (its median 1, so the model's median and its MAPE stay as they are): a model-discrepancy
+   * term, since the parameters' spread cannot widen a band for what the model leaves out.
+   */
+  readonly modelError?: Readonly<Record<string, number>>;
 }
 
-/** BacktestInput.recordError from a calibration's MAPE per series (none when it did not score the decisions). */
-export function recordErrorOf(mape: Readonly<Record<string, number | null>>): { recordError?: number } {
-  const missed = mape[INPUT_SERIES.decisions];
-  return typeof missed === 'number' && Number.isFinite(missed) ? { recordError: missed } : {};
+/** BacktestInput's recordError and modelError from a calibration's in-sample MAPE per series. */
+export function calibrationErrorsOf(mape: Readonly<Record<string, number | null>>): Pick<BacktestInput, 'recordError' | 'modelError'> {
+  const modelError = Object.fromEntries(Object.entries(mape).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]) && e[1] > 0));
+  const missed = modelError[INPUT_SERIES.decisions];
+  return { ...(missed !== undefined ? { recordError: missed } : {}), modelError };
 }
+
+/** A normal error's mean absolute value is σ·√(2/π), so σ = MAPE·√(π/2). */
+const sdOfMape = (mape: number) => mape * Math.sqrt(Math.PI / 2);
 
 export function runBacktest(input: BacktestInput): BacktestResult & { readonly derived: HistoricalScenario['derived'] } {
   const from = input.from ?? BACKTEST_DEFAULTS.from;
@@ -126,9 +149,9 @@ export function runBacktest(input: BacktestInput): BacktestResult & { readonly d
   // on the calibration window's last day) would overwrite the state observed at the start.
   const estimates = input.estimates.filter((e) => e.date === undefined || (e.date >= from && e.date <= to));
   const h = backtestScenario(input.base, input.data, from, to, estimates);
-  // A normal error's mean absolute value is σ·√(2/π), so σ = MAPE·√(π/2).
-  const recordSd = (input.recordError ?? 0) * Math.sqrt(Math.PI / 2);
-  const simulated = simulateRecord(h.scenario, input.data, { replications, seed, uncertainty, estimates, recordSd });
+  const recordSd = sdOfMape(input.recordError ?? 0);
+  const modelSd = Object.fromEntries(Object.entries(input.modelError ?? {}).map(([series, mape]) => [series, sdOfMape(mape)]));
+  const simulated = simulateRecord(h.scenario, input.data, { replications, seed, uncertainty, estimates, recordSd, modelSd });
   return {
     from,
     to,

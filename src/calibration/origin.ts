@@ -10,7 +10,7 @@
 import { epochDay, isoFromEpochDay } from '../model/dates.js';
 import { InputError, showValue } from '../model/errors.js';
 import type { Scenario } from '../model/schema.js';
-import { BACKTEST_DEFAULTS, recordErrorOf, runBacktest, type BacktestInput } from './backtest.js';
+import { BACKTEST_DEFAULTS, calibrationErrorsOf, runBacktest, type BacktestInput } from './backtest.js';
 import { calibrate, CALIBRATE_DEFAULTS, type CalibrationResult } from './calibrate.js';
 import { forwardEstimates } from './estimates.js';
 import type { BacktestResult, OriginSummary } from './fit.js';
@@ -72,7 +72,7 @@ export function runOriginBacktest(input: OriginInput): BacktestResult & { readon
   const withSd = (e: { name: string }, i = c.free.findIndex((f) => f.name === e.name)) => (c.sd[i] !== undefined ? { sd: c.sd[i] } : {});
   const estimates = c.estimates.map((e) => ({ ...e, ...withSd(e) }));
   const forward = forwardEstimates(c.free, c.values, start).map((e) => ({ ...e, ...withSd(e) }));
-  const result = runBacktest({ ...input, from: start, scoreFrom: start, estimates: forward, freeParameters: c.free.length, ...recordErrorOf(c.mape) });
+  const result = runBacktest({ ...input, from: start, scoreFrom: start, estimates: forward, freeParameters: c.free.length, ...calibrationErrorsOf(c.mape) });
   const origin: OriginSummary = {
     date: input.origin,
     calibration: {

@@ -68,6 +68,18 @@ export function drawRecordReading(scenario: Scenario, sd: number, seed: number, 
   return { ...scenario, decisions: { ...scenario.decisions, productivityIndex } };
 }
 
+/** Distinguishes the draws of the model's error from the estimates' and the record reading's. */
+const MODEL_ERROR_STREAM = 0x3e44;
+
+/**
+ * The model's error on one series in one replication: a lognormal factor of median 1 and log-sd
+ * `sd`, keyed by (seed, replication, series). One factor for the whole run, not one per period:
+ * what a model leaves out shifts a series for years, not a quarter at a time.
+ */
+export function drawModelError(series: string, sd: number, seed: number, replication: number): number {
+  return Math.exp(sd * normalQuantile(keyedUniform(keyedBase(seed ^ MODEL_ERROR_STREAM, replication), pathKey(series), 0)));
+}
+
 /**
  * Replication `replication` of a backtest scenario that has `estimates` applied. With standard
  * errors, the estimates are drawn and applied again (under `parameters` every replication has the

@@ -5,7 +5,7 @@
  * `asylum-sim backtest`, `GET /api/backtest` and the library's `backtest()` all run it. What the
  * three differ in (flags, query, options) is parsed by each; the input is assembled here once.
  */
-import { recordErrorOf, runBacktest } from '../calibration/backtest.js';
+import { calibrationErrorsOf, runBacktest } from '../calibration/backtest.js';
 import { dataVersion, readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
 import { dataFiles, loadOfficialData } from '../calibration/data-files.js';
 import type { OriginSummary } from '../calibration/fit.js';
@@ -58,6 +58,6 @@ export function packageBacktest(options: PackageBacktestOptions = {}): PackageBa
     base: baselineScenarioWith(c),
     estimates: c?.estimates ?? [],
     freeParameters: c?.freeParameters ?? 0,
-    ...(c ? recordErrorOf(c.mape) : {}),
+    ...(c ? calibrationErrorsOf(c.mape) : {}),
   });
 }
