@@ -47,8 +47,8 @@ export const calibrationRecord = z.object({
 });
 export type CalibrationRecord = z.infer<typeof calibrationRecord>;
 
-export function calibrationPath(): string {
-  return join(defaultDataDir(), 'calibration.json');
+export function calibrationPath(dataDir: string = defaultDataDir()): string {
+  return join(dataDir, 'calibration.json');
 }
 
 /** Content hash of data files (names and bytes, in the given order): the data version. */

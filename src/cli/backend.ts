@@ -7,6 +7,7 @@ import type { Simulator } from '../experiment/jobs.js';
 import type { SimulateOptions } from '../experiment/replicate.js';
 import type { RunResult } from '../model/result.js';
 import type { ObservedData } from '../calibration/observed.js';
+import type { Money } from './format.js';
 
 /** A resolved scenario as far as the CLI looks into it. */
 export interface ScenarioLike {
@@ -24,6 +25,8 @@ export interface BuiltinScenario {
 export interface Backend {
   /** Package and model version, recorded in every summary. */
   readonly version: string;
+  /** The pack's currency and financial year, for the terminal report (absent: the UK's). */
+  readonly money?: Money;
   listBuiltinScenarios(): readonly BuiltinScenario[];
   /** A built-in name or a YAML/JSON file; throws InputError (with "did you mean") if neither. */
   loadScenario(nameOrFile: string, overrides?: { horizonMonths?: number }): ScenarioLike;
@@ -32,7 +35,7 @@ export interface Backend {
   /** Validate a scenario file; throws InputError naming every problem. */
   validateScenarioFile(path: string): ScenarioLike;
   simulate(scenario: ScenarioLike, options: SimulateOptions): RunResult;
-  /** The official figures of data/*.csv (for the claims ledger). */
+  /** The official figures of the pack's data/*.csv (for the claims ledger). */
   officialData(): ObservedData;
   /**
    * A loaded scenario with overrides on top (checked as a scenario file is); `overrides` gets the

@@ -31,13 +31,17 @@ export const KPI_LABELS: Readonly<Record<KpiName, { readonly label: string; read
   heldForRemovalPeopleEnd: { label: 'Held for removal at the end', unit: 'people' },
 };
 
-const UNIT_TEXT: Readonly<Record<Unit, string>> = {
-  people: 'people',
-  cases: 'cases',
-  days: 'days',
-  months: 'months',
-  gbp: '£',
-};
+/** The currency and the financial year of a run's pack (pack.yaml), as its report prints them. */
+export interface Money {
+  readonly symbol: string;
+  /** Calendar month (1–12) the financial year starts in. */
+  readonly financialYearStartMonth: number;
+}
+
+/** The UK pack's money: pounds, financial years from April. */
+export const POUNDS: Money = { symbol: '£', financialYearStartMonth: 4 };
+
+const unitText = (unit: Unit, money: Money): string => (unit === 'gbp' ? money.symbol : unit);
 
 function table(head: string[], aligns: ('left' | 'right')[]): Table.Table {
   return new Table({ head, colAligns: aligns, style: { head: [], border: [], compact: true } });
@@ -47,7 +51,7 @@ function table(head: string[], aligns: ('left' | 'right')[]): Table.Table {
  * The KPI table: mean, P5, P50 and P95 of each KPI, with numbered notes for KPIs not reached or
  * not defined in some replications, and "n/a" for a KPI defined in none (e.g. beyond the horizon).
  */
-export function kpiTable(summary: Summary): string {
+export function kpiTable(summary: Summary, money: Money = POUNDS): string {
   const t = table(['KPI', 'Unit', 'Mean', 'P5', 'P50', 'P95'], ['left', 'left', 'right', 'right', 'right', 'right']);
   const notes: string[] = [];
   const n = summary.replications;
@@ -58,7 +62,7 @@ export function kpiTable(summary: Summary): string {
     const stats = [s.mean, s.p5, s.p50, s.p95];
     if (s.notApplicable === n) {
       anyNotApplicable = true;
-      t.push([label, UNIT_TEXT[unit], ...stats.map(() => NOT_APPLICABLE)]);
+      t.push([label, unitText(unit, money), ...stats.map(() => NOT_APPLICABLE)]);
       continue;
     }
     const these: string[] = [];
@@ -66,27 +70,32 @@ export function kpiTable(summary: Summary): string {
     if (s.notApplicable) these.push(`not defined in ${s.notApplicable} of ${n} replications (left out)`);
     const mark = these.length > 0 ? ` (${notes.length + 1})` : '';
     if (these.length > 0) notes.push(`(${notes.length + 1}) ${these.join('; ')}`);
-    t.push([`${label}${mark}`, UNIT_TEXT[unit], ...stats.map((v) => formatValue(v, unit))]);
+    t.push([`${label}${mark}`, unitText(unit, money), ...stats.map((v) => formatValue(v, unit, money.symbol))]);
   }
   if (anyNotApplicable) notes.push(`${NOT_APPLICABLE}: not defined for this run (a date beyond the horizon, or nothing to measure)`);
   return [t.toString(), ...notes].join('\n');
 }
 
-/** `FY2023-24 (9 months)` when the run covers only part of the year (April to March). */
-export function financialYearLabel(year: string, months: readonly { readonly month: string }[]): string {
-  const m = /^FY(\d{4})-/.exec(year);
+/**
+ * `FY2023-24 (9 months)` when the run covers only part of the year (a year from `startMonth`:
+ * April to March for the UK); `FY2031 (6 months)` for a year that starts in January.
+ */
+export function financialYearLabel(year: string, months: readonly { readonly month: string }[], startMonth = POUNDS.financialYearStartMonth): string {
+  const m = /^FY(\d{4})/.exec(year);
   if (!m) return year;
-  const from = `${m[1]}-04`;
-  const to = `${Number(m[1]) + 1}-03`;
+  const first = Number(m[1]);
+  const from = `${first}-${String(startMonth).padStart(2, '0')}`;
+  const end = startMonth === 1 ? 12 : startMonth - 1;
+  const to = `${startMonth === 1 ? first : first + 1}-${String(end).padStart(2, '0')}`;
   const covered = months.filter(({ month }) => month >= from && month <= to).length;
   return covered > 0 && covered < 12 ? `${year} (${plural(covered, 'month')})` : year;
 }
 
-/** Cost per financial year (April to March), P5/P50/P95. */
-export function costTable(summary: Summary): string {
+/** Cost per financial year, P5/P50/P95. */
+export function costTable(summary: Summary, money: Money = POUNDS): string {
   const t = table(['Financial year', 'Mean', 'P5', 'P50', 'P95'], ['left', 'right', 'right', 'right', 'right']);
   for (const { year, gbp } of summary.costByFinancialYear) {
-    t.push([financialYearLabel(year, summary.months), ...[gbp.mean, gbp.p5, gbp.p50, gbp.p95].map((v) => formatValue(v, 'gbp'))]);
+    t.push([financialYearLabel(year, summary.months, money.financialYearStartMonth), ...[gbp.mean, gbp.p5, gbp.p50, gbp.p95].map((v) => formatValue(v, 'gbp', money.symbol))]);
   }
   return t.toString();
 }
@@ -111,15 +120,15 @@ function plural(n: number, word: string): string {
 }
 
 /** The whole terminal report of a run: heading, KPI table, cost by financial year. */
-export function runReport(summary: Summary): string {
+export function runReport(summary: Summary, money: Money = POUNDS): string {
   const months = summary.months;
   const span = months.length > 0 ? `, ${plural(months.length, 'month')} from ${months[0]?.month} to ${months[months.length - 1]?.month}` : '';
   const lines = [
     `${summary.title} (${summary.scenario})`,
     `${plural(summary.replications, 'replication')} (${summary.uncertainty} uncertainty), seed ${summary.seed}${span}; asylum-sim ${summary.version}`,
     '',
-    kpiTable(summary),
+    kpiTable(summary, money),
   ];
-  if (summary.costByFinancialYear.length > 0) lines.push('', 'Cost by financial year', costTable(summary));
+  if (summary.costByFinancialYear.length > 0) lines.push('', 'Cost by financial year', costTable(summary, money));
   return `${lines.join('\n')}\n`;
 }

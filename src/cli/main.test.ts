@@ -87,7 +87,7 @@ describe('asylum-sim run', () => {
     expectBadInput(r);
     expect(r.stderr).toContain("unknown option '--replicatons'");
     expect(r.stderr).toContain('did you mean --replications?');
-    expect(r.stderr).toContain('allowed: --replications, --seed, --uncertainty, --months, --out, --json, --workers, --redis, --help');
+    expect(r.stderr).toContain('allowed: --replications, --seed, --uncertainty, --months, --out, --json, --workers, --redis, --pack, --help');
   });
 
   it('refuses a missing value, a missing scenario and extra arguments', async () => {

@@ -21,6 +21,7 @@ import { processIo, type Io } from './io.js';
 import { LIMITS } from '../model/limits.js';
 import { formatCount } from '../experiment/format.js';
 import { packageVersion } from '../experiment/version.js';
+import { DEFAULT_PACK, packNames } from '../pack/load.js';
 
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
@@ -75,7 +76,10 @@ function configure(cmd: Command, io: Io): Command {
     .showSuggestionAfterError(true);
 }
 
-function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number) => void): Command {
+/** `--pack NAME` on the commands that run a pack's model (checked when the backend is made). */
+const PACK_HELP = `the country pack, a folder of packs/: ${packNames().join(', ')}`;
+
+function program(io: Io, backend: (pack?: string) => Promise<Backend>, setCode: (code: number) => void): Command {
   const root = configure(new Command('asylum-sim'), io)
     .description('Simulate the UK asylum system: backlog, waits, accommodation and cost, with uncertainty.')
     .version(packageVersion(), '-V, --version', 'print the version');
@@ -91,8 +95,9 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .option('--json', 'print the summary JSON on stdout (and nothing else there)')
     .option('--workers <n>', 'threads running replications, 1 = this thread (default: every core)')
     .option('--redis <url>', REDIS_HELP)
-    .action(async (target: string, flags: RunFlags) => {
-      setCode(await runCommand(await backend(), io, target, flags));
+    .option('--pack <name>', PACK_HELP, DEFAULT_PACK)
+    .action(async (target: string, flags: RunFlags & PackFlag) => {
+      setCode(await runCommand(await backend(flags.pack), io, target, flags));
     });
 
   configure(root.command('compare'), io)
@@ -107,8 +112,9 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .option('--json', 'print the comparison JSON on stdout (and nothing else there)')
     .option('--workers <n>', 'threads running replications, 1 = this thread (default: every core)')
     .option('--redis <url>', REDIS_HELP)
-    .action(async (a: string, b: string, flags: RunFlags) => {
-      setCode(await compareCommand(await backend(), io, a, b, flags));
+    .option('--pack <name>', PACK_HELP, DEFAULT_PACK)
+    .action(async (a: string, b: string, flags: RunFlags & PackFlag) => {
+      setCode(await compareCommand(await backend(flags.pack), io, a, b, flags));
     });
 
   configure(root.command('claims'), io)
@@ -126,15 +132,18 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
   const scenarios = configure(root.command('scenarios'), io).description('list, show and validate scenarios');
   configure(scenarios.command('list'), io)
     .description('list the built-in scenarios')
-    .action(async () => setCode(listCommand(await backend(), io)));
+    .option('--pack <name>', PACK_HELP, DEFAULT_PACK)
+    .action(async (flags: PackFlag) => setCode(listCommand(await backend(flags.pack), io)));
   configure(scenarios.command('show'), io)
     .description('print a built-in scenario, resolved, with units, ranges and sources')
     .argument('<name>', 'a built-in scenario name')
-    .action(async (name: string) => setCode(showCommand(await backend(), io, name)));
+    .option('--pack <name>', PACK_HELP, DEFAULT_PACK)
+    .action(async (name: string, flags: PackFlag) => setCode(showCommand(await backend(flags.pack), io, name)));
   configure(scenarios.command('validate'), io)
     .description('check a scenario file without running it')
     .argument('<file>', 'a YAML or JSON scenario file')
-    .action(async (file: string) => setCode(validateCommand(await backend(), io, file)));
+    .option('--pack <name>', PACK_HELP, DEFAULT_PACK)
+    .action(async (file: string, flags: PackFlag) => setCode(validateCommand(await backend(flags.pack), io, file)));
 
   configure(root.command('serve'), io)
     .description('serve the dashboard and its JSON API (prints the URL; Ctrl-C stops)')
@@ -167,8 +176,9 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
     .option('--redis <url>', REDIS_HELP)
     .option('--out <dir>', 'write sensitivity.json and tornado.csv/.svg or sobol.csv into this directory')
     .option('--json', 'print the result JSON on stdout (and nothing else there)')
-    .action(async (target: string, flags: SensitivityFlags) => {
-      setCode(await sensitivityCommand(await backend(), io, target, flags));
+    .option('--pack <name>', PACK_HELP, DEFAULT_PACK)
+    .action(async (target: string, flags: SensitivityFlags & PackFlag) => {
+      setCode(await sensitivityCommand(await backend(flags.pack), io, target, flags));
     });
 
   const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -178,7 +188,8 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
       .option('--from <date>', 'first day of a quarter to start on, in the observed state of the day before', '2018-01-01')
       .option('--to <date>', 'last day of a quarter to run to', '2023-06-30')
       .option('--data <file>', 'a further data file in the tidy format (a newer release: its inputs drive the run, its figures are compared); repeat for more', collect)
-      .option('--seed <s>', 'base random seed, a non-negative integer', '1');
+      .option('--seed <s>', 'base random seed, a non-negative integer', '1')
+      .option('--pack <name>', `${PACK_HELP} (the record's series map is the UK's: uk only for now)`, DEFAULT_PACK);
   history(configure(root.command('backtest'), io))
     .description('the model over the past from the observed state, beside the official record: band, error and MAPE per series')
     .option('--replications <n>', 'replications for the band, 1 to 200', '20')
@@ -225,9 +236,13 @@ function program(io: Io, backend: () => Promise<Backend>, setCode: (code: number
   return root;
 }
 
-async function modelBackend(): Promise<Backend> {
+interface PackFlag {
+  readonly pack?: string;
+}
+
+async function modelBackend(pack?: string): Promise<Backend> {
   const { createModelBackend } = await import('./model-backend.js');
-  return createModelBackend();
+  return createModelBackend(pack);
 }
 
 /**
@@ -237,7 +252,7 @@ async function modelBackend(): Promise<Backend> {
 export async function main(
   argv: readonly string[],
   io: Io = processIo(),
-  backend: () => Promise<Backend> = modelBackend,
+  backend: (pack?: string) => Promise<Backend> = modelBackend,
 ): Promise<number> {
   const debug = io.env.ASYLUM_SIM_DEBUG === '1';
   const stack = (e: unknown) => {

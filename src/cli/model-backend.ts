@@ -7,20 +7,24 @@ import { createSimulator } from '../experiment/pool.js';
 import type { Simulator } from '../experiment/jobs.js';
 import { simulate } from '../model/simulate.js';
 import { applyOverrides, type Scenario } from '../model/schema.js';
-import { loadOfficialData } from '../calibration/data-files.js';
-import { calibratedModelVersion, listBuiltinScenarios, loadScenario, showScenario, validateScenarioFile } from '../scenarios/catalog.js';
+import { DEFAULT_PACK, loadPack } from '../pack/load.js';
+import { calibratedModelVersion, listBuiltinScenarios, loadScenario, officialData, showScenario, validateScenarioFile } from '../scenarios/catalog.js';
 import type { Backend, ScenarioLike } from './backend.js';
 import { packageVersion } from '../experiment/version.js';
 
-export function createModelBackend(): Backend {
+/** The backend of a country pack (`--pack`, the UK's by default); an unknown pack throws InputError. */
+export function createModelBackend(packName: string = DEFAULT_PACK): Backend {
+  const pack = loadPack(packName);
+  const m = pack.manifest;
   return {
-    version: `${packageVersion()}+${calibratedModelVersion()}`,
-    listBuiltinScenarios,
-    loadScenario,
-    showScenario,
-    validateScenarioFile,
+    version: `${packageVersion()}+${calibratedModelVersion(pack)}`,
+    money: { symbol: m.currency.symbol, financialYearStartMonth: m.financialYearStartMonth },
+    listBuiltinScenarios: () => listBuiltinScenarios(pack),
+    loadScenario: (nameOrFile, overrides) => loadScenario(nameOrFile, overrides, pack),
+    showScenario: (name) => showScenario(name, pack),
+    validateScenarioFile: (path) => validateScenarioFile(path, pack),
     simulate: (scenario, options) => simulate(scenario as Scenario, options),
-    officialData: () => loadOfficialData(),
+    officialData: () => officialData(pack),
     deriveScenario: (base, overrides, name, title) => {
       const b = base as Scenario;
       return applyOverrides(b, { ...overrides(b.start), name, title }, name);

@@ -15,8 +15,8 @@ export function formatCount(x: number): string {
   return r < 0 ? `-${digits}` : digits;
 }
 
-/** Money with a scale: £2.35bn, £457m, £45.7m, £12,345. */
-export function formatGbp(x: number): string {
+/** Money with a scale: £2.35bn, £457m, £45.7m, £12,345 (another pack's currency symbol: `symbol`). */
+export function formatGbp(x: number, symbol = '£'): string {
   const sign = x < 0 ? '-' : '';
   const a = Math.abs(x);
   let body: string;
@@ -24,15 +24,18 @@ export function formatGbp(x: number): string {
   else if (a >= 9.995e7) body = `${(a / 1e6).toFixed(0)}m`;
   else if (a >= 9.95e5) body = `${(a / 1e6).toFixed(1)}m`;
   else body = formatCount(a);
-  return `${sign}£${body}`;
+  return `${sign}${symbol}${body}`;
 }
 
-/** One value in a unit; null means the quantity was not reached within the horizon. */
-export function formatValue(x: number | null, unit: Unit): string {
+/**
+ * One value in a unit; null means the quantity was not reached within the horizon. Money is in
+ * the pack's currency (`symbol`; the cost series keep their `Gbp` names whatever the currency).
+ */
+export function formatValue(x: number | null, unit: Unit, symbol = '£'): string {
   if (x === null) return NOT_WITHIN_HORIZON;
   switch (unit) {
     case 'gbp':
-      return formatGbp(x);
+      return formatGbp(x, symbol);
     case 'months':
       return x.toFixed(1);
     default:

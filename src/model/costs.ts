@@ -111,7 +111,7 @@ export interface CostInputs {
   readonly headcount: Float64Array;
   /** Extra decision-makers of the lever, each month. */
   readonly extraHeadcount: Float64Array;
-  readonly levers: Pick<Scenario, 'decisions' | 'appeals' | 'returns' | 'euDeal' | 'safeRoutes'>;
+  readonly levers: Pick<Scenario, 'decisions' | 'appeals' | 'returns' | 'euDeal' | 'safeRoutes' | 'country'>;
 }
 
 /**
@@ -168,7 +168,7 @@ export function bookCosts(obs: Observer, c: CostsParams, inputs: CostInputs, pla
     obs.set('costEuDealGbp', m, euDeal);
     obs.set('costSafeRoutesGbp', m, safeRoutes);
     obs.set('costGbp', m, total);
-    const fy = financialYear(plan.start, m);
+    const fy = financialYear(plan.start, m, l.country.financialYearStartMonth);
     byYear.set(fy, (byYear.get(fy) ?? 0) + total);
   }
   return [...byYear].map(([year, gbp]) => ({ year, gbp }));

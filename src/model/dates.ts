@@ -62,12 +62,16 @@ export function monthBounds(start: string, months: number): Float64Array {
   return bounds;
 }
 
-/** Financial-year label (April–March) of the month `offset` months after `start`. */
-export function financialYear(start: string, offset: number): string {
+/**
+ * Financial-year label of the month `offset` months after `start`, for a year starting in calendar
+ * month `startMonth`: `FY2023-24` (April to March, the UK's), or `FY2031` when it starts in January.
+ */
+export function financialYear(start: string, offset: number, startMonth: number): string {
   const label = monthLabel(start, offset);
   const year = Number(label.slice(0, 4));
   const month = Number(label.slice(5, 7));
-  const first = month >= 4 ? year : year - 1;
+  if (startMonth === 1) return `FY${year}`;
+  const first = month >= startMonth ? year : year - 1;
   return `FY${first}-${String((first + 1) % 100).padStart(2, '0')}`;
 }
 

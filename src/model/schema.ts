@@ -24,6 +24,32 @@ import { PARAMETERS, type Parameters } from './parameters.js';
 import { quotaPerYear } from './eu-deal.js';
 import { UNITS, isParam, leaves, type ParamDef, type ParamTree } from './params.js';
 
+/**
+ * What the country pack says of money and time (packs/<name>/pack.yaml). The resolver copies it
+ * from the pack into every scenario, so the model reads no files; a scenario file cannot set it.
+ */
+export interface Country {
+  readonly pack: string;
+  /** Currency code of every money parameter and cost series (the series keep their `Gbp` names). */
+  readonly currency: string;
+  /** Calendar month (1–12) the financial year starts in: cost totals are by financial year. */
+  readonly financialYearStartMonth: number;
+}
+
+const countrySchema = z.strictObject({
+  pack: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  financialYearStartMonth: z.number().int().min(1).max(12),
+});
+
+/** Check a country block handed over whole (a distributed job's resolved scenario). */
+export function parseCountry(raw: unknown, origin: string): Country {
+  const r = countrySchema.safeParse(raw);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  throw new InputError({ field: ['country', ...(issue?.path ?? [])].join('.'), value: showValue(raw), allowed: 'the country of a pack: pack, currency (three capital letters), financialYearStartMonth (1–12)' }, origin);
+}
+
 export interface ScenarioMeta {
   readonly name: string;
   readonly title: string;
@@ -31,6 +57,7 @@ export interface ScenarioMeta {
   /** First day of the run (the day after the snapshot); the first of a month. */
   readonly start: string;
   readonly horizonMonths: number;
+  readonly country: Country;
 }
 export type Scenario = ScenarioMeta & Parameters;
 

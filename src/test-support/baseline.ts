@@ -1,5 +1,7 @@
-/** Test helper: the baseline scenario (official figures from data/), with optional overrides. */
+/** Test helper: the baseline scenario (official figures of the UK pack), with optional overrides. */
 import { loadOfficialData } from '../calibration/data-files.js';
+import { countryOf } from '../scenarios/catalog.js';
+import { loadPack } from '../pack/load.js';
 import { baselineParameters } from '../model/resolve.js';
 import { applyOverrides, type Scenario, type ScenarioOverrides } from '../model/schema.js';
 
@@ -12,6 +14,7 @@ export function baseline(): Scenario {
     description: '',
     start: '2023-07-01',
     horizonMonths: 60,
+    country: countryOf(loadPack('uk')),
     ...baselineParameters(loadOfficialData()),
   };
   return cached;

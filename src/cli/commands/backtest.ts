@@ -18,7 +18,8 @@ import type { SchedulePoint } from '../../model/params.js';
 import { writeBacktestReport } from '../../calibration/report.js';
 import { InputError, showValue } from '../../model/errors.js';
 import { MODEL_VERSION } from '../../model/simulate.js';
-import { BASELINE_START, baselineScenarioWith } from '../../scenarios/catalog.js';
+import { baselineScenarioWith } from '../../scenarios/catalog.js';
+import { DEFAULT_PACK, loadPack } from '../../pack/load.js';
 import { originText } from '../../calibration/fit.js';
 import { checkOrigin } from '../../calibration/origin.js';
 import { UNCERTAINTY } from '../../model/uncertainty.js';
@@ -30,6 +31,8 @@ import { prepareOutDir } from '../../experiment/out-dir.js';
 import { DEFAULT_SEED } from './run.js';
 
 export interface HistoryFlags {
+  /** The country pack whose record is read (only the UK's has the series the backtest maps). */
+  readonly pack?: string;
   readonly from?: string;
   readonly to?: string;
   readonly data?: readonly string[];
@@ -61,8 +64,23 @@ function dateFlag(flag: string, raw: string | undefined, fallback: string): stri
   return text;
 }
 
+/**
+ * `--pack`: the backtest and the calibration read the record through the UK's series map
+ * (calibration/targets.ts, history.ts), so they run on the UK pack only for now.
+ */
+export function historyPack(raw: string | undefined): void {
+  const pack = loadPack(raw ?? DEFAULT_PACK);
+  if (pack.name !== DEFAULT_PACK) {
+    throw new InputError({ field: '--pack', value: showValue(pack.name), allowed: `a pack whose record the backtest reads (${DEFAULT_PACK}: the series map is the UK's)` });
+  }
+}
+
+/** First day of the UK pack's built-in scenarios, where estimates carried forward start. */
+const baselineStart = () => loadPack(DEFAULT_PACK).manifest.baseline.start;
+
 /** The data files a run reads: the package's, then each `--data` file. */
 function filesOf(flags: HistoryFlags): string[] {
+  historyPack(flags.pack);
   for (const f of flags.data ?? []) {
     if (!existsSync(f) || !statSync(f).isFile()) {
       throw new InputError({ field: '--data', value: showValue(f), allowed: 'a readable CSV file in the tidy format of packs/uk/data/SOURCES.md' });
@@ -176,7 +194,7 @@ export async function calibrateCommand(io: Io, flags: CalibrateFlags): Promise<n
       description: f.description,
       forward: f.forward,
     })),
-    baseline: [...forwardEstimates(result.free, result.values, BASELINE_START), ...latestOutcomeRates(data, from, to)],
+    baseline: [...forwardEstimates(result.free, result.values, baselineStart()), ...latestOutcomeRates(data, from, to)],
   };
   const target = flags.output ?? calibrationPath();
   if (flags.json) io.out(`${JSON.stringify(record, null, 2)}\n`);
@@ -195,7 +213,7 @@ export async function calibrateCommand(io: Io, flags: CalibrateFlags): Promise<n
 function latestOutcomeRates(data: ObservedData, from: string, to: string): Estimate[] {
   const d = historicalScenario(baselineScenarioWith(undefined), data, from, to).scenario.decisions;
   const last = (points: readonly SchedulePoint[]) => points[points.length - 1];
-  const latest = (what: string, path: string, points: readonly SchedulePoint[]) => ({ name: `${what} ${last(points).date.slice(0, 7)} (record)`, path, date: BASELINE_START, value: last(points).value });
+  const latest = (what: string, path: string, points: readonly SchedulePoint[]) => ({ name: `${what} ${last(points).date.slice(0, 7)} (record)`, path, date: baselineStart(), value: last(points).value });
   return [
     latest('withdrawals', 'decisions.withdrawalScale', d.withdrawalScale),
     latest('grants', 'decisions.grantScale', d.grantScale),

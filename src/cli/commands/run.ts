@@ -125,7 +125,7 @@ export async function runCommand(backend: Backend, io: Io, target: string, flags
   }
 
   if (settings.json) io.out(summaryToJson(summary));
-  else io.out(runReport(summary));
+  else io.out(runReport(summary, backend.money));
   if (settings.out !== undefined) {
     const paths = [...writeRunFiles(settings.out, summary), ...writeOutFiles(settings.out, exportFiles(summary, kpiRows))];
     const note = `Wrote ${paths.join(', ')}\n`;

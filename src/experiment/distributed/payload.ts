@@ -18,7 +18,7 @@ import { LIMITS } from '../../model/limits.js';
 import { PARAMETERS } from '../../model/parameters.js';
 import { leaves, type ParamTree } from '../../model/params.js';
 import { KPIS, SERIES, type KpiName, type RunResult, type SeriesName } from '../../model/result.js';
-import { applyOverrides, parseOverrides, type Scenario } from '../../model/schema.js';
+import { applyOverrides, parseCountry, parseOverrides, type Scenario } from '../../model/schema.js';
 import { UNCERTAINTY } from '../../model/uncertainty.js';
 
 /** Most replications in one job: enough to keep the queue's cost small, few enough to lose little when a worker dies. */
@@ -71,7 +71,9 @@ export type ScenarioTextParser = (text: string, origin: string) => unknown;
 
 export function parseJobScenario(text: string, base: Scenario, parseText: ScenarioTextParser, origin = 'job.scenario'): Scenario {
   const raw = parseText(text, origin);
-  const over = parseOverrides(raw, origin);
+  // The country is the pack's, copied whole into every resolved scenario; a scenario file cannot set it.
+  const { country, ...rest } = (raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? raw : {}) as Record<string, unknown>;
+  const over = parseOverrides(raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? rest : raw, origin);
   if (over.extends !== undefined) throw new InputError({ field: 'extends', value: JSON.stringify(over.extends), allowed: 'nothing: a job carries a resolved scenario' }, origin);
   for (const key of META) {
     if (!has(raw, [key])) throw new InputError({ field: key, value: 'nothing', allowed: 'a resolved scenario gives every field' }, origin);
@@ -79,7 +81,8 @@ export function parseJobScenario(text: string, base: Scenario, parseText: Scenar
   for (const path of LEAF_PATHS) {
     if (!has(raw, path)) throw new InputError({ field: path.join('.'), value: 'nothing', allowed: 'a resolved scenario gives every parameter' }, origin);
   }
-  return applyOverrides(base, over, origin);
+  if (country === undefined) throw new InputError({ field: 'country', value: 'nothing', allowed: 'a resolved scenario gives every field' }, origin);
+  return applyOverrides({ ...base, country: parseCountry(country, origin) }, over, origin);
 }
 
 
