@@ -83,9 +83,27 @@ describe('the historical scenario', () => {
   });
 
   it('leaves the scenario\'s outcome shares as they are at multiplier 1', () => {
-    const s = outcomeShares(base);
-    expect(s.withdraw).toBeGreaterThan(0);
+    const s = outcomeShares(base, '2023-07-01');
+    expect(s.withdraw).toBeCloseTo(base.decisions.withdrawShare, 12);
     expect(s.grant).toBeGreaterThan(0);
     expect(s.grant).toBeLessThan(1);
+  });
+
+  it('reads who claimed per year and their grant rates per quarter from the nationality tables', () => {
+    const at = (points: readonly { date: string; value: number }[], date: string) => points.find((p) => p.date === date)?.value;
+    const albania2022 = data.figure('claims_people_albania_year', '2022')! / data.figure('claims_people_total_year', '2022')!;
+    expect(at(h.scenario.arrivals.nationalityMix.albania, '2022-01-01')).toBeCloseTo(albania2022, 12);
+    expect(at(h.scenario.arrivals.nationalityMix.albania, '2023-01-01')).toBeCloseTo(data.figure('claims_people_albania_half', '2023H1')! / data.figure('claims_people_total_half', '2023H1')!, 12);
+    // 2023Q1 and 2023H1 start together: the quarter, the finer, drives.
+    expect(at(h.scenario.decisions.grantRate.albania, '2023-01-01')).toBeCloseTo(data.figure('initial_grant_rate_albania_quarter', '2023Q1')! / 100, 12);
+    expect(at(h.scenario.decisions.grantRate.albania, '2023-04-01')).toBeCloseTo(data.figure('initial_grant_rate_albania_quarter', '2023Q2')! / 100, 12);
+    expect(at(h.scenario.decisions.grantRate.other, '2022-01-01')).toBeCloseTo(data.figure('initial_grant_rate_other_year', '2022')! / 100, 12);
+  });
+
+  it('starts the backlog in the recorded nationality mix where the record has it, else in the claims\' mix', () => {
+    const late = historicalScenario(base, data, '2023-01-01', '2023-06-30').scenario.snapshot.nationalityMix;
+    expect(late.iran).toBeCloseTo(data.figure('backlog_initial_main_iran', '2022-12-31')! / data.figure('backlog_initial_cases', '2022-12-31')!, 12);
+    expect(h.derived.some((d) => d.field === 'snapshot.nationalityMix')).toBe(true);
+    expect(h.scenario.snapshot.nationalityMix.albania).toBe(h.scenario.arrivals.nationalityMix.albania[0].value);
   });
 });

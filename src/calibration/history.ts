@@ -7,10 +7,11 @@
  * the run without a code change.
  */
 import { daysBetween, epochDay, isoFromEpochDay } from '../model/dates.js';
-import { GROUPS } from '../model/cases.js';
 import { InputError, showValue } from '../model/errors.js';
 import type { SchedulePoint } from '../model/params.js';
-import { makePlan } from '../model/plan.js';
+import { makePlan, scheduleValue } from '../model/plan.js';
+import { NAMED_NATIONALITIES, NATIONALITIES, type Nationality } from '../model/nationalities.js';
+import { outcomeSplit } from '../model/decisions.js';
 import { planWorkforce } from '../model/workforce.js';
 import { decisionsParams } from '../model/decisions.js';
 
@@ -162,28 +163,20 @@ export function headcountPath(data: ObservedData): SchedulePoint[] {
   return [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([date, value]) => ({ date, value }));
 }
 
-/** The model's shares of each nationality group among claims (both routes, weighted). */
-function groupWeights(s: Scenario): number[] {
-  const a = s.arrivals;
-  const b = a.smallBoatShare;
-  const hg = b * a.mix.smallBoat.highGrant + (1 - b) * a.mix.otherClaims.highGrant;
-  const rt = b * a.mix.smallBoat.returnable + (1 - b) * a.mix.otherClaims.returnable;
-  return [hg, rt, Math.max(0, 1 - hg - rt)];
-}
-
-/** The scenario's overall withdrawal share and grant share of grants plus refusals. */
-export function outcomeShares(s: Scenario): { withdraw: number; grant: number } {
-  const w = groupWeights(s);
-  let withdraw = 0;
+/**
+ * The scenario's withdrawal share (before its multiplier over time) and its grant share of grants
+ * plus refusals on a date: each nationality's grant rate then, weighted by its share of claims
+ * then (the decided cases' mix is not published; the claims' is the nearest).
+ */
+export function outcomeShares(s: Scenario, date: string): { withdraw: number; grant: number } {
+  let weight = 0;
   let grant = 0;
-  let decided = 0;
-  GROUPS.forEach((g, i) => {
-    const o = s.decisions.outcomes[g];
-    withdraw += w[i] * o.withdraw;
-    grant += w[i] * o.grant;
-    decided += w[i] * (o.grant + o.refuse);
-  });
-  return { withdraw, grant: decided > 0 ? grant / decided : 0 };
+  for (const n of NATIONALITIES) {
+    const w = scheduleValue(s.arrivals.nationalityMix[n], 'step', date, 0);
+    weight += w;
+    grant += w * scheduleValue(s.decisions.grantRate[n], 'step', date, 0);
+  }
+  return { withdraw: outcomeSplit(s.decisions.withdrawShare, s.decisions.otherOutcomeShare, 1).withdraw, grant: weight > 0 ? grant / weight : 0 };
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -204,10 +197,10 @@ function outcomeCounts(data: ObservedData, q: Quarter) {
  * observed shares.
  */
 export function outcomeMultipliers(data: ObservedData, base: Scenario, quarters: readonly Quarter[]): { withdrawal: SchedulePoint[]; grant: SchedulePoint[] } {
-  const shares = outcomeShares(base);
   const withdrawal: SchedulePoint[] = [];
   const grant: SchedulePoint[] = [];
   for (const q of quarters) {
+    const shares = outcomeShares(base, q.start);
     const { decisions, grants, refusals, withdrawals } = outcomeCounts(data, q);
     withdrawal.push({ date: q.start, value: decisions > 0 && shares.withdraw > 0 ? withdrawals / decisions / shares.withdraw : 1 });
     grant.push({ date: q.start, value: grants + refusals > 0 && shares.grant > 0 ? grants / (grants + refusals) / shares.grant : 1 });
@@ -512,6 +505,85 @@ function enforcedReturnsPath(data: ObservedData, base: Scenario, quarters: reado
   return path?.points ?? [...base.returns.enforcedPerMonth];
 }
 
+/** Where a period of the record starts, for a step schedule (undefined for forms that are not a calendar period). */
+function periodStart(period: string): string | undefined {
+  const p = parsePeriod(period);
+  return p && (p.kind === 'year' || p.kind === 'half' || p.kind === 'quarter') ? p.start : undefined;
+}
+
+/** Finer periods win where two start on the same day (2023Q1 over 2023H1 over 2023). */
+const FINENESS: Readonly<Record<string, number>> = { year: 0, half: 1, quarter: 2 };
+
+/**
+ * A step schedule of `value(series(…), period)` over every period of the record from year to
+ * quarter that ends by `to`, starting on the period's first day (undefined when the record has
+ * none of the series).
+ */
+function periodPath(data: ObservedData, series: readonly string[], to: string, value: (x: number, period: string) => number | undefined): SchedulePoint[] | undefined {
+  const byDate = new Map<string, { fineness: number; value: number }>();
+  for (const name of series) {
+    if (!data.has(name)) continue;
+    for (const o of data.series(name)) {
+      const p = parsePeriod(o.period);
+      const date = periodStart(o.period);
+      if (!p || !date || p.end > to) continue;
+      const v = value(o.value, o.period);
+      if (v === undefined) continue;
+      const fineness = FINENESS[p.kind];
+      const before = byDate.get(date);
+      if (!before || fineness > before.fineness) byDate.set(date, { fineness, value: v });
+    }
+  }
+  if (byDate.size === 0) return undefined;
+  return [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, { value: v }]) => ({ date, value: v }));
+}
+
+/** The record's series of one nationality by period form (`claims_people_albania_year`, …). */
+const nationalitySeries = (stem: string, n: Nationality) => ['year', 'half', 'quarter'].map((form) => `${stem}_${n}_${form}`);
+
+/**
+ * Who claimed and what they were granted, per period from the record where it has them (the
+ * nationality tables: claims per year and half-year, grant rates per year, half-year and
+ * quarter); the scenario's paths where it does not.
+ */
+function nationalityPaths(data: ObservedData, base: Scenario, to: string, derived: Derivation[]): Pick<Scenario['arrivals'], 'nationalityMix'> & Pick<Scenario['decisions'], 'grantRate'> {
+  const total = (form: string, period: string) => data.figure(`claims_people_total_${form}`, period);
+  const mix = {} as Record<Nationality, readonly SchedulePoint[]>;
+  const grantRate = {} as Record<Nationality, readonly SchedulePoint[]>;
+  const fromRecord = { mix: 0, grant: 0 };
+  for (const n of NATIONALITIES) {
+    const claims = periodPath(data, nationalitySeries('claims_people', n), to, (x, period) => {
+      const all = total(parsePeriod(period)!.kind, period);
+      return all ? x / all : undefined;
+    });
+    const granted = periodPath(data, nationalitySeries('initial_grant_rate', n), to, (x) => x / 100);
+    if (claims) fromRecord.mix++;
+    if (granted) fromRecord.grant++;
+    mix[n] = claims ?? base.arrivals.nationalityMix[n];
+    grantRate[n] = granted ?? base.decisions.grantRate[n];
+  }
+  derived.push(
+    { field: 'arrivals.nationalityMix', value: fromRecord.mix, how: `nationalities whose share of claims is read per year or half-year from the record (claims_people_<nationality>_year ÷ claims_people_total_year, or _half); the others keep the scenario's` },
+    { field: 'decisions.grantRate', value: fromRecord.grant, how: `nationalities whose grant rate is read per year, half-year or quarter from the record (initial_grant_rate_<nationality>_year, _half or _quarter, the finest where periods start together); the others keep the scenario's` },
+  );
+  return { nationalityMix: mix, grantRate };
+}
+
+/**
+ * The starting backlog's nationality mix: the record's cases awaiting a decision by nationality on
+ * the day before the start where it has them all, else the claims' mix on the start date.
+ */
+function backlogNationalityMix(data: ObservedData, date: string, start: string, mix: Scenario['arrivals']['nationalityMix'], derived: Derivation[]): Scenario['snapshot']['nationalityMix'] {
+  const all = data.figure(INPUT_SERIES.backlogCases, date);
+  const named = NAMED_NATIONALITIES.map((n) => data.figure(`backlog_initial_main_${n}`, date));
+  if (all !== undefined && all > 0 && named.every((x) => x !== undefined)) {
+    const counts = named as number[];
+    return Object.fromEntries([...NAMED_NATIONALITIES.map((n, i) => [n, counts[i] / all]), ['other', Math.max(0, all - sum(counts)) / all]]) as Scenario['snapshot']['nationalityMix'];
+  }
+  derived.push({ field: 'snapshot.nationalityMix', value: NATIONALITIES.length, how: `backlog_initial_main_<nationality> is not recorded for every nationality on ${date}: the claims' mix on ${start}` });
+  return Object.fromEntries(NATIONALITIES.map((n) => [n, scheduleValue(mix[n], 'step', start, 0)])) as Scenario['snapshot']['nationalityMix'];
+}
+
 /**
  * The backtest scenario: `base` (the calibrated baseline) started on `from` in the observed state
  * and driven to `to` by the record. Estimated parameters are applied afterwards (see estimates.ts).
@@ -524,14 +596,20 @@ export function historicalScenario(base: Scenario, data: ObservedData, from: str
   if (headcount[0].date > from) {
     derived.push({ field: 'decisions.headcount', value: headcount[0].value, how: `no headcount recorded before ${headcount[0].date}: held at that first figure back to ${from}` });
   }
-  const arrivals = arrivalsPaths(data, base, quarters, derived);
-  const outcomes = outcomeMultipliers(data, base, quarters);
+  const nationality = nationalityPaths(data, base, to, derived);
+  const withNationality: Scenario = {
+    ...base,
+    arrivals: { ...base.arrivals, nationalityMix: nationality.nationalityMix },
+    decisions: { ...base.decisions, grantRate: nationality.grantRate },
+  };
+  const arrivals = { ...arrivalsPaths(data, base, quarters, derived), nationalityMix: nationality.nationalityMix };
+  const outcomes = outcomeMultipliers(data, withNationality, quarters);
   const show = (points: readonly SchedulePoint[]) => points.map((p) => `${p.date.slice(0, 7)} ×${p.value.toFixed(2)}`).join(', ');
   derived.push(
     { field: 'decisions.withdrawalScale', value: outcomes.withdrawal.length, how: `per quarter from the record (withdrawals ÷ decisions, over the scenario's withdrawal share), estimated directly, not fitted: ${show(outcomes.withdrawal)}` },
     { field: 'decisions.grantScale', value: outcomes.grant.length, how: `per quarter from the record (grants ÷ grants and refusals, over the scenario's grant share), estimated directly, not fitted: ${show(outcomes.grant)}` },
   );
-  const snapshot = startingState(data, base, from, derived);
+  const snapshot = { ...startingState(data, base, from, derived), nationalityMix: backlogNationalityMix(data, dayBefore(from), from, nationality.nationalityMix, derived) };
   const policy = policyTimeline(base, from, to, derived);
   const driven: Scenario = {
     ...base,
@@ -542,7 +620,7 @@ export function historicalScenario(base: Scenario, data: ObservedData, from: str
     horizonMonths: monthsBetween(from, to),
     snapshot,
     arrivals,
-    decisions: { ...base.decisions, headcount, withdrawalScale: outcomes.withdrawal, grantScale: outcomes.grant, hold: policy },
+    decisions: { ...withNationality.decisions, headcount, withdrawalScale: outcomes.withdrawal, grantScale: outcomes.grant, hold: policy },
     appeals: tribunalPaths(data, base, quarters, derived),
     returns: { ...base.returns, enforcedPerMonth: enforcedReturnsPath(data, base, quarters, derived) },
     // Dispersal at the start held everyone supported but those recorded in hotels; later places are estimated.

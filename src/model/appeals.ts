@@ -5,7 +5,7 @@
  * (→ appeal rights exhausted). Cases that do not appeal exhaust their rights at once.
  */
 import { poisson, Station, streamRng, type Categorical, type Rng } from '../engine/index.js';
-import { groupCategorical } from './arrivals.js';
+import { monthlyNationalityMix } from './nationalities.js';
 import { keyedUniform, LognormalFromUniform } from '../engine/keyed.js';
 import { Stage } from './cases.js';
 import { Kind } from './events.js';
@@ -176,14 +176,15 @@ export class Appeals {
   /** Other protection appeals expected per day, by month; their draws and nationality groups. */
   private readonly otherPerDay: Float64Array;
   private readonly rng: Rng;
-  private readonly otherGroup: Categorical;
+  /** Nationalities of other appeals, by month: that of claims. */
+  private readonly otherNationality: Categorical[];
 
   constructor(private readonly w: World, private readonly base: number) {
     const a = w.p.appeals;
     const other = monthlySchedule(a.otherPerMonth, 'step', w.plan);
     this.otherPerDay = other.map((x, m) => x / (w.plan.bounds[m + 1] - w.plan.bounds[m]));
     this.rng = streamRng(w.seed, 'appeals', w.replication);
-    this.otherGroup = groupCategorical(w.p.arrivals.mix.otherClaims);
+    this.otherNationality = monthlyNationalityMix(w.p.arrivals.nationalityMix, w.plan);
     this.appealRate = monthlySchedule(a.appealRate, 'step', w.plan);
     this.withdrawnShare = monthlySchedule(a.withdrawnShare, 'step', w.plan);
     this.allowedShare = monthlySchedule(a.allowedShare, 'step', w.plan);
@@ -214,7 +215,7 @@ export class Appeals {
     const { cases, obs } = this.w;
     const n = poisson(this.rng, rate);
     for (let i = 0; i < n; i++) {
-      const id = cases.add(day, month, 1, this.otherGroup.sample(this.rng), 1);
+      const id = cases.add(day, month, 1, this.otherNationality[month].sample(this.rng), 1);
       obs.add(S.otherAppealsCases, 1);
       this.lodge(id, false);
     }

@@ -1,40 +1,18 @@
 /**
  * Stage 1 — arrivals. New asylum claims by route, at a yearly rate from the record, with summer
  * seasonality for small boats, an explicit scaling assumption over time, Poisson counts per day,
- * a nationality-group mix per route and dependants per case. Each day's claims are lodged at the
+ * a nationality mix over time and dependants per case. Each day's claims are lodged at the
  * start of the day, enter support (or not) and join the initial-decision queue.
  */
 import { Categorical, poisson, streamRng, type Rng } from '../engine/index.js';
 import { calendarMonth } from './dates.js';
 import { ROUTES, Stage } from './cases.js';
+import { byNationality, monthlyNationalityMix } from './nationalities.js';
 import { S } from './observe.js';
 import { dailySchedule } from './plan.js';
 import { num, schedule, type Resolved } from './params.js';
 import type { World } from './world.js';
 import { LIMITS } from './limits.js';
-
-const mix = (route: string, highGrant: number, returnable: number) => ({
-  highGrant: num({
-    label: `Share of ${route} claims from high-grant nationalities`,
-    description: 'Nationalities with very high grant rates (e.g. Afghanistan, Eritrea, Sudan, Syria); the rest of the mix is "returnable" and "other".',
-    unit: 'share',
-    default: highGrant,
-    min: 0,
-    max: 1,
-    range: [Math.max(0, highGrant - 0.15), Math.min(1, highGrant + 0.15)],
-    source: 'Assumption: from the published nationality mix of claims and small-boat arrivals, 2022–23 (to be calibrated).',
-  }),
-  returnable: num({
-    label: `Share of ${route} claims from returnable nationalities`,
-    description: 'Nationalities with low grant rates and working return routes (e.g. Albania, India, Georgia).',
-    unit: 'share',
-    default: returnable,
-    min: 0,
-    max: 1,
-    range: [Math.max(0, returnable - 0.1), Math.min(1, returnable + 0.1)],
-    source: 'Assumption: Albanians were about 27% of 2022 small-boat arrivals and fewer in 2023 (data/ small_boat_arrivals_albanian).',
-  }),
-});
 
 export const arrivalsParams = {
   claimsPeoplePerYear: num({
@@ -114,24 +92,33 @@ export const arrivalsParams = {
     range: [0.8, 1.2],
     source: 'Assumption: no change in other claims unless a scenario says so.',
   }),
-  mix: {
-    smallBoat: mix('small-boat', 0.45, 0.2),
-    otherClaims: mix('other', 0.35, 0.15),
-  },
+  nationalityMix: byNationality((n, label) =>
+    schedule({
+      label: `Share of claims: ${label}`,
+      description: `Share of new claims (both routes) from ${n === 'other' ? 'nationalities other than the twelve named' : `${label} nationals`}, over time. The shares of all nationalities are weights: each is divided by their sum on the date.`,
+      unit: 'share',
+      interpolation: 'step',
+      default: [
+        {
+          date: '2023-07-01',
+          value: { series: `claims_people_${n}_half`, period: '2023H1', per: { series: 'claims_people_total_half', period: '2023H1' } },
+        },
+      ],
+      min: 0,
+      max: 1,
+      range: [0.8, 1.25],
+      source: 'Home Office Asy_D01 (data/uk-asylum-by-nationality-to-2023Q2.csv): the nationality\'s share of claims in January–June 2023, people (used as the share of cases: people per case by nationality were not found). Backtests take each year\'s share from the record.',
+    }),
+  ),
 };
 export type ArrivalsParams = Resolved<typeof arrivalsParams>;
-
-/** The nationality groups (GROUPS order) of a route's claims, as a distribution to draw from. */
-export function groupCategorical(mix: { readonly highGrant: number; readonly returnable: number }): Categorical {
-  // The schema allows a rounding hair over 1; the remainder must not go negative.
-  return new Categorical([mix.highGrant, mix.returnable, Math.max(0, 1 - mix.highGrant - mix.returnable)]);
-}
 
 export class Arrivals {
   private readonly rng: Rng;
   /** Expected cases per day, by route, for every day of the horizon. */
   private readonly rate: Float64Array[];
-  private readonly groupOf: Categorical[];
+  /** The nationality of a claim, per month of the horizon. */
+  private readonly nationalityOf: Categorical[];
   private readonly dependantsMean: number;
 
   constructor(private readonly w: World) {
@@ -152,7 +139,7 @@ export class Arrivals {
       for (let d = 0; d < out.length; d++) out[d] = casesPerDay * share[r] * (r === 0 ? season[w.plan.monthOfDay[d]] : 1) * scale[r][d];
       return out;
     });
-    this.groupOf = ROUTES.map((route) => groupCategorical(a.mix[route]));
+    this.nationalityOf = monthlyNationalityMix(a.nationalityMix, w.plan);
   }
 
   /** Lodge the day's claims. */
@@ -163,7 +150,7 @@ export class Arrivals {
       const n = poisson(this.rng, this.rate[r][day]);
       for (let i = 0; i < n; i++) {
         const people = Math.min(255, 1 + poisson(this.rng, this.dependantsMean));
-        const id = cases.add(day, month, people, this.groupOf[r].sample(this.rng), r);
+        const id = cases.add(day, month, people, this.nationalityOf[month].sample(this.rng), r);
         cases.stage[id] = Stage.awaitingDecision;
         obs.add(S.arrivalsCases, 1);
         obs.add(S.arrivalsPeople, people);

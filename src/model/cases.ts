@@ -29,10 +29,6 @@ export type StageCode = (typeof Stage)[keyof typeof Stage];
 /** Outcomes of an initial decision, in the order of the cumulative outcome tables. */
 export const Outcome = { grant: 0, refuse: 1, withdraw: 2, inadmissible: 3 } as const;
 
-/** Nationality groups: the model's unit of outcome and returnability differences. */
-export const GROUPS = ['highGrant', 'returnable', 'other'] as const;
-export type GroupName = (typeof GROUPS)[number];
-
 /** Arrival routes of asylum claims (drawn by the arrivals stage). */
 export const ROUTES = ['smallBoat', 'otherClaims'] as const;
 /** Route code of EU quota admissions that claim asylum (after the drawn routes). */
@@ -47,7 +43,8 @@ export class CaseTable {
   arrivalMonth: Int16Array;
   /** People in the case: the main applicant plus dependants. */
   people: Uint8Array;
-  group: Uint8Array;
+  /** Index in NATIONALITIES (nationalities.ts). */
+  nationality: Uint8Array;
   route: Uint8Array;
   stage: Uint8Array;
   /** 1 while the case's people are in asylum support. */
@@ -60,7 +57,7 @@ export class CaseTable {
     this.arrival = new Float64Array(n);
     this.arrivalMonth = new Int16Array(n);
     this.people = new Uint8Array(n);
-    this.group = new Uint8Array(n);
+    this.nationality = new Uint8Array(n);
     this.route = new Uint8Array(n);
     this.stage = new Uint8Array(n);
     this.supported = new Uint8Array(n);
@@ -81,13 +78,13 @@ export class CaseTable {
     return this;
   }
 
-  add(arrival: number, arrivalMonth: number, people: number, group: number, route: number): number {
+  add(arrival: number, arrivalMonth: number, people: number, nationality: number, route: number): number {
     if (this.count === this.arrival.length) this.grow();
     const id = this.count++;
     this.arrival[id] = arrival;
     this.arrivalMonth[id] = arrivalMonth;
     this.people[id] = people;
-    this.group[id] = group;
+    this.nationality[id] = nationality;
     this.route[id] = route;
     this.stage[id] = 0;
     this.supported[id] = 0;
@@ -106,7 +103,7 @@ export class CaseTable {
     this.arrival = widen(this.arrival, (k) => new Float64Array(k));
     this.arrivalMonth = widen(this.arrivalMonth, (k) => new Int16Array(k));
     this.people = widen(this.people, (k) => new Uint8Array(k));
-    this.group = widen(this.group, (k) => new Uint8Array(k));
+    this.nationality = widen(this.nationality, (k) => new Uint8Array(k));
     this.route = widen(this.route, (k) => new Uint8Array(k));
     this.stage = widen(this.stage, (k) => new Uint8Array(k));
     this.supported = widen(this.supported, (k) => new Uint8Array(k));

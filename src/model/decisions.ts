@@ -2,18 +2,19 @@
  * Stage 4 — initial decisions (casework). Productive decision-makers (see workforce.ts) are the
  * servers of a multi-server queue; each case needs a lognormal amount of work that depends on its
  * triage stream; the queue discipline is FIFO, legacy-first, or by stream priority or shares.
- * Outcomes depend on the case's nationality group: grant, refuse, withdraw or inadmissible.
+ * Outcomes depend on the case's nationality and the month: grant, refuse, withdraw or inadmissible.
  * A case's work and outcome are keyed random numbers of the case itself, so scenarios that differ
  * in capacity see the same cases (common random numbers).
  */
 import { Station } from '../engine/index.js';
 import { keyedUniform, LognormalFromUniform } from '../engine/keyed.js';
 import { daysBetween } from './dates.js';
-import { GROUPS, Outcome, ROUTES, Stage } from './cases.js';
+import { Outcome, ROUTES, Stage } from './cases.js';
 import { Kind } from './events.js';
 import { MAX_SNAPSHOT_AGE_MONTHS, S } from './observe.js';
 import { choice, num, schedule, type Resolved } from './params.js';
-import { monthlySchedule, monthNow, scheduleValues } from './plan.js';
+import { byNationality, NATIONALITIES, triageStreams } from './nationalities.js';
+import { monthlySchedule, monthNow, scheduleValues, type Plan } from './plan.js';
 import { planWorkforce, type WorkforcePlan } from './workforce.js';
 import type { World } from './world.js';
 
@@ -28,39 +29,6 @@ export const LEGACY_CUTOFF = '2022-06-28';
 
 /** Triage streams. Legacy cases keep their own stream whatever their nationality. */
 export const STREAMS = ['legacy', 'streamlined', 'fastTrack', 'standard'] as const;
-
-const outcome = (group: string, grant: number, refuse: number, withdraw: number) => ({
-  grant: num({
-    label: `Grant rate, ${group}`,
-    description: `Share of initial decisions on ${group} cases that grant protection.`,
-    unit: 'share',
-    default: grant,
-    min: 0,
-    max: 1,
-    range: [Math.max(0, grant - 0.1), Math.min(1, grant + 0.1)],
-    source: 'Assumption: set so the overall split matches Home Office initial decisions in 2023 Q2 (39% grant, 20% refuse, 34% withdrawn, 7% other, people); to be calibrated.',
-  }),
-  refuse: num({
-    label: `Refusal rate, ${group}`,
-    description: `Share of initial decisions on ${group} cases that refuse (refused cases may appeal).`,
-    unit: 'share',
-    default: refuse,
-    min: 0,
-    max: 1,
-    range: [Math.max(0, refuse - 0.1), Math.min(1, refuse + 0.1)],
-    source: 'Assumption: as the grant rate.',
-  }),
-  withdraw: num({
-    label: `Withdrawal rate, ${group}`,
-    description: `Share of ${group} cases withdrawn (explicitly or implicitly) before a decision; the rest of 1 − grant − refuse − withdraw is inadmissible or administrative.`,
-    unit: 'share',
-    default: withdraw,
-    min: 0,
-    max: 1,
-    range: [Math.max(0, withdraw - 0.1), Math.min(1, withdraw + 0.1)],
-    source: 'Assumption: withdrawals rose sharply from 2023 Q1 after a change in policy (data/ withdrawals, initial_withdrawals_people_quarter).',
-  }),
-});
 
 /** A multiplier over time, 1 (no change) unless a scenario or the calibration says otherwise; not drawn under uncertainty. */
 const overTime = (label: string, description: string, max: number, source: string) =>
@@ -198,19 +166,55 @@ export const decisionsParams = {
   }),
   streamShares: {
     legacy: num({ label: 'Share of capacity: legacy', description: 'Weight of the legacy stream under streams-share.', unit: 'share', default: 0.4, min: 0.001, max: 1, range: [0.2, 0.6], source: 'Assumption.' }),
-    streamlined: num({ label: 'Share of capacity: streamlined', description: 'Weight of the streamlined (high-grant nationalities) stream under streams-share.', unit: 'share', default: 0.25, min: 0.001, max: 1, range: [0.1, 0.4], source: 'Assumption.' }),
-    fastTrack: num({ label: 'Share of capacity: fast-track', description: 'Weight of the fast-track (returnable nationalities) stream under streams-share.', unit: 'share', default: 0.15, min: 0.001, max: 1, range: [0.05, 0.3], source: 'Assumption.' }),
+    streamlined: num({ label: 'Share of capacity: streamlined', description: 'Weight of the streamlined stream (nationalities in the streamlined asylum process) under streams-share.', unit: 'share', default: 0.25, min: 0.001, max: 1, range: [0.1, 0.4], source: 'Assumption.' }),
+    fastTrack: num({ label: 'Share of capacity: fast-track', description: 'Weight of the fast-track stream (nationalities whose returnable share is at least a half) under streams-share.', unit: 'share', default: 0.15, min: 0.001, max: 1, range: [0.05, 0.3], source: 'Assumption.' }),
     standard: num({ label: 'Share of capacity: standard', description: 'Weight of the standard stream under streams-share.', unit: 'share', default: 0.2, min: 0.001, max: 1, range: [0.1, 0.4], source: 'Assumption.' }),
   },
   streamEffort: {
     streamlined: num({ label: 'Effort of a streamlined case', description: 'Work of a streamlined case relative to a standard one (questionnaire-based process).', unit: 'multiplier', default: 0.6, min: 0.05, max: 5, range: [0.4, 0.9], source: 'Assumption: the 2023 streamlined asylum process replaced most interviews with a questionnaire.' }),
     fastTrack: num({ label: 'Effort of a fast-track case', description: 'Work of a fast-track (returnable nationality) case relative to a standard one.', unit: 'multiplier', default: 0.8, min: 0.05, max: 5, range: [0.5, 1.1], source: 'Assumption.' }),
   },
-  outcomes: {
-    highGrant: outcome('high-grant nationalities', 0.66, 0.03, 0.25),
-    returnable: outcome('returnable nationalities', 0.15, 0.45, 0.3),
-    other: outcome('other nationalities', 0.3, 0.3, 0.32),
-  },
+  grantRate: byNationality((n, label) =>
+    schedule({
+      label: `Grant rate: ${label}`,
+      description: `Share of initial decisions on ${n === 'other' ? 'cases of other nationalities' : `${label} cases`} that grant protection or other leave, of grants and refusals (withdrawals and inadmissibility excluded, as the Home Office counts it), over time.`,
+      unit: 'share',
+      interpolation: 'step',
+      default: [
+        {
+          date: '2023-07-01',
+          value: n === 'other' ? { series: 'initial_grant_rate_other_year', period: '2022', scale: 0.01 } : { series: `initial_grant_rate_${n}_half`, period: '2023H1', scale: 0.01 },
+        },
+      ],
+      min: 0,
+      max: 1,
+      range: [0.85, 1.15],
+      source:
+        n === 'other'
+          ? 'Home Office (data/uk-asylum-by-nationality-to-2023Q2.csv): derived grant rate of main applicants of the other nationalities in 2022 (the latest year with an overall rate). Backtests take each period\'s rate from the record.'
+          : `Home Office Asy_D02 (data/uk-asylum-by-nationality-to-2023Q2.csv): grants ÷ (grants + refusals) of ${label} main applicants, January–June 2023. Backtests take each period's rate from the record.`,
+    }),
+  ),
+  withdrawShare: num({
+    label: 'Withdrawal rate',
+    description: 'Share of cases taken up that end in a withdrawal (explicit, or implicit for non-engagement), before the multiplier over time; the same for every nationality (withdrawals by nationality were not found).',
+    unit: 'share',
+    default: 0.34,
+    min: 0,
+    max: 1,
+    range: [0.25, 0.4],
+    source: 'Home Office initial decisions, 2023 Q2: 34% of people\'s outcomes were withdrawals (data/ initial_withdrawals_people_quarter ÷ initial_decisions_people_quarter), after the 2023 rise in implicit withdrawals.',
+  }),
+  otherOutcomeShare: num({
+    label: 'Inadmissible or administrative outcomes',
+    description: 'Share of cases taken up that end inadmissible or administratively closed, before withdrawals grow or shrink (they share what withdrawals leave in proportion); the same for every nationality.',
+    unit: 'share',
+    default: 0.07,
+    min: 0,
+    max: 1,
+    range: [0.04, 0.1],
+    source: 'Home Office initial decisions, 2023 Q2: about 7% of outcomes were neither grants, refusals nor withdrawals (decisions less grants, refusals and withdrawals, people).',
+  }),
   /** Lever: decision-makers hired on top of the headcount path (e.g. "1,000 extra caseworkers"). */
   extra: {
     headcount: schedule({
@@ -277,25 +281,35 @@ function fastTrackFirst(t: Triage, on: boolean, isFastTrack: (id: number) => boo
 }
 
 /**
- * Cumulative outcome probabilities for every month and group. A withdrawal multiplier k scales the
- * withdrawal rate (at most 1) and the other outcomes share what is left in their own proportions;
- * a grant multiplier moves decisions between refusal and grant. With both at 1 the rates are
+ * Cumulative outcome probabilities for every month and nationality: grant, + refuse, + withdraw
+ * (the rest inadmissible). The grant multiplier moves decisions between refusal and grant, since
+ * a grant rate cannot pass grants plus refusals. With both multipliers at 1 the rates are
  * exactly the scenario's.
  */
-function outcomeTable(d: DecisionsParams, withdrawalScale: Float64Array, grantScale: Float64Array): Float64Array {
-  const out = new Float64Array(withdrawalScale.length * GROUPS.length * 3);
-  for (let m = 0; m < withdrawalScale.length; m++) {
-    GROUPS.forEach((g, i) => {
-      const o = d.outcomes[g];
-      const withdraw = Math.min(1, o.withdraw * withdrawalScale[m]);
-      const rest = o.withdraw < 1 ? (1 - withdraw) / (1 - o.withdraw) : 0;
-      const decided = (o.grant + o.refuse) * rest;
-      const grant = Math.min(decided, o.grant * grantScale[m] * rest);
-      const refuse = grantScale[m] === 1 ? o.refuse * rest : decided - grant;
-      out.set([grant, grant + refuse, grant + refuse + withdraw], (m * GROUPS.length + i) * 3);
+function outcomeTable(d: DecisionsParams, plan: Plan): Float64Array {
+  const withdrawalScale = monthlySchedule(d.withdrawalScale, 'step', plan);
+  const grantScale = monthlySchedule(d.grantScale, 'step', plan);
+  const grantRate = NATIONALITIES.map((n) => monthlySchedule(d.grantRate[n], 'step', plan));
+  const out = new Float64Array(plan.months * NATIONALITIES.length * 3);
+  for (let m = 0; m < plan.months; m++) {
+    const { withdraw, decided } = outcomeSplit(d.withdrawShare, d.otherOutcomeShare, withdrawalScale[m]);
+    NATIONALITIES.forEach((_, i) => {
+      const grant = decided * Math.min(1, grantRate[i][m] * grantScale[m]);
+      out.set([grant, decided, decided + withdraw], (m * NATIONALITIES.length + i) * 3);
     });
   }
   return out;
+}
+
+/**
+ * Shares of withdrawals and of substantive decisions (grants and refusals) among cases taken up:
+ * a withdrawal multiplier k scales the withdrawal share (at most 1), and the other outcomes share
+ * what is left in their own proportions.
+ */
+export function outcomeSplit(withdrawShare: number, otherShare: number, k: number): { withdraw: number; decided: number } {
+  const withdraw = Math.min(1, withdrawShare * k);
+  const rest = withdrawShare < 1 ? (1 - withdraw) / (1 - withdrawShare) : 0;
+  return { withdraw, decided: Math.max(0, 1 - withdrawShare - otherShare) * rest };
 }
 
 export class Decisions {
@@ -304,9 +318,11 @@ export class Decisions {
   /** The extra decision-makers of the lever (zero when it is off). */
   readonly extraWorkforce: WorkforcePlan;
   private readonly legacyDay: number;
-  /** Cumulative outcome probabilities by month and group: grant, +refuse, +withdraw (rest inadmissible). */
+  /** Cumulative outcome probabilities by month and nationality: grant, +refuse, +withdraw (rest inadmissible). */
   private readonly cumulative: Float64Array;
   private readonly effort: Float64Array;
+  /** Triage stream (STREAMS index) of a non-legacy claim, by nationality. */
+  private readonly streamOfNationality: Uint8Array;
   private readonly meanWork: number;
   private readonly workShape: LognormalFromUniform;
   private readonly streamOf: (id: number) => number;
@@ -330,7 +346,7 @@ export class Decisions {
     this.meanWork = DAYS_PER_MONTH / d.productivity;
     this.workShape = new LognormalFromUniform(d.workCv);
     this.effort = Float64Array.from([1, d.streamEffort.streamlined, d.streamEffort.fastTrack, 1]);
-    this.cumulative = outcomeTable(d, monthlySchedule(d.withdrawalScale, 'step', w.plan), monthlySchedule(d.grantScale, 'step', w.plan));
+    this.cumulative = outcomeTable(d, w.plan);
     const o = d.outcomeEffort;
     this.outcomeEffort = Float64Array.from([o.grant, o.refuse, o.withdraw, o.inadmissible]);
     const hold = d.hold.smallBoatClaims;
@@ -339,7 +355,8 @@ export class Decisions {
     this.holdFrom = firstHeld < 0 ? Infinity : firstHeld === 0 ? -Infinity : daysBetween(w.plan.start, hold[firstHeld - 1].date) + 1;
     this.released = monthlySchedule(d.hold.released, 'step', w.plan);
     const index = monthlySchedule(d.productivityIndex, 'step', w.plan);
-    const triage = (id: number) => (w.cases.arrival[id] < this.legacyDay ? 0 : 1 + w.cases.group[id]);
+    this.streamOfNationality = triageStreams(w.p.returns.returnable);
+    const triage = (id: number) => (w.cases.arrival[id] < this.legacyDay ? 0 : this.streamOfNationality[w.cases.nationality[id]]);
     const disciplines = {
       fifo: { discipline: 'fifo', streams: 1, streamOf: () => 0 },
       'legacy-first': { discipline: 'priority', streams: 2, streamOf: (id: number) => (triage(id) === 0 ? 0 : 1) },
@@ -373,9 +390,10 @@ export class Decisions {
    */
   private work(id: number): number {
     const { cases } = this.w;
-    const stream = cases.arrival[id] < this.legacyDay ? 0 : 1 + cases.group[id];
+    const nationality = cases.nationality[id];
+    const stream = cases.arrival[id] < this.legacyDay ? 0 : this.streamOfNationality[nationality];
     const u = keyedUniform(this.base, id, PURPOSE_OUTCOME);
-    const c = (monthNow(this.w) * GROUPS.length + cases.group[id]) * 3;
+    const c = (monthNow(this.w) * NATIONALITIES.length + nationality) * 3;
     const outcome = u < this.cumulative[c] ? Outcome.grant : u < this.cumulative[c + 1] ? Outcome.refuse : u < this.cumulative[c + 2] ? Outcome.withdraw : Outcome.inadmissible;
     cases.outcome[id] = outcome;
     const v = keyedUniform(this.base, id, PURPOSE_WORK);

@@ -101,7 +101,7 @@ describe('common random numbers: adding caseworkers never leaves a larger backlo
     const rows = (t: typeof a) => ({
       arrival: Array.from(t.arrival.subarray(0, t.count)),
       people: Array.from(t.people.subarray(0, t.count)),
-      group: Array.from(t.group.subarray(0, t.count)),
+      nationality: Array.from(t.nationality.subarray(0, t.count)),
       route: Array.from(t.route.subarray(0, t.count)),
     });
     expect(rows(b)).toEqual(rows(a));

@@ -8,7 +8,8 @@
  * (eu-key.ts). Quota admissions arrive either as asylum claims (they queue for a decision and may
  * enter support like any claim) or with status (granted on arrival), as a parameter says.
  */
-import { Categorical, poisson, streamRng, type Rng } from '../engine/index.js';
+import { poisson, streamRng, type Categorical, type Rng } from '../engine/index.js';
+import { monthlyNationalityMix } from './nationalities.js';
 import { keyedUniform } from '../engine/keyed.js';
 import { ROUTE_EU_QUOTA, Stage } from './cases.js';
 import { ALLOCATION_KEYS, keyShare } from './eu-key.js';
@@ -160,7 +161,8 @@ export class EuDeal {
   private readonly shareByDay: Float64Array;
   private readonly perDay: number;
   private readonly rng: Rng;
-  private readonly groupOf: Categorical;
+  /** Nationalities of quota admissions, by month: that of claims. */
+  private readonly nationalityOf: Categorical[];
   /** Quota people owed but not yet admitted (fractional). */
   private due = 0;
   private capYear = -1;
@@ -171,8 +173,7 @@ export class EuDeal {
     this.shareByDay = dailySchedule(d.returnShare, 'step', w.plan);
     this.perDay = quotaPerYear(d) / DAYS_PER_YEAR;
     this.rng = streamRng(w.seed, 'euQuota', w.replication);
-    const g = w.p.arrivals.mix.otherClaims;
-    this.groupOf = new Categorical([g.highGrant, g.returnable, Math.max(0, 1 - g.highGrant - g.returnable)]);
+    this.nationalityOf = monthlyNationalityMix(w.p.arrivals.nationalityMix, w.plan);
   }
 
   /** A small-boat arrival: returned under the deal (true) or not. Called before the claim is lodged. */
@@ -233,7 +234,7 @@ export class EuDeal {
         obs.add(S.exitsPeople, people);
         continue;
       }
-      const id = cases.add(day, month, people, this.groupOf.sample(this.rng), ROUTE_EU_QUOTA);
+      const id = cases.add(day, month, people, this.nationalityOf[month].sample(this.rng), ROUTE_EU_QUOTA);
       cases.stage[id] = Stage.awaitingDecision;
       support.claimLodged(id);
       decisions.enqueue(id, false);

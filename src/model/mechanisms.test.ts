@@ -1,10 +1,11 @@
 /**
  * The mechanisms that moved the real backlog after mid-2023 (issue 11), each shown to do what it
  * says: claims held undecidable and released by a dated policy, withdrawals that cost less work
- * than decisions, grant rates that change over time, and a tribunal whose queue is conserved with
+ * than decisions, grant rates that change over time and with who claims, and a tribunal whose queue is conserved with
  * the disposals it makes. Each test fails without its mechanism.
  */
 import { describe, expect, it } from 'vitest';
+import { NATIONALITIES } from './nationalities.js';
 import { simulate } from './simulate.js';
 import type { Scenario } from './schema.js';
 import { smallScenario } from '../test-support/small.js';
@@ -69,6 +70,36 @@ describe('outcome rates over time', () => {
     const s = run(smallScenario(k, { decisions: { grantScale: [{ date: '2023-07-01', value: 1 }, { date: '2024-01-01', value: 0.4 }] } })).series;
     const share = (from: number, to: number) => total(s.decisionsGrant, from, to) / (total(s.decisionsGrant, from, to) + total(s.decisionsRefuse, from, to));
     expect(share(6, 12)).toBeLessThan(share(0, 6) * 0.6);
+  });
+});
+
+describe('who claims, and what each nationality is granted', () => {
+  const k = { months: 12, backlogCases: 0, claimsPeoplePerYear: 30_000, headcount: 400 };
+  const grantShare = (s: Scenario) => {
+    const r = run(s).series;
+    return total(r.decisionsGrant) / (total(r.decisionsGrant) + total(r.decisionsRefuse));
+  };
+  const only = (weights: Record<string, number>) =>
+    Object.fromEntries(NATIONALITIES.map((n) => [n, [{ date: '2023-07-01', value: weights[n] ?? 0 }]]));
+
+  it('a changing mix moves the overall grant rate, every nationality\'s rate unchanged', () => {
+    // Claims from Syria (grant rate near 1) against claims from India (near 0), at the record's rates.
+    const syrians = grantShare(smallScenario(k, { arrivals: { nationalityMix: only({ syria: 1 }) } }));
+    const indians = grantShare(smallScenario(k, { arrivals: { nationalityMix: only({ india: 1 }) } }));
+    const half = grantShare(smallScenario(k, { arrivals: { nationalityMix: only({ syria: 1, india: 1 }) } }));
+    expect(syrians).toBeGreaterThan(0.9);
+    expect(indians).toBeLessThan(0.15);
+    expect(half).toBeGreaterThan(indians + 0.3);
+    expect(half).toBeLessThan(syrians - 0.3);
+  });
+
+  it('a nationality\'s grant-rate schedule moves the overall rate from its date, in proportion to its share', () => {
+    const base = smallScenario(k);
+    const albania = base.decisions.grantRate.albania;
+    const s = run(smallScenario(k, { arrivals: { nationalityMix: only({ albania: 1, iran: 1 }) }, decisions: { grantRate: { albania: [...albania, { date: '2024-01-01', value: 0.9 }] } } })).series;
+    const share = (from: number, to: number) => total(s.decisionsGrant, from, to) / (total(s.decisionsGrant, from, to) + total(s.decisionsRefuse, from, to));
+    // Half the claims Albanian: their rate from about 0.15 to 0.9 lifts the whole by about 0.35.
+    expect(share(7, 12) - share(0, 6)).toBeGreaterThan(0.2);
   });
 });
 

@@ -12,6 +12,7 @@
  * Also: the servers a station is given each month are exactly the capacity the plan asked for,
  * and a saturated tribunal determines its capacity.
  */
+import { NATIONALITIES } from './nationalities.js';
 import { describe, expect, it } from 'vitest';
 import type { Station } from '../engine/index.js';
 import { buildWorld, runWorld, simulate } from './simulate.js';
@@ -203,7 +204,7 @@ describe('capacity is not lost to whole servers', () => {
   it('a busy returns unit with 1-day removals carries out its 10 a month', () => {
     const scenario = smallScenario(
       { months: 12, returnCases: 2_000, enforcedPerMonth: 10 },
-      { returns: { removalDays: 1, returnable: { highGrant: 1, returnable: 1, other: 1 } } },
+      { returns: { removalDays: 1, returnable: Object.fromEntries(NATIONALITIES.map((n) => [n, 1])) } },
     );
     const r = simulate(scenario, { seed: 1, replication: 0 });
     expect(r.series.returnsEnforced.reduce((a, b) => a + b, 0)).toBeGreaterThan(0.8 * 10 * 12);

@@ -1,6 +1,6 @@
 /**
  * Stage 6 — returns. Cases whose appeal rights are exhausted, and inadmissible cases, enter the
- * returns pool. Whether a case can be returned at all depends on its nationality group; returnable
+ * returns pool. Whether a case can be returned at all depends on its nationality; returnable
  * cases queue for enforced removal, served by returns staff with a capacity in returns per month;
  * the others are in limbo. Both may depart voluntarily or abscond at constant hazards while they
  * wait (a removal already under way is not interrupted). Cases being removed still count as
@@ -8,7 +8,8 @@
  */
 import { Station } from '../engine/index.js';
 import { keyedUniform, LognormalFromUniform } from '../engine/keyed.js';
-import { GROUPS, Stage } from './cases.js';
+import { Stage } from './cases.js';
+import { byNationality, isFastTrack, NATIONALITIES, type Nationality } from './nationalities.js';
 import { Kind } from './events.js';
 import { S } from './observe.js';
 import { dailySchedule, monthNow, monthlySchedule, ratedServers, type Plan } from './plan.js';
@@ -25,17 +26,22 @@ const PURPOSE_INADMISSIBLE = 45;
 const PURPOSE_THIRD_COUNTRY = 46;
 const DAYS_PER_YEAR = 365.25;
 
-const returnable = (group: string, share: number) =>
-  num({
-    label: `Returnable share, ${group}`,
-    description: `Share of ${group} cases in the returns pool that can be removed (documents, a route and a receiving country).`,
-    unit: 'share',
-    default: share,
-    min: 0,
-    max: 1,
-    range: [Math.max(0, share - 0.15), Math.min(1, share + 0.15)],
-    source: 'Assumption: about 41% of refused applicants of 2010–2020 had left by mid-2022 (data/ refused_applicants_returned_share), far more for some nationalities (e.g. Albania) than others.',
-  });
+/** Returnable shares by nationality, with the reason for each (all assumptions). */
+const RETURNABLE: { readonly [K in Nationality]: readonly [share: number, why: string] } = {
+  afghanistan: [0.02, 'no enforced returns to Afghanistan since August 2021'],
+  albania: [0.85, 'the UK–Albania returns arrangement of December 2022 and regular charter flights'],
+  bangladesh: [0.5, 'returns happen, slowly (documentation)'],
+  eritrea: [0.02, 'enforced returns to Eritrea are practically impossible'],
+  india: [0.6, 'the UK–India Migration and Mobility Partnership (2021) covers returns'],
+  iran: [0.05, 'Iran does not accept enforced returns'],
+  iraq: [0.2, 'returns mainly to the Kurdistan region, few otherwise'],
+  pakistan: [0.5, 'returns happen, slowly (documentation)'],
+  sudan: [0.02, 'war from April 2023: no returns'],
+  syria: [0.01, 'no returns to Syria'],
+  turkey: [0.35, 'returns possible but few'],
+  vietnam: [0.5, 'returns under the 2019 UK–Vietnam arrangement, slowly (documentation)'],
+  other: [0.35, 'a mixed group; as the old "other nationalities" group'],
+};
 
 export const returnsParams = {
   enforcedPerMonth: schedule({
@@ -70,11 +76,19 @@ export const returnsParams = {
     range: [14, 60],
     source: 'Assumption.',
   }),
-  returnable: {
-    highGrant: returnable('high-grant nationalities', 0.05),
-    returnable: returnable('returnable nationalities', 0.85),
-    other: returnable('other nationalities', 0.35),
-  },
+  returnable: byNationality((n, label) => {
+    const [share, why] = RETURNABLE[n];
+    return num({
+      label: `Returnable share: ${label}`,
+      description: `Share of ${n === 'other' ? 'cases of other nationalities' : `${label} cases`} in the returns pool that can be removed (documents, a route and a receiving country). At least a half makes the nationality "returnable": fast-tracked by the returns unit.`,
+      unit: 'share',
+      default: share,
+      min: 0,
+      max: 1,
+      range: [Math.max(0, share - 0.15), Math.min(1, share + 0.15)],
+      source: `Assumption: ${why}. Overall about 41% of refused applicants of 2010–2020 had left by mid-2022 (data/ refused_applicants_returned_share).`,
+    });
+  }),
   voluntaryPerYear: num({
     label: 'Voluntary departure hazard',
     description: 'Rate per year at which a case waiting in the returns pool or in limbo leaves voluntarily.',
@@ -213,13 +227,13 @@ export class Returns {
 
   constructor(private readonly w: World, private readonly base: number) {
     const r = w.p.returns;
-    this.returnable = Float64Array.from(GROUPS, (g) => r.returnable[g]);
+    this.returnable = Float64Array.from(NATIONALITIES, (n) => r.returnable[n]);
     const times = Array.from(w.plan.bounds.subarray(0, w.plan.months));
     // Saturated returns staff carry out exactly their capacity each month.
     const rated = ratedServers(enforcedCapacity(r, w.plan), r.removalDays);
     this.removalDays = rated.meanDays;
     const fastTrack = r.unit.fastTrack === 'on';
-    const returnableGroup = GROUPS.indexOf('returnable');
+    const fastTracked = Uint8Array.from(NATIONALITIES, (n) => (isFastTrack(r.returnable[n]) ? 1 : 0));
     this.station = new Station(w.sim, {
       name: 'enforced returns',
       servers: { times, servers: rated.servers },
@@ -229,7 +243,7 @@ export class Returns {
       // Called once, when returns staff take the case up: from then on the removal goes ahead.
       serviceTime: (id) => this.takeUp(id),
     });
-    this.streamOf = fastTrack ? (id) => (w.cases.group[id] === returnableGroup ? 0 : 1) : () => 0;
+    this.streamOf = fastTrack ? (id) => (fastTracked[w.cases.nationality[id]] === 1 ? 0 : 1) : () => 0;
     const third = ratedServers(
       monthlySchedule(r.thirdCountry.removalsPerYear, 'step', w.plan).map((x) => x / 12),
       r.thirdCountry.removalDays,
@@ -284,7 +298,7 @@ export class Returns {
   enter(id: number): void {
     const { cases, obs } = this.w;
     const people = cases.people[id];
-    if (keyedUniform(this.base, id, PURPOSE_RETURNABLE) < this.returnable[cases.group[id]]) {
+    if (keyedUniform(this.base, id, PURPOSE_RETURNABLE) < this.returnable[cases.nationality[id]]) {
       cases.stage[id] = Stage.awaitingReturn;
       obs.level[S.awaitingReturnCases] += 1;
       obs.level[S.awaitingReturnPeople] += people;

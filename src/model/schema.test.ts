@@ -5,6 +5,7 @@
  * as it would be read from YAML or JSON.
  */
 import fc from 'fast-check';
+import { NATIONALITIES } from './nationalities.js';
 import { describe, expect, it } from 'vitest';
 import { InputError } from './errors.js';
 import { LIMITS } from './limits.js';
@@ -135,17 +136,17 @@ const FIXTURES: Record<string, Fixture> = {
     value: '2024-01-01',
     allowed: 'dates in increasing order',
   },
-  'outcome shares adding above 1': {
-    doc: { name, decisions: { outcomes: { highGrant: { grant: 0.6, refuse: 0.3, withdraw: 0.3 } } } },
-    field: 'decisions.outcomes.highGrant',
-    value: 'shares adding to 1.200',
-    allowed: 'grant + refuse + withdraw must add up to at most 1',
+  'outcome shares adding above 1 (with the baseline inadmissible share)': {
+    doc: { name, decisions: { withdrawShare: 0.95 } },
+    field: 'decisions',
+    value: 'shares adding to 1.020',
+    allowed: 'withdrawShare + otherOutcomeShare must add up to at most 1',
   },
-  'nationality mix adding above 1 (with the baseline value of the other share)': {
-    doc: { name, arrivals: { mix: { smallBoat: { highGrant: 0.9 } } } },
-    field: 'arrivals.mix.smallBoat',
-    value: 'shares adding to 1.100',
-    allowed: 'highGrant + returnable must add up to at most 1',
+  'a backlog with no nationality': {
+    doc: { name, snapshot: { nationalityMix: Object.fromEntries(NATIONALITIES.map((n) => [n, 0])) } },
+    field: 'snapshot.nationalityMix',
+    value: 'every share 0',
+    allowed: 'at least one nationality with a share above 0 (the shares are weights)',
   },
   'horizon beyond the limit': {
     doc: { name, horizonMonths: LIMITS.maxHorizonMonths + 1 },

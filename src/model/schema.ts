@@ -22,6 +22,8 @@ import { isIsoDate } from './dates.js';
 import { LIMITS } from './limits.js';
 import { PARAMETERS, type Parameters } from './parameters.js';
 import { quotaPerYear } from './eu-deal.js';
+import { NATIONALITIES } from './nationalities.js';
+import { scheduleValue } from './plan.js';
 import { UNITS, isParam, leaves, type ParamDef, type ParamTree } from './params.js';
 
 /**
@@ -246,13 +248,16 @@ export function checkScenario(s: Scenario, origin: string): void {
     const sum = parts.reduce((a, b) => a + b, 0);
     if (sum > 1 + 1e-9) problems.push({ field, value: `shares adding to ${sum.toFixed(3)}`, allowed: `${what} must add up to at most 1` });
   };
-  for (const route of ['smallBoat', 'otherClaims'] as const) {
-    const m = s.arrivals.mix[route];
-    shareSum(`arrivals.mix.${route}`, [m.highGrant, m.returnable], 'highGrant + returnable');
+  shareSum('decisions', [s.decisions.withdrawShare, s.decisions.otherOutcomeShare], 'withdrawShare + otherOutcomeShare');
+  if (NATIONALITIES.every((n) => s.snapshot.nationalityMix[n] === 0)) {
+    problems.push({ field: 'snapshot.nationalityMix', value: 'every share 0', allowed: 'at least one nationality with a share above 0 (the shares are weights)' });
   }
-  for (const g of ['highGrant', 'returnable', 'other'] as const) {
-    const o = s.decisions.outcomes[g];
-    shareSum(`decisions.outcomes.${g}`, [o.grant, o.refuse, o.withdraw], 'grant + refuse + withdraw');
+  // The claims' mix is a set of weights on each date: some nationality must have weight then.
+  const mix = s.arrivals.nationalityMix;
+  for (const date of [...new Set(NATIONALITIES.flatMap((n) => mix[n].map((p) => p.date)))].sort()) {
+    if (NATIONALITIES.every((n) => scheduleValue(mix[n], 'step', date, 0) === 0)) {
+      problems.push({ field: 'arrivals.nationalityMix', value: `every share 0 on ${date}`, allowed: 'at least one nationality with a share above 0 on every date (the shares are weights)' });
+    }
   }
   for (const { path, def } of ALL_LEAVES) {
     if (def.kind !== 'schedule') continue;

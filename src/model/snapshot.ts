@@ -6,11 +6,11 @@
  * appeals pending and the returns pool start as queues; a share of cases is in support so that
  * supported people match the record in expectation.
  */
-import { sortedUniforms, streamRng, type Categorical, type Rng } from '../engine/index.js';
-import { groupCategorical } from './arrivals.js';
+import { Categorical, sortedUniforms, streamRng, type Rng } from '../engine/index.js';
 import { daysBetween, monthBounds, monthLabel } from './dates.js';
 import { Stage } from './cases.js';
 import { LEGACY_CUTOFF } from './decisions.js';
+import { byNationality, NAMED_NATIONALITIES, NATIONALITIES } from './nationalities.js';
 import { MAX_SNAPSHOT_AGE_MONTHS } from './observe.js';
 import { num, type Resolved } from './params.js';
 import type { World } from './world.js';
@@ -45,6 +45,23 @@ export const snapshotParams = {
   }),
   awaitingAppealCases: count('Appeals pending (cases)', 'cases', { series: 'ftt_asylum_appeals_outstanding', period: '2023-03-31' }, [6_000, 10_000], 'Asylum appeals outstanding at the First-tier Tribunal at the start.', 'Ministry of Justice tribunal statistics, 31 March 2023 (latest before the start).'),
   awaitingReturnCases: count('Returns pool (cases)', 'cases', 30_000, [10_000, 80_000], 'Cases with appeal rights exhausted still in the UK and not in limbo at the start.', 'Assumption: no official stock is published.'),
+  nationalityMix: byNationality((n, label) => {
+    const backlog = { series: 'backlog_initial_cases', period: '2023-06-30' };
+    return num({
+      label: `Share of the backlog: ${label}`,
+      description: `Share of the cases awaiting an initial decision at the start (and of the appeals and returns pools, whose mix is not published) that are ${n === 'other' ? 'of nationalities other than the twelve named' : `${label} nationals`}. The shares are weights: each is divided by their sum.`,
+      unit: 'share',
+      default:
+        n === 'other'
+          ? { ...backlog, minus: NAMED_NATIONALITIES.map((m) => ({ series: `backlog_initial_main_${m}`, period: '2023-06-30' })), per: backlog }
+          : { series: `backlog_initial_main_${n}`, period: '2023-06-30', per: backlog },
+      min: 0,
+      max: 1,
+      range: [0, 1],
+      source: `Home Office Asy_D03, main applicants awaiting an initial decision on 30 June 2023 (data/uk-asylum-by-nationality-to-2023Q2.csv)${n === 'other' ? ', less the twelve named, over all cases awaiting a decision' : ', over all cases awaiting a decision'}.`,
+      fixed: true,
+    });
+  }),
   inSupportPeople: count('People in asylum support', 'people', { series: 'asylum_supported_people', period: '2023-06-30' }, [108_000, 118_000], 'People receiving asylum support at the start.', 'NAO / Public Accounts Committee, about 113,000 at 30 June 2023.'),
 };
 export type SnapshotParams = Resolved<typeof snapshotParams>;
@@ -70,7 +87,7 @@ export function seedSnapshot(w: World): void {
     [legacyEnd, sixMonths, over6mCases - legacy],
     [sixMonths, 0, s.awaitingDecisionCases - over6mCases],
   ];
-  const mix = groupMix(w);
+  const mix = backlogMix(w);
   const monthOf = monthOffsetFinder(start);
   const backlogDependants = s.awaitingDecisionPeople - s.awaitingDecisionCases;
   const eligible = s.awaitingDecisionPeople + s.awaitingAppealCases * peoplePerCase;
@@ -116,28 +133,27 @@ function monthOffsetFinder(start: string): (day: number) => number {
 
 /**
  * Adds a case on each of `days` (claim days, sorted), each with a route drawn by the small-boat
- * share of claims and a nationality group from that route's mix (so a policy that holds one
- * route's claims reaches the starting backlog too).
+ * share of claims (so a policy that holds one route's claims reaches the starting backlog too)
+ * and a nationality from the backlog's mix.
  */
-function addCases(w: World, rng: Rng, monthOf: (day: number) => number, mix: RouteMix, days: Float64Array): void {
+function addCases(w: World, rng: Rng, monthOf: (day: number) => number, mix: BacklogMix, days: Float64Array): void {
   const cases = w.cases;
   for (let i = 0; i < days.length; i++) {
     const day = days[i];
     const route = rng.uniform() < mix.smallBoatShare ? 0 : 1;
-    cases.add(day, monthOf(day), 1, mix.groups[route].sample(rng), route);
+    cases.add(day, monthOf(day), 1, mix.nationality.sample(rng), route);
   }
 }
 
-interface RouteMix {
+interface BacklogMix {
   readonly smallBoatShare: number;
-  /** The nationality-group mix of each route (ROUTES order). */
-  readonly groups: readonly [Categorical, Categorical];
+  readonly nationality: Categorical;
 }
 
-/** The claims' mix of routes and, per route, of nationality groups. */
-function groupMix(w: World): RouteMix {
-  const a = w.p.arrivals;
-  return { smallBoatShare: a.smallBoatShare, groups: [groupCategorical(a.mix.smallBoat), groupCategorical(a.mix.otherClaims)] };
+/** The starting backlog's mix of routes (that of claims) and of nationalities. */
+function backlogMix(w: World): BacklogMix {
+  const s = w.p.snapshot;
+  return { smallBoatShare: w.p.arrivals.smallBoatShare, nationality: new Categorical(NATIONALITIES.map((n) => s.nationalityMix[n])) };
 }
 
 /** n sorted uniform times in [from, to): oldest first, so FIFO queues start in claim order. */

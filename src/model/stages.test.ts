@@ -11,8 +11,9 @@
  *               voluntarily in proportion voluntary / (voluntary + absconding).
  */
 import { describe, expect, it } from 'vitest';
-import { calendarMonth, monthBounds } from './dates.js';
-import { GROUPS, ROUTES, Stage } from './cases.js';
+import { calendarMonth, daysBetween, monthBounds } from './dates.js';
+import { ROUTES, Stage } from './cases.js';
+import { NATIONALITIES } from './nationalities.js';
 import { buildWorld, simulate } from './simulate.js';
 import { smallScenario } from '../test-support/small.js';
 import { runKeepingWorld } from '../test-support/world.js';
@@ -64,34 +65,49 @@ describe('arrivals', () => {
     within(total(result.series.arrivalsPeople), cases * mean, cases * (mean - 1), 'people in new claims');
   });
 
-  it('each route has its configured nationality mix', () => {
+  it('claims have the configured nationality mix (shares as weights), on both routes', () => {
     const first = scenario.snapshot.awaitingDecisionCases;
+    const weights = NATIONALITIES.map((n) => a.nationalityMix[n][a.nationalityMix[n].length - 1].value);
+    const sumOfWeights = weights.reduce((x, y) => x + y, 0);
     for (let r = 0; r < ROUTES.length; r++) {
-      const counts = [0, 0, 0];
+      const counts = NATIONALITIES.map(() => 0);
       let n = 0;
       for (let id = first; id < world.cases.count; id++) {
         if (world.cases.route[id] !== r) continue;
-        counts[world.cases.group[id]] += 1;
+        counts[world.cases.nationality[id]] += 1;
         n += 1;
       }
-      const mix = a.mix[ROUTES[r]];
-      const p = [mix.highGrant, mix.returnable, 1 - mix.highGrant - mix.returnable];
-      GROUPS.forEach((g, i) => within(counts[i], n * p[i], n * p[i] * (1 - p[i]), `${ROUTES[r]} claims from ${g} nationalities`));
+      NATIONALITIES.forEach((nat, i) => {
+        const p = weights[i] / sumOfWeights;
+        within(counts[i], n * p, n * p * (1 - p), `${ROUTES[r]} claims from ${nat}`);
+      });
     }
   });
 
-  // BUG (arrivals.ts:150): the third weight is 1 − highGrant − returnable, which floating point
-  // can make slightly negative for shares that add to exactly 1 (0.9 + 0.1 gives −2.8e−17; the
-  // schema also allows sums up to 1 + 1e−9), and Categorical throws a RangeError. snapshot.ts
-  // clamps the same weight with Math.max(0, …); arrivals.ts should too.
-  it('a mix whose shares add to exactly 1 runs', () => {
-    const r = simulate(smallScenario({ months: 12 }, { arrivals: { mix: { smallBoat: { highGrant: 0.9, returnable: 0.1 } } } }), { seed: 1, replication: 0 });
-    expect(total(r.series.arrivalsCases)).toBeGreaterThan(0);
+  it('a mix that changes on a date changes who claims from then on', () => {
+    const albania = NATIONALITIES.indexOf('albania');
+    const only = (n: string) => Object.fromEntries(NATIONALITIES.map((m) => [m, [{ date: '2023-07-01', value: m === n ? 1 : 0 }]]));
+    // Everyone is Albanian in the run's first half-year, Iranian from January 2024.
+    const mix = { ...only('albania'), iran: [{ date: '2023-07-01', value: 0 }, { date: '2024-01-01', value: 1 }], albania: [{ date: '2023-07-01', value: 1 }, { date: '2024-01-01', value: 0 }] };
+    const { world } = runKeepingWorld(smallScenario({ months: 12, backlogCases: 0 }, { arrivals: { nationalityMix: mix } }), { seed: 1, replication: 0 });
+    const switchDay = daysBetween('2023-07-01', '2024-01-01');
+    let before = 0;
+    let after = 0;
+    for (let id = 0; id < world.cases.count; id++) {
+      // Claims of the run only (the snapshot's appeals and returns pools have the backlog's mix).
+      if (world.cases.route[id] > 1 || world.cases.arrival[id] < 0) continue;
+      if (world.cases.arrival[id] < switchDay) expect(world.cases.nationality[id]).toBe(albania);
+      else expect(NATIONALITIES[world.cases.nationality[id]]).toBe('iran');
+      if (world.cases.arrival[id] < switchDay) before++;
+      else after++;
+    }
+    expect(before).toBeGreaterThan(100);
+    expect(after).toBeGreaterThan(100);
   });
 });
 
 describe('decision outcomes', () => {
-  it('grant, refuse, withdraw and inadmissible in the proportions of each decided case’s group', () => {
+  it('grant, refuse, withdraw and inadmissible in the proportions of each decided case’s nationality', () => {
     const scenario = smallScenario({ months: 24, headcount: 400, claimsPeoplePerYear: 6_000, backlogCases: 3_000, discipline: 'fifo' });
     const { world, result } = runKeepingWorld(scenario, { seed: 23, replication: 0 });
     const sn = scenario.snapshot;
@@ -104,8 +120,10 @@ describe('decision outcomes', () => {
       if (id >= sn.awaitingDecisionCases && id < snapshotEnd) continue;
       if (world.cases.stage[id] === Stage.awaitingDecision) continue;
       decided += 1;
-      const o = scenario.decisions.outcomes[GROUPS[world.cases.group[id]]];
-      const p = [o.grant, o.refuse, o.withdraw, 1 - o.grant - o.refuse - o.withdraw];
+      const d = scenario.decisions;
+      const g = d.grantRate[NATIONALITIES[world.cases.nationality[id]]][0].value;
+      const decidedShare = 1 - d.withdrawShare - d.otherOutcomeShare;
+      const p = [decidedShare * g, decidedShare * (1 - g), d.withdrawShare, d.otherOutcomeShare];
       for (let k = 0; k < 4; k++) {
         expected[k] += p[k];
         variance[k] += p[k] * (1 - p[k]);
@@ -142,7 +160,7 @@ describe('appeals', () => {
 });
 
 describe('returns', () => {
-  it('the returns pool splits into returnable and limbo by each case’s group', () => {
+  it('the returns pool splits into returnable and limbo by each case’s nationality', () => {
     const scenario = smallScenario({ returnCases: 5_000 });
     // Right after the build (time 0): the pool has entered, nobody has departed yet.
     const w = buildWorld(scenario, { seed: 31, replication: 0 });
@@ -152,7 +170,7 @@ describe('returns', () => {
     let returnable = 0;
     let limbo = 0;
     for (let id = from; id < from + scenario.snapshot.awaitingReturnCases; id++) {
-      const p = scenario.returns.returnable[GROUPS[w.cases.group[id]]];
+      const p = scenario.returns.returnable[NATIONALITIES[w.cases.nationality[id]]];
       expected += p;
       variance += p * (1 - p);
       const stage = w.cases.stage[id];

@@ -45,15 +45,12 @@ function setIn(obj: Record<string, unknown>, path: string[], value: unknown): vo
   parent[path[path.length - 1]] = value;
 }
 
-/** Shares that must add up to at most 1 are scaled down together when draws overshoot. */
+/**
+ * Shares that must add up to at most 1 are scaled down together when draws overshoot. (The
+ * nationality mixes are weights, divided by their sum where they are used: any draw is feasible.)
+ */
 export function keepSharesFeasible(s: Record<string, unknown>): void {
-  const groups: string[][] = [
-    ['arrivals.mix.smallBoat.highGrant', 'arrivals.mix.smallBoat.returnable'],
-    ['arrivals.mix.otherClaims.highGrant', 'arrivals.mix.otherClaims.returnable'],
-  ];
-  for (const g of ['highGrant', 'returnable', 'other']) {
-    groups.push(['grant', 'refuse', 'withdraw'].map((o) => `decisions.outcomes.${g}.${o}`));
-  }
+  const groups: string[][] = [['decisions.withdrawShare', 'decisions.otherOutcomeShare']];
   for (const group of groups) {
     const paths = group.map((p) => p.split('.'));
     const sum = paths.reduce((a, p) => a + (getIn(s, p) as number), 0);
