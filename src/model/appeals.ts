@@ -265,7 +265,7 @@ export class Appeals {
   }
 
   done(id: number): void {
-    const { cases, obs, support } = this.w;
+    const { cases, obs, routes } = this.w;
     this.station.complete();
     obs.level[S.awaitingAppealCases] -= 1;
     obs.level[S.awaitingAppealPeople] -= cases.people[id];
@@ -278,16 +278,16 @@ export class Appeals {
       cases.stage[id] = Stage.granted;
       obs.add(S.appealsAllowed, 1);
       obs.add(S.exitsPeople, cases.people[id]);
-      support.leaveAfterGrant(id);
+      for (let i = 0; i < routes.allowed.length; i++) routes.allowed[i](id);
     } else {
       obs.add(S.appealsDismissed, 1);
       this.exhausted(id);
     }
   }
 
+  /** Appeal rights exhausted: where the case goes is the pack's routing (UK: support ends, returns). */
   private exhausted(id: number): void {
-    const { support, returns } = this.w;
-    support.leaveAfterRefusal(id);
-    returns.enter(id);
+    const next = this.w.routes.exhausted;
+    for (let i = 0; i < next.length; i++) next[i](id);
   }
 }

@@ -157,14 +157,14 @@ export class Arrivals {
         if (r === 0) {
           obs.add(S.arrivalsSmallBoatPeople, people);
           // Levers on small-boat arrivals: returned to the EU under a deal, or held as inadmissible.
-          if (euDeal.intercept(id, day)) continue;
-          if (returns.inadmissibleOnArrival(id, day)) {
-            support.claimLodged(id);
+          if (euDeal?.intercept(id, day)) continue;
+          if (returns?.inadmissibleOnArrival(id, day)) {
+            support?.claimLodged(id);
             returns.hold(id);
             continue;
           }
         }
-        support.claimLodged(id);
+        support?.claimLodged(id);
         decisions.enqueue(id, false);
       }
     }

@@ -23,6 +23,8 @@ export const Stage = {
   removingThirdCountry: 12,
   /** A small-boat arrival held for return to the EU under a returns deal. */
   euReturnPending: 13,
+  /** Left the model after an outcome its pack routes nowhere (no appeals or returns stage). */
+  left: 14,
 } as const;
 export type StageCode = (typeof Stage)[keyof typeof Stage];
 

@@ -457,7 +457,7 @@ export class Decisions {
 
   /** A decision is made. */
   done(id: number): void {
-    const { cases, obs, sim, support, appeals, returns } = this.w;
+    const { cases, obs, sim, routes } = this.w;
     this.station.complete();
     const people = cases.people[id];
     obs.level[S.awaitingDecisionCases] -= 1;
@@ -472,19 +472,17 @@ export class Decisions {
       cases.stage[id] = Stage.granted;
       obs.add(S.decisionsGrant, 1);
       obs.add(S.exitsPeople, people);
-      support.leaveAfterGrant(id);
     } else if (outcome === Outcome.refuse) {
       obs.add(S.decisionsRefuse, 1);
-      appeals.refused(id);
     } else if (outcome === Outcome.withdraw) {
       cases.stage[id] = Stage.withdrawn;
       obs.add(S.decisionsWithdraw, 1);
       obs.add(S.exitsPeople, people);
-      support.leaveAfterWithdrawal(id);
     } else {
       obs.add(S.decisionsInadmissible, 1);
-      support.leaveAfterRefusal(id);
-      returns.enter(id);
     }
+    // Where the case goes next is the pack's routing (UK: a refusal to appeals, ...).
+    const next = routes.decision[outcome];
+    for (let i = 0; i < next.length; i++) next[i](id);
   }
 }

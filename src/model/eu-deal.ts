@@ -236,7 +236,7 @@ export class EuDeal {
       }
       const id = cases.add(day, month, people, this.nationalityOf[month].sample(this.rng), ROUTE_EU_QUOTA);
       cases.stage[id] = Stage.awaitingDecision;
-      support.claimLodged(id);
+      support?.claimLodged(id);
       decisions.enqueue(id, false);
     }
   }

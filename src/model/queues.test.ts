@@ -20,6 +20,7 @@ import { monthlySchedule } from './plan.js';
 import { planWorkforce } from './workforce.js';
 import type { Scenario } from './schema.js';
 import { smallScenario } from '../test-support/small.js';
+import { ukStages } from '../test-support/world.js';
 
 const DAYS_PER_MONTH = 30.4375;
 
@@ -83,8 +84,8 @@ function run(scenario: Scenario, seed: number) {
   const world = buildWorld(scenario, { seed, replication: 0 });
   const cancelled = {
     decisions: trackCancelledWaits(world.decisions.station, () => world.sim.now),
-    tribunal: trackCancelledWaits(world.appeals.station, () => world.sim.now),
-    returns: trackCancelledWaits(world.returns.station, () => world.sim.now),
+    tribunal: trackCancelledWaits(ukStages(world).appeals.station, () => world.sim.now),
+    returns: trackCancelledWaits(ukStages(world).returns.station, () => world.sim.now),
   };
   const result = runWorld(world);
   return { world, result, cancelled };
@@ -103,8 +104,8 @@ describe("Little's law on the model's queues", () => {
     const { world, cancelled } = run(scenario, seed);
     const stations = {
       decisions: world.decisions.station,
-      tribunal: world.appeals.station,
-      returns: world.returns.station,
+      tribunal: ukStages(world).appeals.station,
+      returns: ukStages(world).returns.station,
     } as const;
 
     for (const [name, station] of Object.entries(stations) as [keyof typeof stations, Station][]) {
@@ -152,14 +153,14 @@ describe('station capacity is the capacity planned', () => {
     const capacity = monthlySchedule(p.appeals.determinationsPerMonth, 'step', plan);
     let expected = 0;
     for (let m = 0; m < plan.months; m++) expected += Math.round((capacity[m] * p.appeals.hearingDays) / DAYS_PER_MONTH) * daysIn(m);
-    expectNear(world.appeals.station.stats.areaServers, expected, 'server-days');
+    expectNear(ukStages(world).appeals.station.stats.areaServers, expected, 'server-days');
   });
 
   it('returns: servers = capacity × removal days ÷ days per month', () => {
     const capacity = monthlySchedule(p.returns.enforcedPerMonth, 'step', plan);
     let expected = 0;
     for (let m = 0; m < plan.months; m++) expected += Math.round((capacity[m] * p.returns.removalDays) / DAYS_PER_MONTH) * daysIn(m);
-    expectNear(world.returns.station.stats.areaServers, expected, 'server-days');
+    expectNear(ukStages(world).returns.station.stats.areaServers, expected, 'server-days');
   });
 });
 
@@ -168,7 +169,7 @@ describe('a saturated tribunal determines its capacity', () => {
     // 3,000 appeals pending and few hearings: the tribunal is busy throughout.
     const scenario = smallScenario({ months: 24, appealCases: 3_000, determinationsPerMonth: 50 });
     const { world, result } = run(scenario, 4);
-    const st = world.appeals.station.stats;
+    const st = ukStages(world).appeals.station.stats;
     expect(st.areaBusy).toBe(st.areaServers);
     const servers = Math.round((50 * scenario.appeals.hearingDays) / DAYS_PER_MONTH);
     const mu = scenario.appeals.hearingDays;

@@ -19,29 +19,36 @@ export function resolveDataRef(ref: DataRef, figures: OfficialFigures): number {
   return v;
 }
 
-function resolveDefault(def: ParamDef, figures: OfficialFigures): unknown {
+/**
+ * A declared default. A reference to official figures is read from `figures`, unless the
+ * parameter is `unread` (the pack gives its own value, or runs no stage that uses it): then it
+ * takes its least allowed value and nothing is read, so a pack needs no figures it does not use.
+ */
+function resolveDefault(def: ParamDef, figures: OfficialFigures, unread: boolean): unknown {
+  const value = (v: number | DataRef) => (!isDataRef(v) ? v : unread ? (def as { min: number }).min : resolveDataRef(v, figures));
   switch (def.kind) {
     case 'number':
-      return isDataRef(def.default) ? resolveDataRef(def.default, figures) : def.default;
+      return value(def.default);
     case 'schedule':
       return def.default.map((p) => ({
         date: p.date,
-        value: isDataRef(p.value) ? resolveDataRef(p.value, figures) : p.value,
+        value: value(p.value),
       }));
     case 'choice':
       return def.default;
   }
 }
 
-function resolveTree(tree: ParamTree, figures: OfficialFigures): Record<string, unknown> {
+function resolveTree(tree: ParamTree, figures: OfficialFigures, unread: (path: string) => boolean, prefix: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, node] of Object.entries(tree)) {
-    out[key] = isParam(node) ? resolveDefault(node, figures) : resolveTree(node, figures);
+    const path = prefix ? `${prefix}.${key}` : key;
+    out[key] = isParam(node) ? resolveDefault(node, figures, unread(path)) : resolveTree(node, figures, unread, path);
   }
   return out;
 }
 
-/** Every parameter at its default. */
-export function baselineParameters(figures: OfficialFigures): Parameters {
-  return resolveTree(PARAMETERS as unknown as ParamTree, figures) as unknown as Parameters;
+/** Every parameter at its default; `unread(path)`: a parameter whose figures are not read (see resolveDefault). */
+export function baselineParameters(figures: OfficialFigures, unread: (path: string) => boolean = () => false): Parameters {
+  return resolveTree(PARAMETERS as unknown as ParamTree, figures, unread, '') as unknown as Parameters;
 }

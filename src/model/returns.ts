@@ -291,7 +291,7 @@ export class Returns {
     obs.add(S.returnsThirdCountry, 1);
     // Costed per person as it happens (bookCosts adds the scheme's fixed payments).
     obs.add(S.costThirdCountryGbp, cases.people[id] * this.w.p.returns.thirdCountry.costPerPerson);
-    this.w.support.leave(id);
+    this.w.support?.leave(id);
   }
 
   /** A case enters the returns pool: queue for removal, or limbo; departure clock starts. */
@@ -365,6 +365,6 @@ export class Returns {
       obs.add(S.absconded, 1);
     }
     obs.add(S.exitsPeople, people);
-    this.w.support.leave(id);
+    this.w.support?.leave(id);
   }
 }

@@ -25,6 +25,7 @@ import { quotaPerYear } from './eu-deal.js';
 import { NATIONALITIES } from './nationalities.js';
 import { scheduleValue } from './plan.js';
 import { UNITS, isParam, leaves, type ParamDef, type ParamTree } from './params.js';
+import { routingProblems, routingSchema, stagesSchema, type Routing, type StageName } from './routing.js';
 
 /**
  * What the country pack says of money and time (packs/<name>/pack.yaml). The resolver copies it
@@ -36,20 +37,28 @@ export interface Country {
   readonly currency: string;
   /** Calendar month (1–12) the financial year starts in: cost totals are by financial year. */
   readonly financialYearStartMonth: number;
+  /** The stages the pack runs (arrivals and decisions always); the others are not built. */
+  readonly stages: readonly StageName[];
+  /** What follows each outcome: the stages a case is handed to, in order. */
+  readonly routing: Routing;
 }
 
 const countrySchema = z.strictObject({
   pack: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   currency: z.string().regex(/^[A-Z]{3}$/),
   financialYearStartMonth: z.number().int().min(1).max(12),
+  stages: stagesSchema,
+  routing: routingSchema,
 });
 
 /** Check a country block handed over whole (a distributed job's resolved scenario). */
 export function parseCountry(raw: unknown, origin: string): Country {
   const r = countrySchema.safeParse(raw);
-  if (r.success) return r.data;
+  const problems = r.success ? routingProblems(r.data.stages, r.data.routing) : [];
+  if (r.success && problems.length === 0) return r.data;
+  if (r.success) throw new InputError(problems.map((p) => ({ ...p, field: `country.${p.field}` })), origin);
   const issue = r.error.issues[0];
-  throw new InputError({ field: ['country', ...(issue?.path ?? [])].join('.'), value: showValue(raw), allowed: 'the country of a pack: pack, currency (three capital letters), financialYearStartMonth (1–12)' }, origin);
+  throw new InputError({ field: ['country', ...(issue?.path ?? [])].join('.'), value: showValue(raw), allowed: `the country of a pack: pack, currency (three capital letters), financialYearStartMonth (1–12), stages, routing (${issue?.message ?? 'invalid'})` }, origin);
 }
 
 export interface ScenarioMeta {

@@ -22,6 +22,7 @@ import type { Scenario } from './schema.js';
 import { expectedCases } from './schema.js';
 import { runErrorOf } from './run-error.js';
 import { seedSnapshot } from './snapshot.js';
+import { buildRoutes } from './routing.js';
 import { sampleParameters, type Uncertainty } from './uncertainty.js';
 import type { World } from './world.js';
 
@@ -64,16 +65,19 @@ export function buildWorld(given: Scenario, options: SimulateOptions, spare?: Sp
   const cases = spare && spare.cases.capacity >= rows ? spare.cases.clear() : new CaseTable(rows);
   const obs = new Observer(plan.months);
   const base = keyedBase(options.seed, replication);
-  // The stages are attached right below; they reach each other through the world.
+  // The stages the pack runs are attached right below; they reach each other through the world
+  // and its routes (the pack's routing table).
   const w = { sim, cases, obs, plan, p: scenario, seed: options.seed, replication } as unknown as World;
-  w.support = new Support(w, base);
+  const runs = new Set(scenario.country.stages);
+  if (runs.has('accommodation')) w.support = new Support(w, base);
   w.decisions = new Decisions(w, base);
-  w.appeals = new Appeals(w, base);
-  w.returns = new Returns(w, base);
+  if (runs.has('appeals')) w.appeals = new Appeals(w, base);
+  if (runs.has('returns')) w.returns = new Returns(w, base);
   w.arrivals = new Arrivals(w);
-  w.euDeal = new EuDeal(w, base);
-  w.safeRoutes = new SafeRoutes(w);
-  seedSnapshot(w);
+  if (runs.has('euDeal')) w.euDeal = new EuDeal(w, base);
+  if (runs.has('safeRoutes')) w.safeRoutes = new SafeRoutes(w);
+  w.routes = buildRoutes(w, scenario.country.routing);
+  if (runs.has('snapshot')) seedSnapshot(w);
   // Each day and month end schedules the next one, so the calendar holds one of each at a time.
   sim.at(0, Kind.day, 0);
   sim.at(plan.bounds[1], Kind.monthEnd, 0, PRIORITY_MONTH_END);
@@ -100,15 +104,15 @@ export function runWorld(w: World): RunResult {
   sim.run(plan.horizonDays, (kind, entity) => {
     switch (kind) {
       case Kind.day:
-        support.day(entity);
+        support?.day(entity);
         arrivals.day(entity);
-        appeals.day(entity);
-        w.euDeal.day(entity);
-        w.safeRoutes.day(entity);
+        appeals?.day(entity);
+        w.euDeal?.day(entity);
+        w.safeRoutes?.day(entity);
         if (entity + 1 < plan.horizonDays) sim.at(entity + 1, Kind.day, entity + 1);
         break;
       case Kind.monthEnd:
-        support.closeMonth();
+        support?.closeMonth();
         obs.closeMonth();
         if (entity + 1 < plan.months) decisions.monthStart(entity + 1);
         if (entity + 1 < plan.months) sim.at(plan.bounds[entity + 2], Kind.monthEnd, entity + 1, PRIORITY_MONTH_END);
@@ -117,31 +121,29 @@ export function runWorld(w: World): RunResult {
         decisions.done(entity);
         break;
       case Kind.appealDone:
-        appeals.done(entity);
+        appeals?.done(entity);
         break;
       case Kind.appealLodged:
-        appeals.lodged(entity);
+        appeals?.lodged(entity);
         break;
       case Kind.returnDone:
-        returns.done(entity);
+        returns?.done(entity);
         break;
       case Kind.departure:
-        returns.departure(entity);
+        returns?.departure(entity);
         break;
       case Kind.euReturn:
-        w.euDeal.returned(entity);
+        w.euDeal?.returned(entity);
         break;
       case Kind.thirdCountryDone:
-        returns.thirdCountryDone(entity);
+        returns?.thirdCountryDone(entity);
         break;
     }
   });
-  const costByFinancialYear = bookCosts(
-    obs,
-    scenario.costs,
-    { headcount: decisions.workforce.headcount, extraHeadcount: decisions.extraWorkforce.headcount, levers: scenario },
-    w.plan,
-  );
+  // A pack without the costs stage books none (its cost series stay zero, no financial years).
+  const costByFinancialYear = scenario.country.stages.includes('costs')
+    ? bookCosts(obs, scenario.costs, { headcount: decisions.workforce.headcount, extraHeadcount: decisions.extraWorkforce.headcount, levers: scenario }, w.plan)
+    : [];
   return obs.result(w.plan.start, w.plan.labels, kpis(w, scenario, peopleAtStart), costByFinancialYear);
 }
 

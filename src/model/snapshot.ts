@@ -70,6 +70,9 @@ const DAYS_PER_MONTH = 30.4375;
 
 /** Create the starting stocks in the world (at time 0, before any event). */
 export function seedSnapshot(w: World): void {
+  const { support, appeals, returns } = w;
+  // The pack's stages list allows the snapshot only with these (routing.ts, stagesSchema).
+  if (!support || !appeals || !returns) throw new Error('the snapshot seeds accommodation, appeals and returns: a pack runs them with it');
   const s = w.p.snapshot;
   const rng = streamRng(w.seed, 'snapshot', w.replication);
   const start = w.plan.start;
@@ -97,7 +100,7 @@ export function seedSnapshot(w: World): void {
   spreadDependants(w, rng, first, w.cases.count, backlogDependants);
   for (let id = first; id < w.cases.count; id++) {
     w.cases.stage[id] = Stage.awaitingDecision;
-    w.support.maybeEnter(id, supportShare);
+    support.maybeEnter(id, supportShare);
     w.decisions.enqueue(id, true);
   }
   // Appeals pending: claims lodged one to two years earlier (assumption; only the count matters).
@@ -105,14 +108,14 @@ export function seedSnapshot(w: World): void {
   addCases(w, rng, monthOf, mix, sortedUniform(rng, s.awaitingAppealCases, -730, -365));
   spreadDependants(w, rng, appealsFrom, w.cases.count, Math.round(s.awaitingAppealCases * (peoplePerCase - 1)));
   for (let id = appealsFrom; id < w.cases.count; id++) {
-    w.support.maybeEnter(id, supportShare);
-    w.appeals.lodge(id, true);
+    support.maybeEnter(id, supportShare);
+    appeals.lodge(id, true);
   }
   // Returns pool: cases whose rights were exhausted in the previous two years; not in support.
   const returnsFrom = w.cases.count;
   addCases(w, rng, monthOf, mix, sortedUniform(rng, s.awaitingReturnCases, -1095, -365));
   spreadDependants(w, rng, returnsFrom, w.cases.count, Math.round(s.awaitingReturnCases * (peoplePerCase - 1)));
-  for (let id = returnsFrom; id < w.cases.count; id++) w.returns.enter(id);
+  for (let id = returnsFrom; id < w.cases.count; id++) returns.enter(id);
 }
 
 /**

@@ -1,6 +1,8 @@
 /**
  * The world of one replication: the engine, the case table, the observer, the plan, the resolved
- * parameters and the stages, which reach each other through it. Built by simulate().
+ * parameters and the stages a pack runs (arrivals and decisions always, the others if its manifest
+ * lists them), which reach each other through it and through the pack's routing table. Built by
+ * simulate().
  */
 import type { Simulation } from '../engine/index.js';
 import type { CaseTable } from './cases.js';
@@ -14,6 +16,7 @@ import type { Appeals } from './appeals.js';
 import type { Returns } from './returns.js';
 import type { EuDeal } from './eu-deal.js';
 import type { SafeRoutes } from './safe-routes.js';
+import type { Routes } from './routing.js';
 
 export interface World {
   readonly sim: Simulation;
@@ -25,10 +28,13 @@ export interface World {
   readonly seed: number;
   readonly replication: number;
   arrivals: Arrivals;
-  support: Support;
   decisions: Decisions;
-  appeals: Appeals;
-  returns: Returns;
-  euDeal: EuDeal;
-  safeRoutes: SafeRoutes;
+  /** Absent when the pack does not run the stage. */
+  support?: Support;
+  appeals?: Appeals;
+  returns?: Returns;
+  euDeal?: EuDeal;
+  safeRoutes?: SafeRoutes;
+  /** What follows each outcome (the pack's routing table, bound to these stages). */
+  routes: Routes;
 }

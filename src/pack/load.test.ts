@@ -58,14 +58,22 @@ describe('loadPack', () => {
     try {
       const dir = join(tmp, 'atlantis');
       mkdirSync(dir);
-      const manifest = (fy: number, name = 'atlantis') =>
-        `name: ${name}\ntitle: Atlantis\ncurrency: { code: ATL, symbol: "A$" }\nfinancialYearStartMonth: ${fy}\nbaseline: { snapshotDate: 2030-12-31, start: 2031-01-01, horizonMonths: 24 }\n`;
+      const manifest = (fy: number, name = 'atlantis', stages = '[arrivals, decisions]', refuse = '[leave]') =>
+        `name: ${name}\ntitle: Atlantis\ncurrency: { code: ATL, symbol: "A$" }\nfinancialYearStartMonth: ${fy}\n` +
+        'baseline: { snapshotDate: 2030-12-31, start: 2031-01-01, horizonMonths: 24 }\n' +
+        `stages: ${stages}\nrouting:\n  decision: { grant: [], refuse: ${refuse}, withdraw: [], inadmissible: [leave] }\n  appeal: { allowed: [], exhausted: [] }\n`;
       writeFileSync(join(dir, 'pack.yaml'), manifest(13));
       expect(() => readPack(dir)).toThrow(/pack\.yaml: financialYearStartMonth: got 13; /);
       writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'lemuria'));
       expect(() => readPack(dir)).toThrow(/name: got "lemuria"; the pack's folder name "atlantis"/);
+      writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'atlantis', '[arrivals]'));
+      expect(() => readPack(dir)).toThrow(/stages: got \["arrivals"\]; at least arrivals and decisions/);
+      writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'atlantis', '[arrivals, decisions]', '[appeal]'));
+      expect(() => readPack(dir)).toThrow(/routing\.decision\.refuse\[0\]: got appeal; a handoff to a stage the pack runs \(appeals is not in stages\)/);
+      writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'atlantis', '[snapshot, arrivals, decisions]'));
+      expect(() => readPack(dir)).toThrow(/snapshot only with accommodation, appeals and returns/);
       writeFileSync(join(dir, 'pack.yaml'), manifest(1));
-      expect(readPack(dir).manifest.currency.code).toBe('ATL');
+      expect(readPack(dir).manifest).toMatchObject({ currency: { code: 'ATL' }, stages: ['arrivals', 'decisions'] });
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

@@ -1,12 +1,15 @@
 /**
  * A country pack's manifest (`packs/<name>/pack.yaml`): what makes a folder of data "one
- * country" — its currency, when its financial year starts, where its built-in scenarios start.
- * Checked with zod so a bad manifest is refused with the field, the value and what is allowed.
+ * country" — its currency, when its financial year starts, where its built-in scenarios start,
+ * the stages it runs and what follows each outcome (the routing table), and the defaults it gives
+ * the model's parameters. Checked with zod (the stages and the routing by the model's own
+ * schemas), so a bad manifest is refused with the field, the value and what is allowed.
  */
 import { z } from 'zod';
 import { InputError, showValue } from '../model/errors.js';
 import { isIsoDate } from '../model/dates.js';
 import { LIMITS } from '../model/limits.js';
+import { routingProblems, routingSchema, stagesSchema } from '../model/routing.js';
 
 const isoDate = z.string().refine(isIsoDate, 'a date YYYY-MM-DD');
 
@@ -28,6 +31,15 @@ export const packManifest = z.strictObject({
     start: isoDate.refine((d) => d.endsWith('-01'), 'the first of a month'),
     horizonMonths: z.number().int().min(1).max(LIMITS.maxHorizonMonths),
   }),
+  /** The model's stages the pack runs (arrivals and decisions always); the others are not built. */
+  stages: stagesSchema,
+  /** What follows each outcome: the handoffs of routing.ts, in order. */
+  routing: routingSchema,
+  /**
+   * Defaults the pack gives the model's parameters, as a scenario file writes overrides (checked
+   * as one is); a parameter not named keeps the model's declared default (and its source).
+   */
+  parameters: z.record(z.string(), z.unknown()).optional(),
 });
 
 export type PackManifest = z.infer<typeof packManifest>;
@@ -35,7 +47,11 @@ export type PackManifest = z.infer<typeof packManifest>;
 /** Check a parsed manifest; throws InputError naming the file, the field and what is allowed. */
 export function checkManifest(raw: unknown, origin: string): PackManifest {
   const parsed = packManifest.safeParse(raw);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const problems = routingProblems(parsed.data.stages, parsed.data.routing);
+    if (problems.length) throw new InputError(problems, origin);
+    return parsed.data;
+  }
   throw new InputError(
     parsed.error.issues.map((issue) => ({
       field: issue.path.join('.') || '(manifest)',

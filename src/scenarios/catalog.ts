@@ -8,12 +8,15 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataFiles, loadOfficialData, readSeriesCatalogue } from '../calibration/data-files.js';
 import { loadPack, type Pack } from '../pack/load.js';
-import type { ObservedData } from '../calibration/observed.js';
+import { ObservedData } from '../calibration/observed.js';
 import { calibrationPath, readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
 import { applyEstimates } from '../calibration/estimates.js';
 import { InputError } from '../model/errors.js';
 import { didYouMean } from '../model/suggest.js';
 import { baselineParameters } from '../model/resolve.js';
+import { PARAMETERS } from '../model/parameters.js';
+import { leaves, type ParamTree } from '../model/params.js';
+import { STAGES } from '../model/routing.js';
 import { MODEL_VERSION } from '../model/simulate.js';
 import { applyOverrides, checkScenario, parseOverrides, type Country, type Scenario, type ScenarioOverrides } from '../model/schema.js';
 import { parseScenarioText } from './parse.js';
@@ -28,7 +31,7 @@ export function scenariosDir(pack: Pack = loadPack()): string {
 /** What a pack's manifest says of money and time, as every scenario of the pack carries it. */
 export function countryOf(pack: Pack): Country {
   const m = pack.manifest;
-  return { pack: pack.name, currency: m.currency.code, financialYearStartMonth: m.financialYearStartMonth };
+  return { pack: pack.name, currency: m.currency.code, financialYearStartMonth: m.financialYearStartMonth, stages: m.stages, routing: m.routing };
 }
 
 const data = new Map<string, ObservedData>();
@@ -36,7 +39,10 @@ const data = new Map<string, ObservedData>();
 export function officialData(pack: Pack = loadPack()): ObservedData {
   let d = data.get(pack.name);
   if (!d) {
-    d = pack === loadPack() ? loadOfficialData() : loadOfficialData(dataFiles(pack.dataDir), readSeriesCatalogue(join(pack.dataDir, 'catalogue', 'series.csv')));
+    // A pack whose parameters need no official figures may ship none (no data/ folder).
+    if (pack === loadPack()) d = loadOfficialData();
+    else if (existsSync(pack.dataDir)) d = loadOfficialData(dataFiles(pack.dataDir), readSeriesCatalogue(join(pack.dataDir, 'catalogue', 'series.csv')));
+    else d = new ObservedData([]);
     data.set(pack.name, d);
   }
   return d;
@@ -49,9 +55,22 @@ export function baselineCalibration(pack: Pack = loadPack()): CalibrationRecord 
   return calibration.get(pack.name) ?? undefined;
 }
 
-/** Every parameter at its default, then the calibration's estimates for the baseline (if any). */
+/** The dotted paths of the parameters a sparse tree of overrides names. */
+function namedPaths(over: Record<string, unknown>): Set<string> {
+  return new Set(leaves(PARAMETERS as unknown as ParamTree).map((l) => l.path).filter((path) => path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], over) !== undefined));
+}
+
+/**
+ * Every parameter at its default — the pack's own where its manifest gives one, else the model's
+ * declared default, read from the pack's data where it names a figure — then the calibration's
+ * estimates for the baseline (if any). Parameters of stages the pack does not run read no data.
+ */
 export function baselineScenarioWith(record: CalibrationRecord | undefined, pack: Pack = loadPack()): Scenario {
-  const s: Scenario = {
+  const m = pack.manifest;
+  const given = namedPaths(m.parameters ?? {});
+  const idle = new Set<string>(STAGES.filter((stage) => !m.stages.includes(stage)));
+  const unread = (path: string) => given.has(path) || idle.has(path.slice(0, path.indexOf('.')));
+  let s: Scenario = {
     name: 'baseline',
     title: 'Baseline',
     description: record
@@ -60,8 +79,12 @@ export function baselineScenarioWith(record: CalibrationRecord | undefined, pack
     start: pack.manifest.baseline.start,
     horizonMonths: pack.manifest.baseline.horizonMonths,
     country: countryOf(pack),
-    ...baselineParameters(officialData(pack)),
+    ...baselineParameters(officialData(pack), unread),
   };
+  if (m.parameters) {
+    const origin = join(pack.dir, 'pack.yaml');
+    s = applyOverrides(s, { ...parseOverrides({ name: 'baseline', ...m.parameters }, origin), title: s.title, description: s.description }, origin);
+  }
   return record ? applyEstimates(s, record.baseline) : s;
 }
 

@@ -1,0 +1,112 @@
+/**
+ * The stages a pack runs, and what follows each outcome, as data (packs/<name>/pack.yaml): a
+ * decision's grant, refusal, withdrawal or inadmissibility, an appeal allowed or its rights
+ * exhausted, each hands the case to the next stages in order — as Ciw routes customers — instead
+ * of a stage calling the next one by name. buildRoutes() turns the table into functions once per
+ * replication, so the hot loop only walks a short array.
+ */
+import { z } from 'zod';
+import { Stage } from './cases.js';
+import { InputError } from './errors.js';
+import { S } from './observe.js';
+import type { World } from './world.js';
+
+/** Every stage of the model, in the order simulate() builds them; also its parameter groups. */
+export const STAGES = ['snapshot', 'arrivals', 'safeRoutes', 'euDeal', 'accommodation', 'decisions', 'appeals', 'returns', 'costs'] as const;
+export type StageName = (typeof STAGES)[number];
+/** Stages every pack runs: claims arrive and are decided. */
+export const REQUIRED_STAGES: readonly StageName[] = ['arrivals', 'decisions'];
+
+/** Where a case can go next, and the stage that must run for it. */
+export const HANDOFFS = {
+  /** The refusal may be appealed (appeals decides whether it is, and when it reaches the tribunal). */
+  appeal: 'appeals',
+  /** Appeal rights exhausted: the returns pool (or limbo). */
+  return: 'returns',
+  supportAfterGrant: 'accommodation',
+  supportAfterWithdrawal: 'accommodation',
+  supportAfterRefusal: 'accommodation',
+  /** The case leaves the model: the pack runs no stage after this outcome. */
+  leave: 'arrivals',
+} as const satisfies Record<string, StageName>;
+export type Handoff = keyof typeof HANDOFFS;
+
+const handoffs = z.array(z.enum(Object.keys(HANDOFFS) as [Handoff, ...Handoff[]])).max(8);
+
+export const routingSchema = z.strictObject({
+  decision: z.strictObject({ grant: handoffs, refuse: handoffs, withdraw: handoffs, inadmissible: handoffs }),
+  appeal: z.strictObject({ allowed: handoffs, exhausted: handoffs }),
+});
+export type Routing = z.infer<typeof routingSchema>;
+
+export const stagesSchema = z
+  .array(z.enum(STAGES))
+  .refine((s) => REQUIRED_STAGES.every((r) => s.includes(r)), `at least ${REQUIRED_STAGES.join(' and ')}`)
+  .refine((s) => new Set(s).size === s.length, 'each stage once')
+  .refine((s) => !s.includes('snapshot') || ['accommodation', 'appeals', 'returns'].every((r) => s.includes(r as StageName)), 'snapshot only with accommodation, appeals and returns (it seeds them)');
+
+/** Every handoff of the table goes to a stage the pack runs; otherwise the problems, by field. */
+export function routingProblems(stages: readonly StageName[], routing: Routing): { field: string; value: string; allowed: string }[] {
+  const out: { field: string; value: string; allowed: string }[] = [];
+  for (const [from, table] of Object.entries(routing)) {
+    for (const [outcome, steps] of Object.entries(table as Record<string, readonly Handoff[]>)) {
+      steps.forEach((h, i) => {
+        if (!stages.includes(HANDOFFS[h])) out.push({ field: `routing.${from}.${outcome}[${i}]`, value: h, allowed: `a handoff to a stage the pack runs (${HANDOFFS[h]} is not in stages)` });
+      });
+    }
+  }
+  if (routing.appeal.allowed.length + routing.appeal.exhausted.length > 0 && !stages.includes('appeals')) {
+    out.push({ field: 'routing.appeal', value: 'handoffs', allowed: 'none when the pack runs no appeals stage' });
+  }
+  return out;
+}
+
+export type Next = (id: number) => void;
+
+/** The routing table as functions: decision[outcome code], appeal.allowed, appeal.exhausted. */
+export interface Routes {
+  readonly decision: readonly (readonly Next[])[];
+  readonly allowed: readonly Next[];
+  readonly exhausted: readonly Next[];
+}
+
+function next(w: World, h: Handoff): Next {
+  const missing = (): never => {
+    throw new InputError({ field: 'country.routing', value: h, allowed: `a handoff to a stage the pack runs (${HANDOFFS[h]} is not built)` });
+  };
+  switch (h) {
+    case 'appeal': {
+      const appeals = w.appeals ?? missing();
+      return (id) => appeals.refused(id);
+    }
+    case 'return': {
+      const returns = w.returns ?? missing();
+      return (id) => returns.enter(id);
+    }
+    case 'supportAfterGrant': {
+      const support = w.support ?? missing();
+      return (id) => support.leaveAfterGrant(id);
+    }
+    case 'supportAfterWithdrawal': {
+      const support = w.support ?? missing();
+      return (id) => support.leaveAfterWithdrawal(id);
+    }
+    case 'supportAfterRefusal': {
+      const support = w.support ?? missing();
+      return (id) => support.leaveAfterRefusal(id);
+    }
+    case 'leave':
+      return (id) => {
+        w.cases.stage[id] = Stage.left;
+        w.obs.add(S.exitsPeople, w.cases.people[id]);
+      };
+  }
+}
+
+/** The routing table of the world's country, bound to its stages. */
+export function buildRoutes(w: World, routing: Routing): Routes {
+  const bind = (steps: readonly Handoff[]) => steps.map((h) => next(w, h));
+  const d = routing.decision;
+  // Indexed by the Outcome codes of cases.ts: grant 0, refuse 1, withdraw 2, inadmissible 3.
+  return { decision: [bind(d.grant), bind(d.refuse), bind(d.withdraw), bind(d.inadmissible)], allowed: bind(routing.appeal.allowed), exhausted: bind(routing.appeal.exhausted) };
+}
