@@ -60,7 +60,8 @@ export function freeParameters(h: HistoricalScenario): FreeParameter[] {
       forward: true,
       description: 'Rate per year at which supported people awaiting an initial decision leave support before it.',
     },
-    ...[middle, end].map((date) => ({
+    // Where the record gives the places (people in dispersal accommodation), they are read, not estimated.
+    ...(h.dispersalFromRecord ? [] : [middle, end]).map((date) => ({
       name: `dispersal places ${date}`,
       path: 'accommodation.dispersalPlaces',
       date,
