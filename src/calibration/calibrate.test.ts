@@ -48,9 +48,9 @@ describe('calibration', () => {
 
   it('recovers known parameters from a record the model made (support share within 10%, fit within 3% MAPE)', () => {
     // Productivity is not estimated: the backtest reads it from the record per quarter.
-    const truth = [0.55, 300, 52_000, 60_000];
+    const truth = [0.55, 300, 0.15, 52_000, 60_000];
     const { free, record, replaced } = syntheticRecord(truth);
-    expect(free.map((f) => f.name)).toEqual(['support share', 'support after last decision', 'dispersal places 2020-01-01', 'dispersal places 2020-12-31']);
+    expect(free.map((f) => f.name)).toEqual(['support share', 'support after last decision', 'leaving support while waiting', 'dispersal places 2020-01-01', 'dispersal places 2020-12-31']);
     expect(replaced).toBeGreaterThan(20);
     const result = calibrate({ base, data: record, from, to, scoreFrom: from, replications: 1, seed: 1, maxIterations: 6 });
     expect(result.loss).toBeLessThan(result.lossAtStart);

@@ -52,7 +52,16 @@ export function freeParameters(h: HistoricalScenario): FreeParameter[] {
       forward: true,
       description: 'Mean days a refused, withdrawn or inadmissible case stays in support after its last decision (section 95 families and section 4 support keep some people for years).',
     },
-    ...[middle, end].map((date) => ({
+    {
+      name: 'leaving support while waiting',
+      path: 'accommodation.leaveWhileWaitingPerYear',
+      lo: 0,
+      hi: 2,
+      forward: true,
+      description: 'Rate per year at which supported people awaiting an initial decision leave support before it.',
+    },
+    // Where the record gives the places (people in dispersal accommodation), they are read, not estimated.
+    ...(h.dispersalFromRecord ? [] : [middle, end]).map((date) => ({
       name: `dispersal places ${date}`,
       path: 'accommodation.dispersalPlaces',
       date,
@@ -115,6 +124,8 @@ export function initialGuess(h: HistoricalScenario, free: readonly FreeParameter
   return free.map((f) => {
     if (f.path === 'accommodation.supportShare') return clamp(s.accommodation.supportShare, f);
     if (f.path === 'accommodation.supportEndDaysAfterRefusal') return clamp(Math.max(s.accommodation.supportEndDaysAfterRefusal, 180), f);
+    // Not 0: the search's first steps are a share of the first guess. One in five a year.
+    if (f.path === 'accommodation.leaveWhileWaitingPerYear') return clamp(Math.max(s.accommodation.leaveWhileWaitingPerYear, 0.2), f);
     if (f.path === 'accommodation.dispersalPlaces') {
       // Supported people not in hotels, on the last date on or before the point both are recorded (no hotels recorded: none).
       const near = support.filter((o) => o.period <= f.date!).pop();

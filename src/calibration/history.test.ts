@@ -3,6 +3,7 @@ import { InputError } from '../model/errors.js';
 import { simulate } from '../model/simulate.js';
 import { baselineScenarioWith } from '../scenarios/catalog.js';
 import { loadOfficialData } from './data-files.js';
+import { freeParameters } from './estimates.js';
 import { headcountPath, historicalScenario, outcomeShares, quartersBetween } from './history.js';
 import { ObservedData } from './observed.js';
 
@@ -98,6 +99,22 @@ describe('the historical scenario', () => {
     expect(at(h.scenario.decisions.grantRate.albania, '2023-01-01')).toBeCloseTo(data.figure('initial_grant_rate_albania_quarter', '2023Q1')! / 100, 12);
     expect(at(h.scenario.decisions.grantRate.albania, '2023-04-01')).toBeCloseTo(data.figure('initial_grant_rate_albania_quarter', '2023Q2')! / 100, 12);
     expect(at(h.scenario.decisions.grantRate.other, '2022-01-01')).toBeCloseTo(data.figure('initial_grant_rate_other_year', '2022')! / 100, 12);
+  });
+
+  it('takes dispersal places from a release that records people in dispersal accommodation, and then does not estimate them', () => {
+    const hotel = data.series('asylum_hotel_people').find((o) => o.period === '2023-03-31')!;
+    const release = new ObservedData([
+      ...data.names().flatMap((n) => data.series(n, { allVintages: true })),
+      { ...hotel, series: 'asylum_dispersal_people', period: '2022-12-31', value: 61_000 },
+      { ...hotel, series: 'asylum_dispersal_people', period: '2023-03-31', value: 63_000 },
+    ]);
+    const withPlaces = historicalScenario(base, release, '2022-01-01', '2023-06-30');
+    expect(withPlaces.dispersalFromRecord).toBe(true);
+    expect(withPlaces.scenario.accommodation.dispersalPlaces.slice(1)).toEqual([{ date: '2022-12-31', value: 61_000 }, { date: '2023-03-31', value: 63_000 }]);
+    expect(freeParameters(withPlaces).map((f) => f.path)).not.toContain('accommodation.dispersalPlaces');
+    const without = historicalScenario(base, data, '2022-01-01', '2023-06-30');
+    expect(without.dispersalFromRecord).toBe(false);
+    expect(freeParameters(without).map((f) => f.path)).toContain('accommodation.dispersalPlaces');
   });
 
   it('starts the backlog in the recorded nationality mix where the record has it, else in the claims\' mix', () => {

@@ -32,6 +32,7 @@ export const INPUT_SERIES = {
   legacyCases: 'backlog_legacy_cases',
   supportPeople: 'asylum_support_people',
   hotelPeople: 'asylum_hotel_people',
+  dispersalPeople: 'asylum_dispersal_people',
   appealsOutstanding: 'ftt_asylum_appeals_outstanding',
   appealsLodged: 'appeals_lodged_quarter',
   decisions: 'initial_decisions_people_quarter',
@@ -59,6 +60,8 @@ export interface HistoricalScenario {
   readonly derived: readonly Derivation[];
   /** The quarters of the run, in order (`2018Q1` …). */
   readonly quarters: readonly string[];
+  /** Whether the record gave dispersal places after the start (then they are not estimated). */
+  readonly dispersalFromRecord: boolean;
 }
 
 interface Quarter {
@@ -448,6 +451,25 @@ function startingState(data: ObservedData, base: Scenario, from: string, derived
   };
 }
 
+/**
+ * Dispersal places: at the start, everyone supported but those recorded in hotels; after it, the
+ * record's people in dispersal accommodation where it has them (dispersal was full and hotels took
+ * the overflow, so the people in it are the places), linear between dates. Without them the
+ * calibration estimates the places (estimates.ts).
+ */
+function dispersalPath(data: ObservedData, from: string, to: string, start: number, derived: Derivation[]): SchedulePoint[] | undefined {
+  const recorded = data.has(INPUT_SERIES.dispersalPeople)
+    ? data.series(INPUT_SERIES.dispersalPeople).filter((o) => parsePeriod(o.period)?.kind === 'date' && o.period >= from && o.period <= to)
+    : [];
+  if (recorded.length === 0) return undefined;
+  derived.push({
+    field: 'accommodation.dispersalPlaces',
+    value: recorded.length,
+    how: `from the record (${INPUT_SERIES.dispersalPeople}, people in dispersal accommodation at each date, taken as the places), linear from the observed start (${Math.round(start)}); held after the last date`,
+  });
+  return [{ date: from, value: start }, ...recorded.map((o) => ({ date: o.period, value: o.value }))];
+}
+
 /** People recorded in hotels on a date (none recorded: none in hotels — hotels as contingency began in 2020). */
 function hotelsAt(data: ObservedData, date: string): number {
   return data.figure(INPUT_SERIES.hotelPeople, date) ?? 0;
@@ -611,6 +633,9 @@ export function historicalScenario(base: Scenario, data: ObservedData, from: str
   );
   const snapshot = { ...startingState(data, base, from, derived), nationalityMix: backlogNationalityMix(data, dayBefore(from), from, nationality.nationalityMix, derived) };
   const policy = policyTimeline(base, from, to, derived);
+  // Dispersal at the start held everyone supported but those recorded in hotels.
+  const dispersalAtStart = Math.max(0, snapshot.inSupportPeople - hotelsAt(data, dayBefore(from)));
+  const dispersal = dispersalPath(data, from, to, dispersalAtStart, derived);
   const driven: Scenario = {
     ...base,
     name: 'backtest',
@@ -623,8 +648,7 @@ export function historicalScenario(base: Scenario, data: ObservedData, from: str
     decisions: { ...withNationality.decisions, headcount, withdrawalScale: outcomes.withdrawal, grantScale: outcomes.grant, hold: policy },
     appeals: tribunalPaths(data, base, quarters, derived),
     returns: { ...base.returns, enforcedPerMonth: enforcedReturnsPath(data, base, quarters, derived) },
-    // Dispersal at the start held everyone supported but those recorded in hotels; later places are estimated.
-    accommodation: { ...base.accommodation, dispersalPlaces: [{ date: from, value: Math.max(0, snapshot.inSupportPeople - hotelsAt(data, dayBefore(from))) }] },
+    accommodation: { ...base.accommodation, dispersalPlaces: dispersal ?? [{ date: from, value: dispersalAtStart }] },
   };
   const productivityIndex = productivityPath(data, driven, quarters);
   derived.push({
@@ -633,5 +657,5 @@ export function historicalScenario(base: Scenario, data: ObservedData, from: str
     how: `per quarter from the record: decided cases (${INPUT_SERIES.decisions} ÷ the people per case of the backlog the quarter starts with, followed from the starting state through the record's claims and decisions) weighted by the work of their outcomes, over the productive decision-makers' capacity at index 1 and the default productivity; estimated directly, not fitted: ${show(productivityIndex)}`,
   });
   const scenario: Scenario = { ...driven, decisions: { ...driven.decisions, productivityIndex } };
-  return { scenario, derived, quarters: quarters.map((q) => q.label) };
+  return { scenario, derived, quarters: quarters.map((q) => q.label), dispersalFromRecord: dispersal !== undefined };
 }

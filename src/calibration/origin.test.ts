@@ -82,7 +82,7 @@ describe('a rolling-origin backtest', () => {
     expect(r.series.awaiting_initial_decision_people.periods.every((p) => p.scored)).toBe(true);
     expect(r.origin).toMatchObject({ date: origin, calibration: { from: '2019-07-01', to: origin, maxIterations: 1, replications: 1 } });
     expect(r.origin.calibration.loss).toBeLessThanOrEqual(r.origin.calibration.lossAtStart);
-    expect(r.origin.calibration.forward.map((e) => e.name)).toEqual(['support share', 'support after last decision']);
+    expect(r.origin.calibration.forward.map((e) => e.name)).toEqual(['support share', 'support after last decision', 'leaving support while waiting']);
     expect(r.origin.calibration.forward.every((e) => e.date === undefined || e.date === '2020-07-01')).toBe(true);
     expect(r.origin.calibration.estimates.some((e) => e.sd !== undefined && e.sd > 0)).toBe(true);
   }, 120_000);

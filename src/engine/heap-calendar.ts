@@ -149,12 +149,14 @@ export class HeapCalendar implements Calendar {
     return this.n === 0 ? Infinity : this.ht[0]!;
   }
 
-  clear(): void {
+  /** Also lets a model borrow a heap from its simulation (engine Reusable) as a timer queue. */
+  clear(): this {
     // Every slot is free again.
     const cap = this.ht.length;
     for (let i = 0; i < cap; i++) this.free[i] = cap - 1 - i;
     this.nFree = cap;
     this.n = 0;
     this.seq = 0;
+    return this;
   }
 }

@@ -6,7 +6,9 @@
  * which). People leave support a set number of days after a grant, a withdrawal or the end of
  * their appeal rights. Person-nights by type are integrated exactly between changes.
  */
+import { HeapCalendar } from '../engine/index.js';
 import { keyedUniform } from '../engine/keyed.js';
+import { Stage } from './cases.js';
 import { Ring } from '../engine/ring.js';
 import { S } from './observe.js';
 import { dailySchedule, monthlySchedule, monthNow } from './plan.js';
@@ -17,6 +19,8 @@ import { LIMITS } from './limits.js';
 /** Keyed-random purposes (see engine/keyed.ts) used by this stage. */
 const PURPOSE_SUPPORTED = 11;
 const PURPOSE_FAMILY = 12;
+const PURPOSE_LEAVE_WAITING = 13;
+const DAYS_PER_YEAR = 365.25;
 
 export const accommodationParams = {
   supportShare: num({
@@ -28,6 +32,16 @@ export const accommodationParams = {
     max: 1,
     range: [0.5, 0.75],
     source: 'Assumption: about 113,000 supported people (NAO) against about 183,000 awaiting an initial decision or appeal at 30 June 2023.',
+  }),
+  leaveWhileWaitingPerYear: num({
+    label: 'Leaving support while waiting',
+    description: 'Rate per year at which supported people awaiting an initial decision leave support before it (to live with family or friends, for breaching its conditions, or to disappear): the longer the wait, the smaller the share of the backlog in support.',
+    unit: 'per year',
+    default: 0,
+    min: 0,
+    max: 5,
+    range: [0, 0.3],
+    source: 'Assumption: none unless estimated; `asylum-sim calibrate` estimates it from the record (supported people fell from above the backlog in 2019 to two-thirds of it in 2023 as waits grew).',
   }),
   moveOnDaysAfterGrant: schedule({
     label: 'Move-on period after a grant',
@@ -183,6 +197,12 @@ export class Support {
   private readonly moveOnDays: Float64Array;
   /** Pending exits from support, one FIFO line per delay (see leaveAfter). */
   private readonly exits: ExitLine[] = [];
+  /**
+   * Exits of supported people who leave while awaiting a decision, at random times (a constant
+   * hazard): a heap ordered by time, not calendar events, applied in accrue() like the lines.
+   */
+  private readonly waitingExits: HeapCalendar;
+  private readonly leaveWhileWaitingPerDay: number;
   /** No pending exit is due before this time (a lower bound, exact after each accrue). */
   private nextExit = Infinity;
 
@@ -195,6 +215,8 @@ export class Support {
     this.hotelByDay = dailySchedule(w.p.accommodation.hotelPlaces, 'linear', w.plan);
     this.hotelCap = this.hotelByDay[0];
     this.moveOnDays = monthlySchedule(w.p.accommodation.moveOnDaysAfterGrant, 'step', w.plan).map(Math.round);
+    this.leaveWhileWaitingPerDay = w.p.accommodation.leaveWhileWaitingPerYear / DAYS_PER_YEAR;
+    this.waitingExits = w.sim.borrow(HeapCalendar);
   }
 
   /** A claim was lodged: its people enter support with the configured probability. */
@@ -214,6 +236,14 @@ export class Support {
     cases.supported[id] = 1;
     this.people += cases.people[id];
     this.allocate();
+    if (this.leaveWhileWaitingPerDay > 0 && cases.stage[id] === Stage.awaitingDecision) {
+      // The exponential time to leaving; the exit applies only if the case is still waiting then.
+      const t = this.w.sim.now - Math.log(1 - keyedUniform(this.base, id, PURPOSE_LEAVE_WAITING)) / this.leaveWhileWaitingPerDay;
+      if (t <= this.w.plan.horizonDays) {
+        this.waitingExits.schedule(t, 0, 0, id);
+        if (t < this.nextExit) this.nextExit = t;
+      }
+    }
   }
 
   /** A grant: the case leaves support after this month's move-on period. */
@@ -295,19 +325,22 @@ export class Support {
       this.integrateTo(now);
       return;
     }
+    const cases = this.w.cases;
+    const waiting = this.waitingExits;
     for (;;) {
       let next: ExitLine | undefined;
       for (const line of this.exits) if (line.size > 0 && line.headTime <= now && (!next || line.headTime < next.headTime)) next = line;
-      if (!next) break;
-      const t = next.headTime;
-      const id = next.shift();
-      if (!this.w.cases.supported[id]) continue;
+      const fromLine = next !== undefined && next.headTime <= waiting.peekTime();
+      if (!fromLine && !waiting.popUntil(now)) break;
+      const t = fromLine ? next!.headTime : waiting.time;
+      const id = fromLine ? next!.shift() : waiting.entity;
+      if (!cases.supported[id] || (!fromLine && cases.stage[id] !== Stage.awaitingDecision)) continue;
       this.integrateTo(t);
-      this.w.cases.supported[id] = 0;
-      this.people -= this.w.cases.people[id];
+      cases.supported[id] = 0;
+      this.people -= cases.people[id];
       this.allocate();
     }
-    let next = Infinity;
+    let next = waiting.peekTime();
     for (const line of this.exits) if (line.size > 0 && line.headTime < next) next = line.headTime;
     this.nextExit = next;
     this.integrateTo(now);

@@ -1,8 +1,9 @@
 /**
  * The mechanisms that moved the real backlog after mid-2023 (issue 11), each shown to do what it
- * says: claims held undecidable and released by a dated policy, withdrawals that cost less work
- * than decisions, grant rates that change over time and with who claims, and a tribunal whose queue is conserved with
- * the disposals it makes. Each test fails without its mechanism.
+ * says: claims held undecidable and released by a dated policy, supported people leaving support
+ * while they wait, withdrawals that cost less work than decisions, grant rates that change over
+ * time and with who claims, and a tribunal whose queue is conserved with the disposals it makes.
+ * Each test fails without its mechanism.
  */
 import { describe, expect, it } from 'vitest';
 import { NATIONALITIES } from './nationalities.js';
@@ -70,6 +71,29 @@ describe('outcome rates over time', () => {
     const s = run(smallScenario(k, { decisions: { grantScale: [{ date: '2023-07-01', value: 1 }, { date: '2024-01-01', value: 0.4 }] } })).series;
     const share = (from: number, to: number) => total(s.decisionsGrant, from, to) / (total(s.decisionsGrant, from, to) + total(s.decisionsRefuse, from, to));
     expect(share(6, 12)).toBeLessThan(share(0, 6) * 0.6);
+  });
+});
+
+describe('leaving support while waiting', () => {
+  const k = { months: 12, backlogCases: 5_000, claimsPeoplePerYear: 0, headcount: 0, appealCases: 0, returnCases: 0 };
+  const supported = (perYear: number) => run(smallScenario(k, { accommodation: { leaveWhileWaitingPerYear: perYear } })).series.inSupportPeople;
+
+  it('empties support at the configured hazard while nobody is decided: e^(−rate × years) stay', () => {
+    const stay = supported(0);
+    const leave = supported(1);
+    expect(stay[11]).toBe(stay[0]);
+    // A year at 1 a year: e^−1 ≈ 0.37 of the supported people of the backlog stay (5,000 cases: ±0.02).
+    expect(leave[11] / stay[11]).toBeGreaterThan(Math.exp(-1) - 0.02);
+    expect(leave[11] / stay[11]).toBeLessThan(Math.exp(-1) + 0.02);
+  });
+
+  it('spares cases once decided: support after a decision runs its own course', () => {
+    // Decided within weeks; refused and withdrawn cases then keep support for a year.
+    const fast = { ...k, headcount: 2_000 };
+    const after = { supportEndDaysAfterRefusal: 365, supportEndDaysAfterWithdrawal: 365, familyShare: 0 };
+    const r = (perYear: number) => run(smallScenario(fast, { accommodation: { ...after, leaveWhileWaitingPerYear: perYear } })).series.inSupportPeople;
+    // At 2 a year, anyone still exposed after the decision would be down to e^−1 by month 6.
+    expect(r(2)[6]).toBeGreaterThan(0.85 * r(0)[6]);
   });
 });
 
