@@ -18,7 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
-const SCRIPT = `import { InputError, builtinScenarios, replicate, resolveScenario, simulate, version, type RunResult, type Summary } from 'asylum-sim';
+const SCRIPT = `import { InputError, builtinScenarios, pack, packs, replicate, resolveScenario, simulate, version, type PackManifest, type RunResult, type Summary } from 'asylum-sim';
 
 const scenario = resolveScenario({ name: 'faster', extends: 'status-quo-2023', decisions: { productivity: 8 } }, { horizonMonths: 12 });
 const one: RunResult = simulate(scenario, { seed: 7 });
@@ -29,7 +29,16 @@ try {
 } catch (e) {
   if (e instanceof InputError) refused = e.message;
 }
+// The example country: its own pack, scenarios, currency and two stages.
+const example: PackManifest = pack('example');
+const steady = resolveScenario('steady', { pack: 'example', horizonMonths: 6 });
+const exampleRun: RunResult = simulate(steady, { seed: 7 });
+const exampleSummary: Summary = await replicate(steady, { replications: 1, seed: 7 });
 console.log(JSON.stringify({
+  packs: packs(),
+  example: { currency: example.currency.code, stages: example.stages, builtins: builtinScenarios('example').map((s) => s.name), version: version('example') },
+  exampleRun: { start: exampleRun.startDate, months: exampleRun.months.length, decided: exampleRun.kpis.casesSimulated > 0, cost: exampleRun.kpis.totalCostGbp, years: exampleRun.costByFinancialYear.length },
+  exampleSummary: { version: exampleSummary.version, backlog: exampleSummary.kpis.backlogPeopleEnd.mean === exampleRun.kpis.backlogPeopleEnd },
   version: version(),
   builtins: builtinScenarios().map((s) => s.name),
   months: one.months.length,
@@ -62,5 +71,10 @@ describe('the packed library', () => {
     // replicate's one replication is replication 0 with the same seed: the same run as simulate's.
     expect(out.summary).toEqual({ scenario: 'faster', replications: 1, backlog: out.backlog });
     expect(out.refused).toMatch(/decisions\.productivty: .*did you mean "productivity"/);
+    // The example pack ships in the package and runs through the same API.
+    expect(out.packs).toEqual(['example', 'uk']);
+    expect(out.example).toEqual({ currency: 'EXD', stages: ['arrivals', 'decisions'], builtins: ['more-staff', 'steady'], version: `${pkg.version}+${String(out.version).split('+')[1]}` });
+    expect(out.exampleRun).toEqual({ start: '2031-01-01', months: 6, decided: true, cost: 0, years: 0 });
+    expect(out.exampleSummary).toEqual({ version: out.example && (out.example as { version: string }).version, backlog: true });
   }, 180_000);
 });

@@ -16,6 +16,8 @@ import { checkScenario, parseOverrides, type Scenario } from './model/schema.js'
 import { simulate as simulateModel } from './model/simulate.js';
 import type { Uncertainty } from './model/uncertainty.js';
 import { calibratedModelVersion, listBuiltinScenarios, loadScenario, resolveOverrides } from './scenarios/catalog.js';
+import { DEFAULT_PACK, loadPack, packNames } from './pack/load.js';
+import type { PackManifest } from './pack/manifest.js';
 import { packageBacktest, type PackageBacktest, type PackageBacktestOptions } from './scenarios/package-backtest.js';
 
 export type { Comparison, Paired } from './experiment/compare.js';
@@ -27,25 +29,37 @@ export type { Uncertainty } from './model/uncertainty.js';
 export { InputError, RunError, type InputProblem } from './model/errors.js';
 export type { PackageBacktestOptions as BacktestOptions } from './scenarios/package-backtest.js';
 export type BacktestResult = PackageBacktest;
+export type { PackManifest } from './pack/manifest.js';
 
-/** The version recorded in every summary: package and model, and the data the baseline was calibrated on. */
-export function version(): string {
-  return `${packageVersion()}+${calibratedModelVersion()}`;
+/** The country packs of the package (folders of packs/), e.g. `['example', 'uk']`. */
+export function packs(): string[] {
+  return packNames();
 }
 
-/** The built-in scenarios: name, title, one-sentence summary. */
-export function builtinScenarios(): { name: string; title: string; summary: string }[] {
-  return listBuiltinScenarios();
+/** A pack's manifest (default the UK's): currency, financial year, baseline, stages, routing, parameter defaults. */
+export function pack(name: string = DEFAULT_PACK): PackManifest {
+  return loadPack(name, 'pack').manifest;
+}
+
+/** The version recorded in every summary: package and model, and the data the pack's baseline was calibrated on. */
+export function version(packName: string = DEFAULT_PACK): string {
+  return `${packageVersion()}+${calibratedModelVersion(loadPack(packName, 'pack'))}`;
+}
+
+/** The built-in scenarios of a pack (default the UK's): name, title, one-sentence summary. */
+export function builtinScenarios(packName: string = DEFAULT_PACK): { name: string; title: string; summary: string }[] {
+  return listBuiltinScenarios(loadPack(packName, 'pack'));
 }
 
 /**
  * A resolved, checked scenario: a built-in name (`"status-quo-2023"`), a path to a YAML/JSON
  * scenario file, or a scenario document (the file's fields as an object: `name`, optional
- * `extends`, overrides). `horizonMonths` shortens or lengthens the run.
+ * `extends`, overrides), of a country pack (`pack`, default `uk`). `horizonMonths` shortens or lengthens the run.
  */
-export function resolveScenario(scenario: string | Record<string, unknown>, options: { horizonMonths?: number } = {}): Scenario {
-  if (typeof scenario === 'string') return loadScenario(scenario, options);
-  const resolved = resolveOverrides(parseOverrides(scenario, 'scenario'), 'scenario');
+export function resolveScenario(scenario: string | Record<string, unknown>, options: { horizonMonths?: number; pack?: string } = {}): Scenario {
+  const p = loadPack(options.pack ?? DEFAULT_PACK, 'pack');
+  if (typeof scenario === 'string') return loadScenario(scenario, options.horizonMonths === undefined ? {} : { horizonMonths: options.horizonMonths }, p);
+  const resolved = resolveOverrides(parseOverrides(scenario, 'scenario'), 'scenario', [], p);
   if (options.horizonMonths === undefined) return resolved;
   const withHorizon = { ...resolved, horizonMonths: options.horizonMonths };
   checkScenario(withHorizon, 'horizonMonths');
@@ -72,12 +86,12 @@ export interface ReplicateOptions extends RunOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-function settings(options: ReplicateOptions) {
+function settings(options: ReplicateOptions, scenario: Scenario) {
   return {
     replications: options.replications ?? 20,
     seed: options.seed ?? 1,
     uncertainty: options.uncertainty ?? 'both',
-    version: version(),
+    version: version(scenario.country.pack),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   } as const;
 }
@@ -86,7 +100,7 @@ function settings(options: ReplicateOptions) {
 export async function replicate(scenario: Scenario, options: ReplicateOptions = {}): Promise<Summary> {
   const simulator = createSimulator(options.workers ?? 1);
   try {
-    return (await replicateOn(simulator, scenario, settings(options))).summary;
+    return (await replicateOn(simulator, scenario, settings(options, scenario))).summary;
   } finally {
     await simulator.close();
   }
@@ -96,7 +110,7 @@ export async function replicate(scenario: Scenario, options: ReplicateOptions = 
 export async function compare(a: Scenario, b: Scenario, options: ReplicateOptions = {}): Promise<Comparison> {
   const simulator = createSimulator(options.workers ?? 1);
   try {
-    return await compareOn(simulator, a, b, settings(options));
+    return await compareOn(simulator, a, b, settings(options, a));
   } finally {
     await simulator.close();
   }

@@ -258,7 +258,8 @@ export function checkScenario(s: Scenario, origin: string): void {
     if (sum > 1 + 1e-9) problems.push({ field, value: `shares adding to ${sum.toFixed(3)}`, allowed: `${what} must add up to at most 1` });
   };
   shareSum('decisions', [s.decisions.withdrawShare, s.decisions.otherOutcomeShare], 'withdrawShare + otherOutcomeShare');
-  if (NATIONALITIES.every((n) => s.snapshot.nationalityMix[n] === 0)) {
+  // The starting backlog's mix matters only to a pack that starts from a snapshot.
+  if (s.country.stages.includes('snapshot') && NATIONALITIES.every((n) => s.snapshot.nationalityMix[n] === 0)) {
     problems.push({ field: 'snapshot.nationalityMix', value: 'every share 0', allowed: 'at least one nationality with a share above 0 (the shares are weights)' });
   }
   // The claims' mix is a set of weights on each date: some nationality must have weight then.

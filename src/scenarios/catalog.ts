@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataFiles, loadOfficialData, readSeriesCatalogue } from '../calibration/data-files.js';
-import { loadPack, type Pack } from '../pack/load.js';
+import { DEFAULT_PACK, loadPack, type Pack } from '../pack/load.js';
 import { ObservedData } from '../calibration/observed.js';
 import { calibrationPath, readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
 import { applyEstimates } from '../calibration/estimates.js';
@@ -162,6 +162,8 @@ export function showScenario(name: string, pack: Pack = loadPack()): string {
     ? `# Calibrated on data ${c.data.version} (${c.data.files.join(', ')}), ${c.window.from} to ${c.window.to}, loss ${c.loss.end.toFixed(4)}:\n` +
       c.baseline.map((e) => `#   ${e.path} = ${Number(e.value.toPrecision(4))} (${e.name})\n`).join('') +
       `# unless the scenario sets them itself (packs/${pack.name}/data/calibration.json; asylum-sim calibrate).\n`
-    : `# Not calibrated: no packs/${pack.name}/data/calibration.json (asylum-sim calibrate writes it).\n`;
+    : pack.name === DEFAULT_PACK
+      ? `# Not calibrated: no packs/${pack.name}/data/calibration.json (asylum-sim calibrate writes it).\n`
+      : `# Not calibrated: every parameter at the ${pack.name} pack's default or the model's (calibration reads the UK's record only).\n`;
   return note + describeScenario(loadScenario(name, {}, pack));
 }
