@@ -17,7 +17,7 @@ import type { Scenario } from '../model/schema.js';
 import { backtestScenario, fitOf, simulateRecord, type Simulated } from './backtest.js';
 import { applyEstimates, freeParameters, initialGuess, type Estimate, type FreeParameter } from './estimates.js';
 import type { ObservedData } from './observed.js';
-import { standardErrors } from './spread.js';
+import { estimateSpread } from './spread.js';
 import { COMPARED, isScored, type Compared } from './targets.js';
 
 /** The search's defaults: about 1½ minutes over 2018–2023Q2 on one core. */
@@ -47,6 +47,8 @@ export interface CalibrationResult {
   readonly values: readonly number[];
   /** Approximate standard error of each value (undefined where the residuals did not move with it). */
   readonly sd: readonly (number | undefined)[];
+  /** Correlations between the values (undefined where either has no standard error). */
+  readonly correlation: readonly (readonly (number | undefined)[])[];
   readonly estimates: readonly Estimate[];
   readonly lossAtStart: number;
   readonly loss: number;
@@ -126,7 +128,8 @@ export function calibrate(input: CalibrateInput): CalibrationResult {
     }
   }
   const values = best.map((t, i) => t * scale[i]);
-  const sd = standardErrors(jacobianAt(best, evaluate, free.map((f, i) => f.hi / scale[i])), evaluate(best)).map((x, i) => (x === undefined ? x : x * Math.abs(scale[i])));
+  const spread = estimateSpread(jacobianAt(best, evaluate, free.map((f, i) => f.hi / scale[i])), evaluate(best));
+  const sd = spread.sd.map((x, i) => (x === undefined ? x : x * Math.abs(scale[i])));
   const estimates = estimatesOf(free, values);
   const simulated = simulateRecord(applyEstimates(history.scenario, estimates), input.data, { replications: input.replications, seed: input.seed, compared });
   const fit = fitOf(simulated, input.scoreFrom);
@@ -135,6 +138,7 @@ export function calibrate(input: CalibrateInput): CalibrationResult {
     start,
     values,
     sd,
+    correlation: spread.correlation,
     estimates,
     lossAtStart: lossOf(first),
     loss: bestLoss,
@@ -153,6 +157,17 @@ function jacobianAt(theta: readonly number[], evaluate: (t: readonly number[]) =
     return r.map((x, k) => (x - r0[k]) / h);
   });
   return r0.map((_, k) => columns.map((c) => c[k]));
+}
+
+/** The spread of estimate `i` for a record: its standard error and its correlations with the others by name (none where the fit gave none). */
+export function spreadOfEstimate(result: Pick<CalibrationResult, 'free' | 'sd' | 'correlation'>, i: number): { sd?: number; correlation?: Record<string, number> } {
+  const sd = result.sd[i];
+  if (sd === undefined) return {};
+  const pairs = result.free.flatMap((f, j) => {
+    const r = result.correlation[i]?.[j];
+    return j !== i && r !== undefined ? [[f.name, r] as const] : [];
+  });
+  return { sd, ...(pairs.length ? { correlation: Object.fromEntries(pairs) } : {}) };
 }
 
 export function estimatesOf(free: readonly FreeParameter[], values: readonly number[]): Estimate[] {

@@ -38,10 +38,18 @@ export const calibrationRecord = z.object({
   freeParameters: z.number().int().nonnegative(),
   /**
    * Every estimate, for the backtest over the window; `sd` (optional: records written before it
-   * lack it) is the estimate's approximate standard error, which the backtest's parameter
-   * uncertainty draws from.
+   * lack it) is the estimate's approximate standard error, and `correlation` (optional) its
+   * correlations with the other estimates by name, which the backtest's parameter uncertainty
+   * draws from.
    */
-  estimates: z.array(estimate.extend({ description: z.string(), forward: z.boolean(), sd: z.number().finite().nonnegative().optional() })),
+  estimates: z.array(
+    estimate.extend({
+      description: z.string(),
+      forward: z.boolean(),
+      sd: z.number().finite().nonnegative().optional(),
+      correlation: z.record(z.string(), z.number().min(-1).max(1)).optional(),
+    }),
+  ),
   /** What the built-in scenarios' baseline takes (schedules from the baseline start on). */
   baseline: z.array(estimate),
 });

@@ -18,6 +18,8 @@ import type { Estimate } from './estimates.js';
 /** An estimate with its approximate standard error, in the parameter's unit, when the fit gave one. */
 export interface SpreadEstimate extends Estimate {
   readonly sd?: number;
+  /** Its correlation with other estimates, by their names, where the fit gave them. */
+  readonly correlation?: Readonly<Record<string, number>>;
 }
 
 /**

@@ -11,7 +11,7 @@ import { epochDay, isoFromEpochDay } from '../model/dates.js';
 import { InputError, showValue } from '../model/errors.js';
 import type { Scenario } from '../model/schema.js';
 import { BACKTEST_DEFAULTS, calibrationErrorsOf, runBacktest, type BacktestInput } from './backtest.js';
-import { calibrate, CALIBRATE_DEFAULTS, type CalibrationResult } from './calibrate.js';
+import { calibrate, CALIBRATE_DEFAULTS, spreadOfEstimate, type CalibrationResult } from './calibrate.js';
 import { forwardEstimates } from './estimates.js';
 import type { BacktestResult, OriginSummary } from './fit.js';
 import { ObservedData } from './observed.js';
@@ -69,7 +69,7 @@ export function calibrateToOrigin(input: OriginInput): CalibrationResult {
 export function runOriginBacktest(input: OriginInput): BacktestResult & { readonly derived: ReturnType<typeof runBacktest>['derived']; readonly origin: OriginSummary } {
   const c = calibrateToOrigin(input);
   const start = isoFromEpochDay(epochDay(input.origin) + 1);
-  const withSd = (e: { name: string }, i = c.free.findIndex((f) => f.name === e.name)) => (c.sd[i] !== undefined ? { sd: c.sd[i] } : {});
+  const withSd = (e: { name: string }) => spreadOfEstimate(c, c.free.findIndex((f) => f.name === e.name));
   const estimates = c.estimates.map((e) => ({ ...e, ...withSd(e) }));
   const forward = forwardEstimates(c.free, c.values, start).map((e) => ({ ...e, ...withSd(e) }));
   const result = runBacktest({ ...input, from: start, scoreFrom: start, estimates: forward, freeParameters: c.free.length, ...calibrationErrorsOf(c.mape) });

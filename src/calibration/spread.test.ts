@@ -3,7 +3,7 @@ import { baselineScenarioWith } from '../scenarios/catalog.js';
 import { runBacktest } from './backtest.js';
 import { loadOfficialData } from './data-files.js';
 import { spreadText } from './fit.js';
-import { drawEstimates, invert, spreadOf, standardErrors } from './spread.js';
+import { cholesky, drawEstimates, estimateSpread, invert, spreadOf, standardErrors } from './spread.js';
 import type { SpreadEstimate } from './fit.js';
 
 describe('standard errors of least-squares estimates', () => {
@@ -30,6 +30,28 @@ describe('standard errors of least-squares estimates', () => {
   it('gives none when there are no more residuals than parameters, or two parameters act alike', () => {
     expect(standardErrors([[1, 2], [3, 4]], [1, 1])).toEqual([undefined, undefined]);
     expect(standardErrors([[1, 2], [2, 4], [3, 6]], [1, -1, 1])).toEqual([undefined, undefined]);
+  });
+
+  it('give the correlation of the estimates: intercept and slope of a line on x = 0…3 correlate at −x̄ / √(x̄² + Sxx / n)', () => {
+    const { sd, correlation } = estimateSpread(
+      [0, 1, 2, 3].map((xi) => [1, xi]),
+      [1, -1, -1, 1],
+    );
+    expect(sd[1]).toBeCloseTo(Math.sqrt(2 / 5), 12);
+    expect(correlation[0][1]).toBeCloseTo(-1.5 / Math.sqrt(1.5 ** 2 + 5 / 4), 12);
+    expect(correlation[1][0]).toBeCloseTo(correlation[0][1]!, 12);
+    expect(correlation[0][0]).toBeCloseTo(1, 12);
+  });
+
+  it('factor a correlation matrix (Cholesky), and refuse one that is not positive definite', () => {
+    const l = cholesky([
+      [1, 0.6],
+      [0.6, 1],
+    ])!;
+    expect(l[0]).toEqual([1, 0]);
+    expect(l[1][0]).toBeCloseTo(0.6, 12);
+    expect(l[1][1]).toBeCloseTo(0.8, 12);
+    expect(cholesky([[1, 1.2], [1.2, 1]])).toBeUndefined();
   });
 
   it('inverts a matrix exactly enough, and refuses a singular one', () => {
@@ -67,6 +89,26 @@ describe('drawing the estimates of a replication', () => {
     // Tolerances of four standard errors of the sample mean and of the sample sd (≈ σ / √(2n)).
     expect(Math.abs(mean - 0.6)).toBeLessThan((4 * 0.05) / Math.sqrt(n));
     expect(Math.abs(sd - 0.05)).toBeLessThan((4 * 0.05) / Math.sqrt(2 * n));
+  });
+
+  it('draws correlated estimates jointly, with the correlation the fit gave (two that trade off move against each other)', () => {
+    const pair = (r: number): SpreadEstimate[] => [
+      { name: 'support share', path: 'accommodation.supportShare', value: 0.6, sd: 0.05, correlation: { 'leaving support while waiting': r } },
+      { name: 'leaving support while waiting', path: 'accommodation.leaveWhileWaitingPerYear', value: 0.5, sd: 0.05 },
+    ];
+    const sampleCorrelation = (r: number) => {
+      const n = 4000;
+      const xs = Array.from({ length: n }, (_, k) => drawEstimates(pair(r), 5, k).map((e) => e.value));
+      const mean = [0, 1].map((i) => xs.reduce((a, x) => a + x[i], 0) / n);
+      const cov = (i: number, j: number) => xs.reduce((a, x) => a + (x[i] - mean[i]) * (x[j] - mean[j]), 0) / (n - 1);
+      return cov(0, 1) / Math.sqrt(cov(0, 0) * cov(1, 1));
+    };
+    expect(sampleCorrelation(-0.9)).toBeLessThan(-0.85);
+    expect(Math.abs(sampleCorrelation(0))).toBeLessThan(0.06);
+    // Without correlations the draws are the independent ones, as before correlations were kept.
+    const [a, b] = pair(0);
+    const plain: SpreadEstimate = { name: a.name, path: a.path, value: a.value, sd: a.sd };
+    expect(drawEstimates([plain, b], 5, 3)).toEqual(drawEstimates(pair(0), 5, 3));
   });
 
   it('keeps a draw inside the parameter\'s allowed bounds (a share stays in [0, 1])', () => {

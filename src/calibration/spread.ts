@@ -38,18 +38,32 @@ const DEFS = new Map<string, ParamDef>(leaves(PARAMETERS as unknown as ParamTree
 /** Distinguishes the estimates' draws from the schema parameters' and the stages' streams. */
 const ESTIMATE_STREAM = 0xe57a;
 
-/** The estimates of one replication: each with a standard error drawn around its value, inside the parameter's bounds. */
+/**
+ * The estimates of one replication: each with a standard error drawn around its value, jointly
+ * normal with the correlations the fit gave (independent where it gave none, or where they do not
+ * form a valid correlation matrix), inside the parameter's bounds.
+ */
 export function drawEstimates(estimates: readonly SpreadEstimate[], seed: number, replication: number): Estimate[] {
   const base = keyedBase(seed ^ ESTIMATE_STREAM, replication);
+  const spread = estimates.filter((e) => e.sd !== undefined && e.sd > 0);
+  const independent = spread.map((e) => normalQuantile(keyedUniform(base, pathKey(e.name), 0)));
+  const l = spread.some((e) => e.correlation) ? cholesky(correlationMatrix(spread)) : undefined;
+  const z = new Map(spread.map((e, i) => [e.name, l ? l[i].reduce((a, x, k) => a + x * independent[k], 0) : independent[i]]));
   return estimates.map(({ name, path, date, value, sd }) => {
     const def = DEFS.get(path);
     let v = value;
-    if (sd !== undefined && sd > 0) {
-      v = value + sd * normalQuantile(keyedUniform(base, pathKey(name), 0));
+    const zi = z.get(name);
+    if (sd !== undefined && zi !== undefined) {
+      v = value + sd * zi;
       if (def && def.kind !== 'choice') v = Math.min(def.max, Math.max(def.min, v));
     }
     return { name, path, ...(date ? { date } : {}), value: v };
   });
+}
+
+/** The estimates' correlation matrix from each one's correlations by name (either side; 1 on the diagonal, 0 where none is given). */
+function correlationMatrix(estimates: readonly SpreadEstimate[]): number[][] {
+  return estimates.map((a, i) => estimates.map((b, j) => (i === j ? 1 : (a.correlation?.[b.name] ?? b.correlation?.[a.name] ?? 0))));
 }
 
 /** Distinguishes the draws of the record's reading from the estimates'. */
@@ -100,17 +114,53 @@ export function runReplication(scenario: Scenario, estimates: readonly SpreadEst
  * or JᵀJ of the others is singular.
  */
 export function standardErrors(jacobian: readonly (readonly number[])[], residuals: readonly number[]): (number | undefined)[] {
+  return estimateSpread(jacobian, residuals).sd;
+}
+
+/**
+ * Standard errors (as standardErrors) and the correlations between estimates, from the same
+ * covariance σ² (JᵀJ)⁻¹: correlation[i][j] = cov(i, j) / (sd_i sd_j), undefined where either has no
+ * standard error.
+ */
+export function estimateSpread(jacobian: readonly (readonly number[])[], residuals: readonly number[]): { sd: (number | undefined)[]; correlation: (number | undefined)[][] } {
   const n = residuals.length;
   const p = jacobian[0]?.length ?? 0;
-  const out: (number | undefined)[] = new Array<number | undefined>(p).fill(undefined);
+  const sd: (number | undefined)[] = new Array<number | undefined>(p).fill(undefined);
+  const correlation: (number | undefined)[][] = Array.from({ length: p }, () => new Array<number | undefined>(p).fill(undefined));
   const used = Array.from({ length: p }, (_, i) => i).filter((i) => jacobian.some((row) => row[i] !== 0));
-  if (n <= used.length || used.length === 0) return out;
+  if (n <= used.length || used.length === 0) return { sd, correlation };
   const sigma2 = residuals.reduce((a, r) => a + r * r, 0) / (n - used.length);
   const jtj = used.map((i) => used.map((j) => jacobian.reduce((a, row) => a + row[i] * row[j], 0)));
   const inverse = invert(jtj);
-  if (!inverse) return out;
-  used.forEach((i, k) => (out[i] = Math.sqrt(sigma2 * Math.max(0, inverse[k][k]))));
-  return out;
+  if (!inverse) return { sd, correlation };
+  used.forEach((i, k) => (sd[i] = Math.sqrt(sigma2 * Math.max(0, inverse[k][k]))));
+  used.forEach((i, k) =>
+    used.forEach((j, l) => {
+      const scale = Math.sqrt(Math.max(0, inverse[k][k]) * Math.max(0, inverse[l][l]));
+      if (scale > 0) correlation[i][j] = Math.max(-1, Math.min(1, inverse[k][l] / scale));
+    }),
+  );
+  return { sd, correlation };
+}
+
+/**
+ * Lower-triangular L with L Lᵀ = m (Cholesky), for a symmetric positive definite m; undefined when
+ * m is not (numerically) positive definite.
+ */
+export function cholesky(m: readonly (readonly number[])[]): number[][] | undefined {
+  const n = m.length;
+  const l = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let x = m[i][j];
+      for (let k = 0; k < j; k++) x -= l[i][k] * l[j][k];
+      if (i === j) {
+        if (!(x > 1e-12)) return undefined;
+        l[i][i] = Math.sqrt(x);
+      } else l[i][j] = x / l[j][j];
+    }
+  }
+  return l;
 }
 
 /** Inverse of a symmetric positive semi-definite matrix by Gauss–Jordan with partial pivoting; undefined when (numerically) singular. */

@@ -149,14 +149,12 @@ export class HeapCalendar implements Calendar {
     return this.n === 0 ? Infinity : this.ht[0]!;
   }
 
-  /** Also lets a model borrow a heap from its simulation (engine Reusable) as a timer queue. */
-  clear(): this {
+  clear(): void {
     // Every slot is free again.
     const cap = this.ht.length;
     for (let i = 0; i < cap; i++) this.free[i] = cap - 1 - i;
     this.nFree = cap;
     this.n = 0;
     this.seq = 0;
-    return this;
   }
 }

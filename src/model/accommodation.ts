@@ -6,7 +6,6 @@
  * which). People leave support a set number of days after a grant, a withdrawal or the end of
  * their appeal rights. Person-nights by type are integrated exactly between changes.
  */
-import { HeapCalendar } from '../engine/index.js';
 import { keyedUniform } from '../engine/keyed.js';
 import { Stage } from './cases.js';
 import { Ring } from '../engine/ring.js';
@@ -198,10 +197,12 @@ export class Support {
   /** Pending exits from support, one FIFO line per delay (see leaveAfter). */
   private readonly exits: ExitLine[] = [];
   /**
-   * Exits of supported people who leave while awaiting a decision, at random times (a constant
-   * hazard): a heap ordered by time, not calendar events, applied in accrue() like the lines.
+   * Supported people who leave while awaiting a decision (a constant hazard) leave at the start of
+   * the day after their time comes, if they are still waiting: one list of cases per day, linked through
+   * `leavingNext`, so a leaver costs a few array writes, neither an event nor a heap operation.
    */
-  private readonly waitingExits: HeapCalendar;
+  private readonly leavingHead: Int32Array;
+  private leavingNext: Int32Array;
   private readonly leaveWhileWaitingPerDay: number;
   /** No pending exit is due before this time (a lower bound, exact after each accrue). */
   private nextExit = Infinity;
@@ -216,7 +217,8 @@ export class Support {
     this.hotelCap = this.hotelByDay[0];
     this.moveOnDays = monthlySchedule(w.p.accommodation.moveOnDaysAfterGrant, 'step', w.plan).map(Math.round);
     this.leaveWhileWaitingPerDay = w.p.accommodation.leaveWhileWaitingPerYear / DAYS_PER_YEAR;
-    this.waitingExits = w.sim.borrow(HeapCalendar);
+    this.leavingHead = new Int32Array(w.plan.horizonDays).fill(-1);
+    this.leavingNext = new Int32Array(this.leaveWhileWaitingPerDay > 0 ? Math.max(16, w.cases.capacity) : 0);
   }
 
   /** A claim was lodged: its people enter support with the configured probability. */
@@ -236,14 +238,20 @@ export class Support {
     cases.supported[id] = 1;
     this.people += cases.people[id];
     this.allocate();
-    if (this.leaveWhileWaitingPerDay > 0 && cases.stage[id] === Stage.awaitingDecision) {
-      // The exponential time to leaving; the exit applies only if the case is still waiting then.
-      const t = this.w.sim.now - Math.log(1 - keyedUniform(this.base, id, PURPOSE_LEAVE_WAITING)) / this.leaveWhileWaitingPerDay;
-      if (t <= this.w.plan.horizonDays) {
-        this.waitingExits.schedule(t, 0, 0, id);
-        if (t < this.nextExit) this.nextExit = t;
-      }
+    if (this.leaveWhileWaitingPerDay > 0 && cases.stage[id] === Stage.awaitingDecision) this.leaveWhileWaiting(id);
+  }
+
+  /** Put a waiting case on the list of the day after its time to leave comes (an exponential time from now), if within the run. */
+  private leaveWhileWaiting(id: number): void {
+    const day = Math.floor(this.w.sim.now - Math.log(1 - keyedUniform(this.base, id, PURPOSE_LEAVE_WAITING)) / this.leaveWhileWaitingPerDay) + 1;
+    if (day >= this.leavingHead.length) return;
+    if (id >= this.leavingNext.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.leavingNext.length * 2));
+      grown.set(this.leavingNext);
+      this.leavingNext = grown;
     }
+    this.leavingNext[id] = this.leavingHead[day];
+    this.leavingHead[day] = id;
   }
 
   /** A grant: the case leaves support after this month's move-on period. */
@@ -295,9 +303,15 @@ export class Support {
     this.allocate();
   }
 
-  /** Start of a day: the day's capacities apply. */
+  /** Start of a day: the day's leavers leave, if still waiting, and the day's capacities apply. */
   day(day: number): void {
     this.accrue();
+    const cases = this.w.cases;
+    for (let id = this.leavingHead[day]; id >= 0; id = this.leavingNext[id]) {
+      if (!cases.supported[id] || cases.stage[id] !== Stage.awaitingDecision) continue;
+      cases.supported[id] = 0;
+      this.people -= cases.people[id];
+    }
     this.dispersalCap = this.dispersalByDay[day];
     this.largeCap = this.largeByDay[day];
     this.hotelCap = this.hotelByDay[day];
@@ -325,22 +339,19 @@ export class Support {
       this.integrateTo(now);
       return;
     }
-    const cases = this.w.cases;
-    const waiting = this.waitingExits;
     for (;;) {
       let next: ExitLine | undefined;
       for (const line of this.exits) if (line.size > 0 && line.headTime <= now && (!next || line.headTime < next.headTime)) next = line;
-      const fromLine = next !== undefined && next.headTime <= waiting.peekTime();
-      if (!fromLine && !waiting.popUntil(now)) break;
-      const t = fromLine ? next!.headTime : waiting.time;
-      const id = fromLine ? next!.shift() : waiting.entity;
-      if (!cases.supported[id] || (!fromLine && cases.stage[id] !== Stage.awaitingDecision)) continue;
+      if (!next) break;
+      const t = next.headTime;
+      const id = next.shift();
+      if (!this.w.cases.supported[id]) continue;
       this.integrateTo(t);
-      cases.supported[id] = 0;
-      this.people -= cases.people[id];
+      this.w.cases.supported[id] = 0;
+      this.people -= this.w.cases.people[id];
       this.allocate();
     }
-    let next = waiting.peekTime();
+    let next = Infinity;
     for (const line of this.exits) if (line.size > 0 && line.headTime < next) next = line.headTime;
     this.nextExit = next;
     this.integrateTo(now);

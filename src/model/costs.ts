@@ -7,7 +7,7 @@
 import { financialYear } from './dates.js';
 import type { Observer } from './observe.js';
 import { monthlySchedule, type Plan } from './plan.js';
-import { num, type Resolved } from './params.js';
+import { num, schedule, type Resolved } from './params.js';
 import type { RunResult } from './result.js';
 import type { Scenario } from './schema.js';
 
@@ -21,14 +21,17 @@ const gbp = (
 ) => num({ label, description, unit, default: value as never, min: 0, max: 10_000_000, range, source });
 
 export const costsParams = {
-  hotelPerNight: gbp(
-    'Hotel cost per person-night',
-    'GBP/person-night',
-    { series: 'hotel_cost_per_day', period: '2023-03', per: { series: 'asylum_hotel_people', period: '2023-03-31' } },
-    [100, 160],
-    'Cost of a night in contingency (hotel) accommodation, per person.',
-    'Derived: £6m a day on hotels (ministers, March 2023) over people in hotels at 31 March 2023 (Home Office).',
-  ),
+  hotelPerNight: schedule({
+    label: 'Hotel cost per person-night',
+    description: 'Cost of a night in contingency (hotel) accommodation, per person, over time (contract prices change as hotels are taken on and given up).',
+    unit: 'GBP/person-night',
+    interpolation: 'step',
+    default: [{ date: '2023-07-01', value: { series: 'hotel_cost_per_day', period: '2023-03', per: { series: 'asylum_hotel_people', period: '2023-03-31' } } }],
+    min: 0,
+    max: 10_000_000,
+    range: [0.8, 1.25],
+    source: 'Derived: £6m a day on hotels (ministers, March 2023) over people in hotels at 31 March 2023 (Home Office); held unless a scenario dates a change.',
+  }),
   largeSitePerNight: gbp(
     'Large-site cost per person-night',
     'GBP/person-night',
@@ -124,13 +127,14 @@ export function bookCosts(obs: Observer, c: CostsParams, inputs: CostInputs, pla
   const returnsUnitStaff = monthlySchedule(l.returns.unit.staff, 'step', plan);
   const extraTribunal = monthlySchedule(l.appeals.extra.determinationsPerMonth, 'step', plan);
   const thirdFixed = monthlySchedule(l.returns.thirdCountry.fixedCostPerYear, 'step', plan);
+  const hotelPerNight = monthlySchedule(c.hotelPerNight, 'step', plan);
   const quotaWithStatus = l.euDeal.quota.arriveAs === 'status';
   const byYear = new Map<string, number>();
   for (let m = 0; m < plan.months; m++) {
     const hotel = obs.get('accommodationNightsHotel', m);
     const large = obs.get('accommodationNightsLargeSite', m);
     const dispersal = obs.get('accommodationNightsDispersal', m);
-    const accommodation = hotel * c.hotelPerNight + large * c.largeSitePerNight + dispersal * c.dispersalPerNight;
+    const accommodation = hotel * hotelPerNight[m] + large * c.largeSitePerNight + dispersal * c.dispersalPerNight;
     const support = (dispersal * c.cashSelfCateredPerWeek + (hotel + large) * c.cashCateredPerWeek) / 7;
     const years = (plan.bounds[m + 1] - plan.bounds[m]) / 365.25;
     const staff = headcount[m] * c.caseworkerPerYear * years;

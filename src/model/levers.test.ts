@@ -66,7 +66,7 @@ describe('levers, with common random numbers', () => {
     const b = smallScenario().costs;
     // The lever saves money because dispersal is the cheapest place to stay.
     expect(b.dispersalPerNight + b.cashSelfCateredPerWeek / 7).toBeLessThan(b.largeSitePerNight + b.cashCateredPerWeek / 7);
-    expect(b.largeSitePerNight).toBeLessThan(b.hotelPerNight);
+    expect(b.largeSitePerNight).toBeLessThan(b.hotelPerNight[0].value);
     fc.assert(
       fc.property(smallKnobs, seedArb, fc.integer({ min: 1, max: 2_000 }), (knobs, seed, extra) => {
         const few = run(smallScenario(knobs), seed);
@@ -100,10 +100,11 @@ describe('levers, with common random numbers', () => {
 describe('costs are booked after the run', () => {
   const knobs = { months: 15 };
   const scenario = smallScenario(knobs);
-  const h = scenario.costs.hotelPerNight;
+  const h = scenario.costs.hotelPerNight[0].value;
+  const perNight = (value: number) => [{ date: scenario.start, value }];
   const base = run(scenario, 21);
-  const double = run(smallScenario(knobs, { costs: { hotelPerNight: 2 * h } }), 21);
-  const free = run(smallScenario(knobs, { costs: { hotelPerNight: 0 } }), 21);
+  const double = run(smallScenario(knobs, { costs: { hotelPerNight: perNight(2 * h) } }), 21);
+  const free = run(smallScenario(knobs, { costs: { hotelPerNight: perNight(0) } }), 21);
 
   it('doubling the hotel cost per night doubles the hotel part of the accommodation cost, exactly', () => {
     for (let m = 0; m < base.months.length; m++) {
@@ -114,11 +115,18 @@ describe('costs are booked after the run', () => {
     expect(total(base.series.accommodationNightsHotel)).toBeGreaterThan(0);
   });
 
+  it('a dated change of the hotel price applies from its month', () => {
+    const dearer = run(smallScenario(knobs, { costs: { hotelPerNight: [{ date: scenario.start, value: h }, { date: '2024-01-01', value: 2 * h }] } }), 21);
+    const hotelPart = (r: typeof base, m: number) => r.series.costAccommodationGbp[m] - free.series.costAccommodationGbp[m];
+    expect(hotelPart(dearer, 5)).toBeCloseTo(hotelPart(base, 5), 4);
+    expect(hotelPart(dearer, 6)).toBeCloseTo(2 * hotelPart(base, 6), 4);
+  });
+
   it('the accommodation cost is nights × cost per night, by type', () => {
     const c = scenario.costs;
     const s = base.series;
     for (let m = 0; m < base.months.length; m++) {
-      const expected = s.accommodationNightsHotel[m] * c.hotelPerNight + s.accommodationNightsLargeSite[m] * c.largeSitePerNight + s.accommodationNightsDispersal[m] * c.dispersalPerNight;
+      const expected = s.accommodationNightsHotel[m] * c.hotelPerNight[0].value + s.accommodationNightsLargeSite[m] * c.largeSitePerNight + s.accommodationNightsDispersal[m] * c.dispersalPerNight;
       expect(s.costAccommodationGbp[m]).toBeCloseTo(expected, 4);
       expect(s.costGbp[m]).toBeGreaterThanOrEqual(s.costAccommodationGbp[m] + s.costSupportGbp[m] + s.costStaffGbp[m] + s.costReturnsGbp[m] - 1e-6);
     }

@@ -8,7 +8,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { BACKTEST_DEFAULTS } from '../../calibration/backtest.js';
 import { MAX_BACKTEST_REPLICATIONS } from '../../calibration/backtest-limits.js';
-import { calibrate, CALIBRATE_DEFAULTS } from '../../calibration/calibrate.js';
+import { calibrate, CALIBRATE_DEFAULTS, spreadOfEstimate } from '../../calibration/calibrate.js';
 import { calibrationPath, dataVersion, readCalibration, writeCalibration, type CalibrationRecord } from '../../calibration/calibration-file.js';
 import { dataFiles, loadOfficialData } from '../../calibration/data-files.js';
 import { forwardEstimates, type Estimate } from '../../calibration/estimates.js';
@@ -190,7 +190,7 @@ export async function calibrateCommand(io: Io, flags: CalibrateFlags): Promise<n
       path: f.path,
       ...(f.date ? { date: f.date } : {}),
       value: result.values[i],
-      ...(result.sd[i] !== undefined ? { sd: result.sd[i] } : {}),
+      ...spreadOfEstimate(result, i),
       description: f.description,
       forward: f.forward,
     })),
