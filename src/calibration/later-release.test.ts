@@ -12,6 +12,7 @@ import type { SeriesName } from '../model/result.js';
 import { baselineCalibration, baselineScenarioWith } from '../scenarios/catalog.js';
 import { runBacktest } from './backtest.js';
 import { dataFiles, loadOfficialData } from './data-files.js';
+import { historicalScenario } from './history.js';
 
 const QUARTERS = [
   { label: '2023Q3', end: '2023-09-30' },
@@ -82,5 +83,24 @@ describe('a later release in the tidy format', () => {
     expect(result.series.awaiting_initial_decision_people!.mape).toBeLessThan(0.05);
     expect(result.series.initial_decisions_people_quarter!.mape).toBeLessThan(0.15);
     expect(result.series.ftt_asylum_appeals_receipts_quarter!.mape).toBeLessThan(0.15);
+  });
+
+  it('takes who claimed and what each nationality was granted from the release\'s nationality tables', () => {
+    const tables = join(dir, 'later-nationalities.csv');
+    const line = (series: string, period: string, value: number, unit: string) => `${series},${period},${value},${unit},${SOURCE},,2025-02`;
+    writeFileSync(
+      tables,
+      [
+        'series,period,value,unit,source,note,vintage',
+        line('initial_grant_rate_albania_quarter', '2023Q4', 12, 'percent'),
+        line('initial_grant_rate_iran_quarter', '2024Q1', 45, 'percent'),
+        line('claims_people_albania_half', '2024H1', 1_000, 'people (main applicants and dependants)'),
+        line('claims_people_total_half', '2024H1', 40_000, 'people (main applicants and dependants)'),
+      ].join('\n') + '\n',
+    );
+    const h = historicalScenario(baselineScenarioWith(calibration), loadOfficialData([...dataFiles(), file, tables]), '2023-07-01', '2024-06-30').scenario;
+    expect(h.decisions.grantRate.albania.at(-1)).toEqual({ date: '2023-10-01', value: 0.12 });
+    expect(h.decisions.grantRate.iran.at(-1)).toEqual({ date: '2024-01-01', value: 0.45 });
+    expect(h.arrivals.nationalityMix.albania.at(-1)).toEqual({ date: '2024-01-01', value: 1_000 / 40_000 });
   });
 });
