@@ -14,7 +14,7 @@ import { replicateOn } from '../src/experiment/parallel.js';
 import { createSimulator } from '../src/experiment/pool.js';
 import { summaryToJson } from '../src/experiment/summary.js';
 import { MODEL_VERSION } from '../src/model/simulate.js';
-import { loadScenario } from '../src/scenarios/catalog.js';
+import { loadScenario } from '../src/scenarios/catalogue.js';
 
 const SEED = 20230630;
 

@@ -4,7 +4,7 @@
  */
 import { runReplications } from '../src/experiment/replicate.js';
 import { buildWorld, runWorld, MODEL_VERSION } from '../src/model/simulate.js';
-import { loadScenario } from '../src/scenarios/catalog.js';
+import { loadScenario } from '../src/scenarios/catalogue.js';
 
 const SEED = 20230630;
 

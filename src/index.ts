@@ -15,7 +15,7 @@ import type { RunResult } from './model/result.js';
 import { checkScenario, parseOverrides, type Scenario } from './model/schema.js';
 import { simulate as simulateModel } from './model/simulate.js';
 import type { Uncertainty } from './model/uncertainty.js';
-import { calibratedModelVersion, listBuiltinScenarios, loadScenario, resolveOverrides } from './scenarios/catalog.js';
+import { calibratedModelVersion, listBuiltinScenarios, loadScenario, resolveOverrides } from './scenarios/catalogue.js';
 import { DEFAULT_PACK, loadPack, packNames } from './pack/load.js';
 import type { PackManifest } from './pack/manifest.js';
 import { packageBacktest, type PackageBacktest, type PackageBacktestOptions } from './scenarios/package-backtest.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baselineScenarioWith } from '../scenarios/catalog.js';
+import { baselineScenarioWith } from '../scenarios/catalogue.js';
 import { backtestScenario, simulateRecord } from './backtest.js';
 import { calibrate, estimatesOf, lossOf, residuals } from './calibrate.js';
 import { loadOfficialData } from './data-files.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../model/errors.js';
 import { simulate } from '../model/simulate.js';
-import { baselineScenarioWith } from '../scenarios/catalog.js';
+import { baselineScenarioWith } from '../scenarios/catalogue.js';
 import { loadOfficialData } from './data-files.js';
 import { freeParameters } from './estimates.js';
 import { headcountPath, historicalScenario, outcomeShares, quartersBetween } from './history.js';

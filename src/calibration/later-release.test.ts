@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../model/simulate.js';
 import type { SeriesName } from '../model/result.js';
-import { baselineCalibration, baselineScenarioWith } from '../scenarios/catalog.js';
+import { baselineCalibration, baselineScenarioWith } from '../scenarios/catalogue.js';
 import { runBacktest } from './backtest.js';
 import { dataFiles, loadOfficialData } from './data-files.js';
 import { historicalScenario } from './history.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../model/errors.js';
-import { baselineScenarioWith } from '../scenarios/catalog.js';
+import { baselineScenarioWith } from '../scenarios/catalogue.js';
 import { loadOfficialData } from './data-files.js';
 import { ObservedData, type Observation } from './observed.js';
 import { calibrateToOrigin, checkOrigin, observedUpTo, runOriginBacktest, type OriginInput } from './origin.js';

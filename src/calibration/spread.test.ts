@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baselineScenarioWith } from '../scenarios/catalog.js';
+import { baselineScenarioWith } from '../scenarios/catalogue.js';
 import { runBacktest } from './backtest.js';
 import { loadOfficialData } from './data-files.js';
 import { spreadText } from './fit.js';

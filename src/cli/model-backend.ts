@@ -8,7 +8,7 @@ import type { Simulator } from '../experiment/jobs.js';
 import { simulate } from '../model/simulate.js';
 import { applyOverrides, type Scenario } from '../model/schema.js';
 import { DEFAULT_PACK, loadPack } from '../pack/load.js';
-import { calibratedModelVersion, listBuiltinScenarios, loadScenario, officialData, showScenario, validateScenarioFile } from '../scenarios/catalog.js';
+import { calibratedModelVersion, listBuiltinScenarios, loadScenario, officialData, showScenario, validateScenarioFile } from '../scenarios/catalogue.js';
 import type { Backend, ScenarioLike } from './backend.js';
 import { packageVersion } from '../experiment/version.js';
 

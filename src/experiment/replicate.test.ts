@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../model/simulate.js';
-import { loadScenario } from '../scenarios/catalog.js';
+import { loadScenario } from '../scenarios/catalogue.js';
 import { runReplications } from './replicate.js';
 import { SummaryAccumulator, summaryToJson } from './summary.js';
 

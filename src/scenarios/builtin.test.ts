@@ -7,7 +7,7 @@ import { simulate } from '../model/simulate.js';
 import type { RunResult } from '../model/result.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listBuiltinScenarios, loadScenario, scenariosDir } from './catalog.js';
+import { listBuiltinScenarios, loadScenario, scenariosDir } from './catalogue.js';
 import { PARAMETERS } from '../model/parameters.js';
 
 const MONTHS = 18;

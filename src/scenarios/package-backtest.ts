@@ -11,7 +11,7 @@ import { dataFiles, loadOfficialData } from '../calibration/data-files.js';
 import type { OriginSummary } from '../calibration/fit.js';
 import { runOriginBacktest } from '../calibration/origin.js';
 import type { Uncertainty } from '../model/uncertainty.js';
-import { baselineScenarioWith } from './catalog.js';
+import { baselineScenarioWith } from './catalogue.js';
 
 export interface PackageBacktestOptions {
   /** First day of a quarter to start on (default 2018-01-01) and last day of a quarter to run to (default 2023-06-30). */

@@ -7,7 +7,7 @@
 import { PARAMETERS } from '../model/parameters.js';
 import { UNITS, isDataRef, isParam, type DataRef, type ParamDef, type ParamTree } from '../model/params.js';
 import type { Scenario } from '../model/schema.js';
-import { baselineCalibration, baselineScenario } from './catalog.js';
+import { baselineCalibration, baselineScenario } from './catalogue.js';
 import type { CalibrationRecord } from '../calibration/calibration-file.js';
 
 export const REFERENCE_PATH = 'docs/parameters.md';

@@ -9,7 +9,7 @@ import { buildLedger, ledgerToJson } from '../claims/ledger.js';
 import { BASE_SCENARIO, extraCaseworkerOverrides } from '../claims/projection.js';
 import type { Comparison } from '../experiment/compare.js';
 import { InputError } from '../model/errors.js';
-import { loadScenario, officialData } from '../scenarios/catalog.js';
+import { loadScenario, officialData } from '../scenarios/catalogue.js';
 import type { StoredRun } from './store.js';
 
 /** Fewer than a run's default: the ledger needs the projection's direction and band. */

@@ -6,7 +6,7 @@
  */
 import { PARAMETERS } from '../model/parameters.js';
 import { UNITS, leaves, type ParamTree } from '../model/params.js';
-import { baselineScenario } from '../scenarios/catalog.js';
+import { baselineScenario } from '../scenarios/catalogue.js';
 
 export interface ParameterInfo {
   readonly path: string;

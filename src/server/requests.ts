@@ -9,7 +9,7 @@
 import { InputError, showValue } from '../model/errors.js';
 import { expectedCases, parseOverrides, type Scenario, type ScenarioOverrides } from '../model/schema.js';
 import { UNCERTAINTY, type Uncertainty } from '../model/uncertainty.js';
-import { listBuiltinScenarios, loadScenario, resolveOverrides } from '../scenarios/catalog.js';
+import { listBuiltinScenarios, loadScenario, resolveOverrides } from '../scenarios/catalogue.js';
 import type { ServerLimits } from './limits.js';
 import type { Store } from './store.js';
 

@@ -20,7 +20,7 @@ import { BacktestService } from './backtest.js';
 import { DASHBOARD_DEFAULTS } from './dashboard-defaults.js';
 import { parameterInfo } from './parameters.js';
 import { builtinScenarios, checkScenarioLimits, runSettings } from './requests.js';
-import { calibratedModelVersion, loadScenario } from '../scenarios/catalog.js';
+import { calibratedModelVersion, loadScenario } from '../scenarios/catalogue.js';
 import { SERVER_LIMITS, type ServerLimits } from './limits.js';
 import { Runner } from './runner.js';
 import { RunService, type Job } from './runs.js';

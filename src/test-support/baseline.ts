@@ -1,6 +1,6 @@
 /** Test helper: the baseline scenario (official figures of the UK pack), with optional overrides. */
 import { loadOfficialData } from '../calibration/data-files.js';
-import { countryOf } from '../scenarios/catalog.js';
+import { countryOf } from '../scenarios/catalogue.js';
 import { loadPack } from '../pack/load.js';
 import { baselineParameters } from '../model/resolve.js';
 import { applyOverrides, type Scenario, type ScenarioOverrides } from '../model/schema.js';

@@ -18,7 +18,7 @@ import type { SchedulePoint } from '../../model/params.js';
 import { writeBacktestReport } from '../../calibration/report.js';
 import { InputError, showValue } from '../../model/errors.js';
 import { MODEL_VERSION } from '../../model/simulate.js';
-import { baselineScenarioWith } from '../../scenarios/catalog.js';
+import { baselineScenarioWith } from '../../scenarios/catalogue.js';
 import { DEFAULT_PACK, loadPack } from '../../pack/load.js';
 import { originText } from '../../calibration/fit.js';
 import { checkOrigin } from '../../calibration/origin.js';

@@ -39,7 +39,7 @@ export async function workerCommand(io: Io, flags: WorkerFlags): Promise<number>
   await probe(target);
   const [{ createModelBackend }, { baselineScenario }, { parseScenarioText }, { createSimulator }, { startQueueWorker }] = await Promise.all([
     import('../model-backend.js'),
-    import('../../scenarios/catalog.js'),
+    import('../../scenarios/catalogue.js'),
     import('../../scenarios/parse.js'),
     import('../../experiment/pool.js'),
     import('../../experiment/distributed/worker.js'),

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../model/errors.js';
 import type { Scenario } from '../../model/schema.js';
 import { simulate } from '../../model/simulate.js';
-import { baselineScenario, calibratedModelVersion, loadScenario } from '../../scenarios/catalog.js';
+import { baselineScenario, calibratedModelVersion, loadScenario } from '../../scenarios/catalogue.js';
 import { hasRedis, inCi, noteRedisSkip, startRedis, type TestRedis } from '../../test-support/redis.js';
 import { compareOn, comparisonToJson } from '../compare.js';
 import { inProcessSimulator, type Simulator } from '../jobs.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../model/errors.js';
 import { KPIS, SERIES } from '../../model/result.js';
 import { simulate } from '../../model/simulate.js';
-import { baselineScenario, loadScenario } from '../../scenarios/catalog.js';
+import { baselineScenario, loadScenario } from '../../scenarios/catalogue.js';
 import { decodeResult, encodeResult, parseBatchJob, parseJobScenario } from './payload.js';
 import { parseScenarioText } from '../../scenarios/parse.js';
 
