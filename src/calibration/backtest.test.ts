@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitOf, type Simulated } from './backtest.js';
 import { observedFromTexts } from './observed.js';
-import { COMPARED, modelValue, windows, type Compared } from './targets.js';
+import { COMPARED, modelValue, windows, type Compared } from './compared-series.js';
 
 const source = 'https://www.gov.uk/x';
 const record = observedFromTexts([

@@ -13,7 +13,7 @@ import { scores, type BacktestResult, type PeriodFit, type SeriesFit, type Sprea
 import { historicalScenario, INPUT_SERIES, type HistoricalScenario } from './history.js';
 import type { ObservedData } from './observed.js';
 import { drawModelError, runReplication, spreadOf } from './spread.js';
-import { COMPARED, isScored, modelValue, windows, type Compared, type Window } from './targets.js';
+import { COMPARED, isScored, modelValue, windows, type Compared, type Window } from './compared-series.js';
 
 export const BACKTEST_DEFAULTS = {
   from: '2018-01-01',

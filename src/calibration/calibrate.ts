@@ -4,7 +4,7 @@
  * (ml-levenberg-marquardt) with finite-difference gradients.
  *
  * The loss is Σ_series w_s / n_s · Σ_periods ((m_p − o_p) / o_p)², over the scored periods of the
- * series with a weight (COMPARED in targets.ts), where m_p is the mean over the replications.
+ * series with a weight (COMPARED in compared-series.ts), where m_p is the mean over the replications.
  * Every evaluation runs the same seeds (common random numbers), so the loss is a deterministic
  * function of the parameters and the search is reproducible for a seed.
  *
@@ -18,7 +18,7 @@ import { backtestScenario, fitOf, simulateRecord, type Simulated } from './backt
 import { applyEstimates, freeParameters, initialGuess, type Estimate, type FreeParameter } from './estimates.js';
 import type { ObservedData } from './observed.js';
 import { estimateSpread } from './spread.js';
-import { COMPARED, isScored, type Compared } from './targets.js';
+import { COMPARED, isScored, type Compared } from './compared-series.js';
 
 /** The search's defaults: about 1½ minutes over 2018–2023Q2 on one core. */
 export const CALIBRATE_DEFAULTS = { replications: 2, maxIterations: 8 } as const;

@@ -66,7 +66,7 @@ function dateFlag(flag: string, raw: string | undefined, fallback: string): stri
 
 /**
  * `--pack`: the backtest and the calibration read the record through the UK's series map
- * (calibration/targets.ts, history.ts), so they run on the UK pack only for now.
+ * (calibration/compared-series.ts, history.ts), so they run on the UK pack only for now.
  */
 export function historyPack(raw: string | undefined): void {
   const pack = loadPack(raw ?? DEFAULT_PACK);
