@@ -40,6 +40,15 @@ export const packManifest = z.strictObject({
    * as one is); a parameter not named keeps the model's declared default (and its source).
    */
   parameters: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * The dashboard editor's groups, in order: a title and the parameter paths it takes (a prefix,
+   * less any prefixes of another group). A parameter in no group gets one of its top-level name.
+   */
+  dashboard: z
+    .strictObject({
+      groups: z.array(z.strictObject({ title: z.string().min(1), prefix: z.string().min(1), except: z.array(z.string().min(1)).optional() })),
+    })
+    .optional(),
 });
 
 export type PackManifest = z.infer<typeof packManifest>;

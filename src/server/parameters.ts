@@ -7,10 +7,13 @@
 import { PARAMETERS } from '../model/parameters.js';
 import { UNITS, leaves, type ParamTree } from '../model/params.js';
 import { baselineScenario } from '../scenarios/catalogue.js';
+import { loadPack } from '../pack/load.js';
 
 export interface ParameterInfo {
   readonly path: string;
   readonly group: string;
+  /** The editor's group of the parameter (the pack's dashboard groups) and that group's place. */
+  readonly section: { readonly title: string; readonly order: number };
   readonly kind: 'number' | 'schedule' | 'choice';
   readonly label: string;
   readonly description: string;
@@ -35,11 +38,19 @@ function valueAt(obj: unknown, path: string): unknown {
 
 let cached: ParameterInfo[] | undefined;
 
+/** The editor's group of a parameter, by the pack's dashboard groups; else its top-level name, after them. */
+function sectionOf(path: string, groups: readonly { title: string; prefix: string; except?: readonly string[] }[]): ParameterInfo['section'] {
+  const order = groups.findIndex((g) => path.startsWith(g.prefix) && !g.except?.some((e) => path.startsWith(e)));
+  return order < 0 ? { title: path.split('.')[0], order: groups.length } : { title: groups[order].title, order };
+}
+
+/** The parameters of the pack the server serves (the UK's). */
 export function parameterInfo(): ParameterInfo[] {
   if (cached) return cached;
   const baseline = baselineScenario();
+  const groups = loadPack().manifest.dashboard?.groups ?? [];
   cached = leaves(PARAMETERS as unknown as ParamTree).map(({ path, def }) => {
-    const common = { path, group: path.split('.')[0], kind: def.kind, label: def.label, description: def.description, source: def.source, default: valueAt(baseline, path) };
+    const common = { path, group: path.split('.')[0], section: sectionOf(path, groups), kind: def.kind, label: def.label, description: def.description, source: def.source, default: valueAt(baseline, path) };
     switch (def.kind) {
       case 'number':
         return { ...common, unit: def.unit, unitText: UNITS[def.unit], min: def.min, max: def.max, integer: def.integer === true, range: def.range };

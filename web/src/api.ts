@@ -28,6 +28,8 @@ export interface Backtest extends BacktestResult {
 export interface ParameterInfo {
   readonly path: string;
   readonly group: string;
+  /** The editor's group (from the pack's manifest, dashboard.groups) and its place among them. */
+  readonly section: { readonly title: string; readonly order: number };
   readonly kind: 'number' | 'schedule' | 'choice';
   readonly label: string;
   readonly description: string;

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { parameterInfo } from './parameters.js';
+
+describe('parameterInfo: the editor groups of the UK pack (pack.yaml, dashboard.groups)', () => {
+  const section = (path: string) => parameterInfo().find((p) => p.path === path)?.section;
+
+  it('puts each parameter in the first listed group whose prefix it has, less the exceptions', () => {
+    expect(section('decisions.headcount')).toEqual({ title: 'Caseworkers and decisions', order: 0 });
+    expect(section('returns.enforcedPerMonth')).toEqual({ title: 'Returns unit', order: 1 });
+    expect(section('returns.thirdCountry.removalsPerYear')).toEqual({ title: 'Third-country scheme', order: 5 });
+    expect(section('kpi.backlogThresholdPeople')).toEqual({ title: 'Reporting', order: 10 });
+  });
+
+  it('leaves no parameter out of a group', () => {
+    expect(parameterInfo().every((p) => p.section.order < 11)).toBe(true);
+  });
+});
