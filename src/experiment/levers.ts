@@ -1,5 +1,6 @@
 /**
- * Levers the optimiser may pull, each with what one unit costs per month. A lever's setting is an
+ * Levers the optimiser may pull — the parameters declared with lever metadata, each with what one
+ * unit costs per month (from its declaration: a cost parameter and a rate). A lever's setting is an
  * increment added to every point of the scenario's schedule (more staff, more determinations,
  * more returns, more places — from the start date, on top of what the scenario already plans),
  * clamped to the parameter's declared maximum. The unit costs are the scenario's own cost
@@ -24,28 +25,30 @@ export interface Lever {
 
 const DAYS_PER_MONTH = 365.25 / 12;
 
-export const LEVERS: readonly Lever[] = [
-  { path: 'decisions.headcount', label: 'Extra decision-makers', unit: 'staff', costPerUnitMonth: (s) => s.costs.caseworkerPerYear / 12 },
-  {
-    path: 'appeals.determinationsPerMonth',
-    label: 'Extra tribunal determinations',
-    unit: 'determinations/month',
-    costPerUnitMonth: (s) => s.costs.tribunalPerDetermination,
-  },
-  { path: 'returns.enforcedPerMonth', label: 'Extra enforced returns', unit: 'returns/month', costPerUnitMonth: (s) => s.costs.enforcedReturnCost },
-  {
-    path: 'accommodation.dispersalPlaces',
-    label: 'Extra dispersal places',
-    unit: 'places',
-    costPerUnitMonth: (s) => s.costs.dispersalPerNight * DAYS_PER_MONTH,
-  },
-  {
-    path: 'accommodation.largeSitePlaces',
-    label: 'Extra large-site places',
-    unit: 'places',
-    costPerUnitMonth: (s) => s.costs.largeSitePerNight * DAYS_PER_MONTH,
-  },
-];
+/** A unit cost per year, month or night, per month. */
+function perMonth(cost: number, per: 'year' | 'month' | 'night'): number {
+  return per === 'year' ? cost / 12 : per === 'night' ? cost * DAYS_PER_MONTH : cost;
+}
+
+/** A leaf of the scenario by its dotted path. */
+function valueAt(s: Scenario, path: string): unknown {
+  return path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], s);
+}
+
+/**
+ * Every parameter declared with lever metadata (src/model/params.ts, LeverMeta), in the
+ * optimiser's order: the seed plan's (caseworkers, tribunal, returns, accommodation).
+ */
+const LEVER_ORDER = ['decisions', 'appeals', 'returns', 'accommodation'];
+export const LEVERS: readonly Lever[] = leaves(PARAMETERS as unknown as ParamTree)
+  .flatMap(({ path, def }) => (def.kind === 'schedule' && def.lever ? [{ path, def, lever: def.lever }] : []))
+  .sort((a, b) => LEVER_ORDER.indexOf(a.path.split('.')[0] ?? '') - LEVER_ORDER.indexOf(b.path.split('.')[0] ?? ''))
+  .map(({ path, def, lever }) => ({
+    path,
+    label: lever.label,
+    unit: def.unit,
+    costPerUnitMonth: (s: Scenario) => perMonth(valueAt(s, lever.cost.parameter) as number, lever.cost.per),
+  }));
 
 const DEFS = new Map(leaves(PARAMETERS as unknown as ParamTree).map((l) => [l.path, l.def]));
 

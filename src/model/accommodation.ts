@@ -94,6 +94,7 @@ export const accommodationParams = {
     source: 'Assumption: families are supported until removal or departure (section 94(5), Immigration and Asylum Act 1999), which takes years for most.',
   }),
   dispersalPlaces: schedule({
+    lever: { label: 'Extra dispersal places', cost: { parameter: 'costs.dispersalPerNight', per: 'night' } },
     label: 'Dispersal accommodation places',
     description: 'Places in dispersal housing (and initial accommodation) over time; supported people beyond dispersal and large sites are in hotels.',
     unit: 'places',
@@ -114,6 +115,7 @@ export const accommodationParams = {
     source: 'Derived: supported people minus people in hotels at 30 June 2023 (Home Office; NAO), i.e. dispersal was full and hotels took the overflow.',
   }),
   largeSitePlaces: schedule({
+    lever: { label: 'Extra large-site places', cost: { parameter: 'costs.largeSitePerNight', per: 'night' } },
     label: 'Large-site places (barges, former military sites)',
     description: 'Places on large sites over time.',
     unit: 'places',

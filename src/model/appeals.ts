@@ -46,6 +46,7 @@ export const appealsParams = {
     source: 'Assumption: most refused claimants appeal; appeals lodged (data/ appeals_lodged_quarter) are of the order of refusals. The backtest reads it per quarter from the record (appeals lodged over refusals).',
   }),
   determinationsPerMonth: schedule({
+    lever: { label: 'Extra tribunal determinations', cost: { parameter: 'costs.tribunalPerDetermination', per: 'month' } },
     label: 'Tribunal capacity',
     description: 'Asylum appeals the First-tier Tribunal can determine per month.',
     unit: 'determinations/month',

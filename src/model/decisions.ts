@@ -36,6 +36,7 @@ const overTime = (label: string, description: string, max: number, source: strin
 
 export const decisionsParams = {
   headcount: schedule({
+    lever: { label: 'Extra decision-makers', cost: { parameter: 'costs.caseworkerPerYear', per: 'year' } },
     label: 'Asylum decision-makers (headcount)',
     description: 'Decision-maker headcount over time; increases are hires that need training before they are productive.',
     unit: 'staff',

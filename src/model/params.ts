@@ -82,8 +82,20 @@ export interface SchedulePoint {
   readonly value: number;
 }
 
+/**
+ * A schedule the optimiser may raise (`asylum-sim optimise --levers`): an increment added to every
+ * point, costed by the cost parameter `cost.parameter`, which is a cost per unit of increment
+ * `cost.per` year (a month's is a twelfth), month, or night (a month has 365.25/12).
+ */
+export interface LeverMeta {
+  readonly label: string;
+  readonly cost: { readonly parameter: string; readonly per: 'year' | 'month' | 'night' };
+}
+
 export interface ScheduleParam extends Common {
   readonly kind: 'schedule';
+  /** Present when the optimiser may pull it. */
+  readonly lever?: LeverMeta;
   readonly unit: Unit;
   /** `linear` interpolates between dated points; `step` holds each value until the next date. */
   readonly interpolation: 'linear' | 'step';

@@ -45,6 +45,7 @@ const RETURNABLE: { readonly [K in Nationality]: readonly [share: number, why: s
 
 export const returnsParams = {
   enforcedPerMonth: schedule({
+    lever: { label: 'Extra enforced returns', cost: { parameter: 'costs.enforcedReturnCost', per: 'month' } },
     label: 'Enforced returns capacity',
     description: 'Enforced returns of asylum cases the Home Office can carry out per month.',
     unit: 'returns/month',
