@@ -3,7 +3,7 @@
  * estimate is put into a scenario, and the first guesses the search starts from. Dated estimates
  * of one path form a step schedule (e.g. productivity per year); undated ones set a number.
  */
-import type { SchedulePoint } from '../model/params.js';
+import type { SchedulePoint } from '../model/declarations.js';
 import type { Scenario } from '../model/schema.js';
 import type { HistoricalScenario } from './history.js';
 import { INPUT_SERIES } from './history.js';

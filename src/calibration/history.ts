@@ -8,7 +8,7 @@
  */
 import { daysBetween, epochDay, isoFromEpochDay } from '../model/dates.js';
 import { InputError, showValue } from '../model/errors.js';
-import type { SchedulePoint } from '../model/params.js';
+import type { SchedulePoint } from '../model/declarations.js';
 import { makePlan, scheduleValue } from '../model/plan.js';
 import { NAMED_NATIONALITIES, NATIONALITIES, type Nationality } from '../model/nationalities.js';
 import { outcomeSplit } from '../model/decisions.js';

@@ -18,7 +18,7 @@
  */
 import { keyedBase, keyedUniform, normalQuantile } from '../engine/keyed.js';
 import { PARAMETERS } from '../model/parameters.js';
-import { leaves, type ParamDef, type ParamTree } from '../model/params.js';
+import { leaves, type ParamDef, type ParamTree } from '../model/declarations.js';
 import type { RunResult } from '../model/result.js';
 import type { Scenario } from '../model/schema.js';
 import { simulate } from '../model/simulate.js';

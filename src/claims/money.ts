@@ -5,7 +5,7 @@
  */
 import type { ObservedData } from '../calibration/observed.js';
 import { PARAMETERS } from '../model/parameters.js';
-import type { NumberParam } from '../model/params.js';
+import type { NumberParam } from '../model/declarations.js';
 import { claimed, count, gbp, inputValue, observed } from './inputs.js';
 import type { Claim, ClaimInput } from './types.js';
 

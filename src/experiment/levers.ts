@@ -11,7 +11,7 @@
  */
 import { InputError, showValue } from '../model/errors.js';
 import { PARAMETERS } from '../model/parameters.js';
-import { leaves, type ParamTree, type SchedulePoint } from '../model/params.js';
+import { leaves, type ParamTree, type SchedulePoint } from '../model/declarations.js';
 import type { Scenario } from '../model/schema.js';
 
 export interface Lever {
@@ -36,7 +36,7 @@ function valueAt(s: Scenario, path: string): unknown {
 }
 
 /**
- * Every parameter declared with lever metadata (src/model/params.ts, LeverMeta), in the
+ * Every parameter declared with lever metadata (src/model/declarations.ts, LeverMeta), in the
  * optimiser's order: the seed plan's (caseworkers, tribunal, returns, accommodation).
  */
 const LEVER_ORDER = ['decisions', 'appeals', 'returns', 'accommodation'];

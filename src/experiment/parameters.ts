@@ -1,6 +1,6 @@
 /**
  * The uncertain parameters of a scenario as a sensitivity analysis sees them: every declared
- * number or schedule that is not `fixed` (src/model/params.ts), with its plausible range. A number
+ * number or schedule that is not `fixed` (src/model/declarations.ts), with its plausible range. A number
  * varies over its range; a schedule varies by one multiplier of its whole path over its range,
  * as under parametric uncertainty (model/uncertainty.ts). A number the scenario sets outside its
  * plausible range is a deliberate choice (a lever) and is left out, again as there.
@@ -8,7 +8,7 @@
  * Pure: no Node imports.
  */
 import { PARAMETERS } from '../model/parameters.js';
-import { leaves, type ParamTree, type SchedulePoint, type Unit } from '../model/params.js';
+import { leaves, type ParamTree, type SchedulePoint, type Unit } from '../model/declarations.js';
 import type { Scenario } from '../model/schema.js';
 import { keepSharesFeasible } from '../model/uncertainty.js';
 

@@ -11,7 +11,7 @@ import { Stage } from './cases.js';
 import { Ring } from '../engine/ring.js';
 import { S } from './observe.js';
 import { dailySchedule, monthlySchedule, monthNow } from './plan.js';
-import { num, schedule, type Resolved } from './params.js';
+import { num, schedule, type Resolved } from './declarations.js';
 import type { World } from './world.js';
 import { LIMITS } from './limits.js';
 

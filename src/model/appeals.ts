@@ -10,7 +10,7 @@ import { keyedUniform, LognormalFromUniform } from '../engine/keyed.js';
 import { Stage } from './cases.js';
 import { Kind } from './events.js';
 import { S } from './observe.js';
-import { num, schedule, type Resolved } from './params.js';
+import { num, schedule, type Resolved } from './declarations.js';
 import type { World } from './world.js';
 import { monthNow, monthlySchedule, ratedServers, type Plan } from './plan.js';
 

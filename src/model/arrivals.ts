@@ -10,7 +10,7 @@ import { ROUTES, Stage } from './cases.js';
 import { byNationality, monthlyNationalityMix } from './nationalities.js';
 import { S } from './observe.js';
 import { dailySchedule } from './plan.js';
-import { num, schedule, type Resolved } from './params.js';
+import { num, schedule, type Resolved } from './declarations.js';
 import type { World } from './world.js';
 import { LIMITS } from './limits.js';
 

@@ -7,7 +7,7 @@
 import { financialYear } from './dates.js';
 import type { Observer } from './observe.js';
 import { monthlySchedule, type Plan } from './plan.js';
-import { num, schedule, type Resolved } from './params.js';
+import { num, schedule, type Resolved } from './declarations.js';
 import type { RunResult } from './result.js';
 import type { Scenario } from './schema.js';
 

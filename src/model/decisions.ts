@@ -12,7 +12,7 @@ import { daysBetween } from './dates.js';
 import { Outcome, ROUTES, Stage } from './cases.js';
 import { Kind } from './events.js';
 import { MAX_SNAPSHOT_AGE_MONTHS, S } from './observe.js';
-import { choice, num, schedule, type Resolved } from './params.js';
+import { choice, num, schedule, type Resolved } from './declarations.js';
 import { byNationality, NATIONALITIES, triageStreams } from './nationalities.js';
 import { monthlySchedule, monthNow, scheduleValues, type Plan } from './plan.js';
 import { planWorkforce, type WorkforcePlan } from './workforce.js';

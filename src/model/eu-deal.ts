@@ -15,7 +15,7 @@ import { ROUTE_EU_QUOTA, Stage } from './cases.js';
 import { ALLOCATION_KEYS, keyShare } from './eu-key.js';
 import { Kind } from './events.js';
 import { S } from './observe.js';
-import { choice, num, schedule, type DataRef, type Resolved } from './params.js';
+import { choice, num, schedule, type DataRef, type Resolved } from './declarations.js';
 import { dailySchedule } from './plan.js';
 import { LIMITS } from './limits.js';
 import type { World } from './world.js';

@@ -7,7 +7,7 @@
  */
 import { Categorical } from '../engine/index.js';
 import { monthlySchedule, type Plan } from './plan.js';
-import type { SchedulePoint } from './params.js';
+import type { SchedulePoint } from './declarations.js';
 
 export const NATIONALITIES = [
   'afghanistan',

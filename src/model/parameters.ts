@@ -9,7 +9,7 @@ import { arrivalsParams } from './arrivals.js';
 import { costsParams } from './costs.js';
 import { decisionsParams } from './decisions.js';
 import { euDealParams } from './eu-deal.js';
-import { num, type Resolved } from './params.js';
+import { num, type Resolved } from './declarations.js';
 import { returnsParams } from './returns.js';
 import { safeRoutesParams } from './safe-routes.js';
 import { snapshotParams } from './snapshot.js';

@@ -4,7 +4,7 @@
  * ("plan once, then run hot").
  */
 import { daysBetween, monthBounds, monthLabel } from './dates.js';
-import type { SchedulePoint } from './params.js';
+import type { SchedulePoint } from './declarations.js';
 
 export interface Plan {
   readonly start: string;

@@ -3,7 +3,7 @@
  * against the data the caller loaded (the model itself reads no files).
  */
 import { PARAMETERS, type Parameters } from './parameters.js';
-import { isDataRef, isParam, type DataRef, type ParamDef, type ParamTree } from './params.js';
+import { isDataRef, isParam, type DataRef, type ParamDef, type ParamTree } from './declarations.js';
 
 /** What the model needs of the official data: one figure by series and period. */
 export interface OfficialFigures {

@@ -13,7 +13,7 @@ import { byNationality, isFastTrack, NATIONALITIES, type Nationality } from './n
 import { Kind } from './events.js';
 import { S } from './observe.js';
 import { dailySchedule, monthNow, monthlySchedule, ratedServers, type Plan } from './plan.js';
-import { choice, num, schedule, type Resolved } from './params.js';
+import { choice, num, schedule, type Resolved } from './declarations.js';
 import type { World } from './world.js';
 
 const PURPOSE_RETURNABLE = 41;

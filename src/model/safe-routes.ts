@@ -8,7 +8,7 @@
  * keyed random numbers of every other case — common random numbers — stay the same.
  */
 import { S } from './observe.js';
-import { num, schedule, type Resolved } from './params.js';
+import { num, schedule, type Resolved } from './declarations.js';
 import { dailySchedule } from './plan.js';
 import { LIMITS } from './limits.js';
 import type { World } from './world.js';

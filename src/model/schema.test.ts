@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from './errors.js';
 import { LIMITS } from './limits.js';
 import { PARAMETERS } from './parameters.js';
-import { leaves, type ParamTree } from './params.js';
+import { leaves, type ParamTree } from './declarations.js';
 import { applyOverrides, expectedCases, parseOverrides, type Scenario } from './schema.js';
 import { buildWorld, simulate } from './simulate.js';
 import { baseline } from '../test-support/baseline.js';

@@ -24,7 +24,7 @@ import { PARAMETERS, type Parameters } from './parameters.js';
 import { quotaPerYear } from './eu-deal.js';
 import { NATIONALITIES } from './nationalities.js';
 import { scheduleValue } from './plan.js';
-import { UNITS, isParam, leaves, type ParamDef, type ParamTree } from './params.js';
+import { UNITS, isParam, leaves, type ParamDef, type ParamTree } from './declarations.js';
 import { routingProblems, routingSchema, stagesSchema, type Routing, type StageName } from './routing.js';
 
 /**

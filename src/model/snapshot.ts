@@ -12,7 +12,7 @@ import { Stage } from './cases.js';
 import { LEGACY_CUTOFF } from './decisions.js';
 import { byNationality, NAMED_NATIONALITIES, NATIONALITIES } from './nationalities.js';
 import { MAX_SNAPSHOT_AGE_MONTHS } from './observe.js';
-import { num, type Resolved } from './params.js';
+import { num, type Resolved } from './declarations.js';
 import type { World } from './world.js';
 import { LIMITS } from './limits.js';
 

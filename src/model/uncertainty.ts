@@ -11,7 +11,7 @@
  */
 import { keyedBase, keyedUniform } from '../engine/keyed.js';
 import { PARAMETERS } from './parameters.js';
-import { leaves, type ParamTree, type SchedulePoint } from './params.js';
+import { leaves, type ParamTree, type SchedulePoint } from './declarations.js';
 import type { Scenario } from './schema.js';
 
 /** Which uncertainty a set of replications samples. */

@@ -5,7 +5,7 @@
  * becomes the decision station's capacity schedule.
  */
 import { scheduleValues, type Plan } from './plan.js';
-import type { SchedulePoint } from './params.js';
+import type { SchedulePoint } from './declarations.js';
 
 export interface WorkforceInputs {
   readonly headcount: readonly SchedulePoint[];

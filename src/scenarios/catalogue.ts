@@ -15,7 +15,7 @@ import { InputError } from '../model/errors.js';
 import { didYouMean } from '../model/suggest.js';
 import { baselineParameters } from '../model/resolve.js';
 import { PARAMETERS } from '../model/parameters.js';
-import { leaves, type ParamTree } from '../model/params.js';
+import { leaves, type ParamTree } from '../model/declarations.js';
 import { STAGES } from '../model/routing.js';
 import { MODEL_VERSION } from '../model/simulate.js';
 import { applyOverrides, checkScenario, parseOverrides, type Country, type Scenario, type ScenarioOverrides } from '../model/schema.js';

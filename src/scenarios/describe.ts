@@ -4,7 +4,7 @@
  * scenario file (comments aside, it is what `scenarios validate` accepts).
  */
 import { PARAMETERS } from '../model/parameters.js';
-import { UNITS, isParam, type ParamDef, type ParamTree } from '../model/params.js';
+import { UNITS, isParam, type ParamDef, type ParamTree } from '../model/declarations.js';
 import type { Scenario } from '../model/schema.js';
 
 const round = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6))));

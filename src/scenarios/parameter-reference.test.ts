@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findPackageRoot } from '../calibration/data-files.js';
 import { PARAMETERS } from '../model/parameters.js';
-import { leaves, type ParamTree } from '../model/params.js';
+import { leaves, type ParamTree } from '../model/declarations.js';
 import { parameterReference, REFERENCE_PATH } from './parameter-reference.js';
 
 const generated = parameterReference();

@@ -5,7 +5,7 @@
  * committed file is out of date, so the reference always says what the code does.
  */
 import { PARAMETERS } from '../model/parameters.js';
-import { UNITS, isDataRef, isParam, type DataRef, type ParamDef, type ParamTree } from '../model/params.js';
+import { UNITS, isDataRef, isParam, type DataRef, type ParamDef, type ParamTree } from '../model/declarations.js';
 import type { Scenario } from '../model/schema.js';
 import { baselineCalibration, baselineScenario } from './catalogue.js';
 import type { CalibrationRecord } from '../calibration/calibration-file.js';

@@ -5,7 +5,7 @@
  * added to the model appears in the editor without touching the server or the page.
  */
 import { PARAMETERS } from '../model/parameters.js';
-import { UNITS, leaves, type ParamTree } from '../model/params.js';
+import { UNITS, leaves, type ParamTree } from '../model/declarations.js';
 import { baselineScenario } from '../scenarios/catalogue.js';
 import { loadPack } from '../pack/load.js';
 

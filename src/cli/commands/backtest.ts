@@ -14,7 +14,7 @@ import { dataFiles, loadOfficialData } from '../../calibration/data-files.js';
 import { forwardEstimates, type Estimate } from '../../calibration/estimates.js';
 import { historicalScenario } from '../../calibration/history.js';
 import type { ObservedData } from '../../calibration/observed.js';
-import type { SchedulePoint } from '../../model/params.js';
+import type { SchedulePoint } from '../../model/declarations.js';
 import { writeBacktestReport } from '../../calibration/report.js';
 import { InputError, showValue } from '../../model/errors.js';
 import { MODEL_VERSION } from '../../model/simulate.js';

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { InputError } from '../../model/errors.js';
 import { LIMITS } from '../../model/limits.js';
 import { PARAMETERS } from '../../model/parameters.js';
-import { leaves, type ParamTree } from '../../model/params.js';
+import { leaves, type ParamTree } from '../../model/declarations.js';
 import { KPIS, SERIES, type KpiName, type RunResult, type SeriesName } from '../../model/result.js';
 import { applyOverrides, parseCountry, parseOverrides, type Scenario } from '../../model/schema.js';
 import { UNCERTAINTY } from '../../model/uncertainty.js';
