@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { smallScenario } from '../test-support/small.js';
 import { simulate } from '../model/simulate.js';
 import { inProcessSimulator } from './jobs.js';
-import { uncertainParameters, withParameters } from './parameters.js';
+import { uncertainParameters, withParameters } from './uncertain-parameters.js';
 import { oneAtATime, sobolAnalysis } from './sensitivity.js';
 import { tornadoSvg } from './tornado-svg.js';
 

@@ -11,7 +11,7 @@
 import { KPIS, type KpiName } from '../model/result.js';
 import type { Scenario } from '../model/schema.js';
 import { runJobs, type Simulator } from './jobs.js';
-import { uncertainParameters, withParameters, type UncertainParameter } from './parameters.js';
+import { uncertainParameters, withParameters, type UncertainParameter } from './uncertain-parameters.js';
 import { designPoint, designSize, saltelliDesign, sobolIndices } from './sobol.js';
 
 export interface SensitivityOptions {
