@@ -29,7 +29,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { InputError } from '../model/errors.js';
 import { SCENARIO_LIMITS, parseJsonDocument } from '../scenarios/parse.js';
 import type { ServerLimits } from './limits.js';
-import { parameterInfo } from './parameters.js';
+import { parameterInfo } from './parameter-info.js';
 import { bodyObject, builtinScenarios, onlyFields, requestScenario, runSettings } from './requests.js';
 import { QueueFull, RunFailed, RunTimeout } from './runner.js';
 import type { Job, RunService } from './runs.js';

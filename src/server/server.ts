@@ -18,7 +18,7 @@ import { packageVersion } from '../experiment/version.js';
 import { createApp } from './app.js';
 import { BacktestService } from './backtest.js';
 import { DASHBOARD_DEFAULTS } from './dashboard-defaults.js';
-import { parameterInfo } from './parameters.js';
+import { parameterInfo } from './parameter-info.js';
 import { builtinScenarios, checkScenarioLimits, runSettings } from './requests.js';
 import { calibratedModelVersion, loadScenario } from '../scenarios/catalogue.js';
 import { SERVER_LIMITS, type ServerLimits } from './limits.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parameterInfo } from './parameters.js';
+import { parameterInfo } from './parameter-info.js';
 
 describe('parameterInfo: the editor groups of the UK pack (pack.yaml, dashboard.groups)', () => {
   const section = (path: string) => parameterInfo().find((p) => p.path === path)?.section;
