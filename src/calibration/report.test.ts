@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../model/errors.js';
 import { parseCsv } from './csv.js';
 import type { BacktestResult, SeriesFit } from './fit.js';
-import { BACKTEST_CSV_COLUMNS, BACKTEST_SERIES_CSV_COLUMNS, backtestCsv, backtestSeriesCsv, errorText, labelSpacing, niceTicks, seriesChartSvg, shortVersion, writeBacktestReport } from './report.js';
+import { BACKTEST_CSV_COLUMNS, BACKTEST_SERIES_CSV_COLUMNS, backtestCsv, backtestSeriesCsv, labelSpacing, niceTicks, seriesChartSvg, writeBacktestReport } from './report.js';
 import { period, quarters, sampleBacktest, series } from './test-support/backtest.js';
 
 interface Element {
@@ -276,8 +276,6 @@ describe('series chart', () => {
 
   it('shortens a long data hash in the subtitle only', () => {
     const hash = 'f'.repeat(64);
-    expect(shortVersion(hash)).toBe(`${'f'.repeat(12)}…`);
-    expect(shortVersion('v2024-11')).toBe('v2024-11');
     expect(seriesChartSvg('s', stock, { ...result, dataVersion: hash })).toContain(`data ${'f'.repeat(12)}…`);
   });
 
@@ -299,15 +297,6 @@ describe('period labels', () => {
     expect(labelSpacing(months, 5)).toEqual({ every: 6, first: 0 });
     expect(labelSpacing(months, 7)).toEqual({ every: 12, first: 6 });
     expect(labelSpacing(['2018', '2019'], 50)).toEqual({ every: 60, first: 0 });
-  });
-});
-
-describe('error text', () => {
-  it('signs the error and writes it as a percentage', () => {
-    expect(errorText(0.0534)).toBe('+5.3%');
-    expect(errorText(-0.12)).toBe('-12.0%');
-    expect(errorText(-0.0001)).toBe('0.0%');
-    expect(errorText(Number.NaN)).toBe('n/a');
   });
 });
 
