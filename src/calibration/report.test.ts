@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { DOMParser } from 'linkedom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../model/errors.js';
 import { parseCsv } from './csv.js';
 import type { BacktestResult, SeriesFit } from './fit.js';
-import { BACKTEST_CSV_COLUMNS, BACKTEST_SERIES_CSV_COLUMNS, backtestCsv, backtestSeriesCsv, errorText, labelSpacing, niceTicks, seriesChartSvg, shortVersion, writeBacktestReport } from './report.js';
+import { BACKTEST_CSV_COLUMNS, BACKTEST_SERIES_CSV_COLUMNS, backtestCsv, backtestSeriesCsv, seriesChartSvg, writeBacktestReport } from './report.js';
 import { period, quarters, sampleBacktest, series } from './test-support/backtest.js';
 
 interface Element {
@@ -69,7 +70,6 @@ function parseXml(xml: string): Element[] {
   return elements;
 }
 
-const inGroup = (e: Element, cls: string) => e.parents.some((p) => p.name === 'g' && p.attrs.class === cls);
 const unescape = (s: string) => s.replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e] as string);
 
 describe('the XML check used by these tests', () => {
@@ -154,160 +154,143 @@ describe('backtest CSV', () => {
   });
 });
 
-describe('nice ticks', () => {
-  it('steps by 1, 2 or 5 times a power of ten', () => {
-    expect(niceTicks(0, 123_456)).toEqual([0, 20_000, 40_000, 60_000, 80_000, 100_000, 120_000, 140_000]);
-    expect(niceTicks(0, 1)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
-    expect(niceTicks(0, 0)).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
-  });
+/** The x,y pairs of a path's `d` (Plot writes absolute M/L commands), split into its sub-paths. */
+function subPaths(d: string): [number, number][][] {
+  return d
+    .split('M')
+    .filter((part) => part !== '')
+    .map((part) => [...part.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as [number, number]));
+}
 
-  it('covers the range with a handful of round ticks (property)', () => {
-    fc.assert(
-      // Figures to a thousandth: denormal ends are not something a chart meets.
-      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.double({ min: 1e-3, max: 1e9, noNaN: true }), (rawLo, width) => {
-        const lo = Math.round(rawLo * 1000) / 1000;
-        const hi = lo + width;
-        const ticks = niceTicks(lo, hi);
-        expect(ticks.length).toBeGreaterThanOrEqual(2);
-        expect(ticks.length).toBeLessThanOrEqual(12);
-        const step = ticks[1]! - ticks[0]!;
-        // Covered up to float noise at the ends' magnitude (a few ulps).
-        const noise = 1e-12 * Math.max(Math.abs(lo), Math.abs(hi), step);
-        expect(ticks[0]).toBeLessThanOrEqual(lo + noise);
-        expect(ticks[ticks.length - 1]).toBeGreaterThanOrEqual(hi - noise);
-        const mantissa = Number((step / 10 ** Math.floor(Math.log10(step) + 1e-9)).toPrecision(2)); // the difference carries float noise
-        expect([1, 2, 5, 10]).toContain(mantissa); // 10 when the noisy difference falls just below a power of ten
-      }),
-    );
-  });
-});
+const inMark = (e: Element, cls: string) => e.parents.some((p) => p.name === 'g' && p.attrs.class === cls);
+const groupTexts = (elements: readonly Element[], label: string) =>
+  elements.filter((e) => e.name === 'text' && e.parents.some((p) => p.attrs['aria-label'] === label)).map((e) => unescape(e.text).trim() || e.text);
 
-describe('series chart', () => {
+describe('series chart file', () => {
   const result = sampleBacktest();
   const stock = result.series.awaiting_initial_decision_people!;
   const svg = seriesChartSvg('awaiting_initial_decision_people', stock, result);
   const elements = parseXml(svg);
+  const dots = (cls: string) => elements.filter((e) => e.name === 'circle' && inMark(e, cls));
 
-  it('is a well-formed, accessible SVG of about 720×360', () => {
+  it('is a well-formed standalone SVG of 720×360, labelled by its title and description', () => {
     const root = elements[0]!;
     expect(root.name).toBe('svg');
     expect(root.attrs).toMatchObject({ xmlns: 'http://www.w3.org/2000/svg', width: '720', height: '360', role: 'img' });
     const [title, desc] = root.attrs['aria-labelledby']!.split(' ').map((id) => elements.find((e) => e.attrs.id === id));
     expect(title?.name).toBe('title');
+    expect(title?.parents).toEqual([root]);
     expect(title?.text).toBe('People awaiting an initial decision');
     expect(desc?.name).toBe('desc');
     expect(desc?.text).toContain('24 periods from 2018Q1 to 2023Q4');
+    expect(desc?.text).toContain('MAPE 0.6% (target 10%: met) over 20 scored periods');
     expect(svg).not.toMatch(/NaN|undefined|Infinity/);
   });
 
+  it('reads back as SVG in a DOM, with no HTML figure around it', () => {
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    expect(doc.documentElement.localName).toBe('svg');
+    expect(doc.querySelectorAll('figure, h2, h3, div')).toHaveLength(0);
+    expect(doc.querySelectorAll('circle').length).toBeGreaterThanOrEqual(24);
+  });
+
   it('draws one band, one median line and one dot per observed period, hollow when not scored', () => {
-    expect(elements.filter((e) => e.name === 'path' && e.attrs.class === 'band')).toHaveLength(1);
-    expect(elements.filter((e) => e.name === 'path' && e.attrs.class === 'median')).toHaveLength(1);
-    const dots = elements.filter((e) => e.name === 'circle' && inGroup(e, 'record'));
-    expect(dots).toHaveLength(24);
-    expect(dots.filter((d) => d.attrs.fill === 'white')).toHaveLength(4);
-    expect(dots.slice(0, 4).every((d) => d.attrs.fill === 'white')).toBe(true);
-    const tips = elements.filter((e) => e.name === 'title' && inGroup(e, 'record')).map((e) => unescape(e.text));
-    expect(tips[0]).toBe('2018Q1: record 30,000; model P50 31,000 (P5–P95 28,500–33,500); error +3.3%; not scored');
-    expect(tips[4]).toBe('2019Q1: record 46,000; model P50 46,600 (P5–P95 43,700–49,500); error +1.3%');
+    const band = elements.filter((e) => e.name === 'path' && inMark(e, 'band'));
+    const median = elements.filter((e) => e.name === 'path' && inMark(e, 'median'));
+    expect([band.length, median.length]).toEqual([1, 1]);
+    expect(subPaths(band[0]!.attrs.d!)).toHaveLength(1);
+    expect(dots('record-scored')).toHaveLength(20);
+    expect(dots('record-unscored')).toHaveLength(4);
+    const scoredGroup = elements.find((e) => e.name === 'g' && e.attrs.class === 'record-scored')!;
+    const unscoredGroup = elements.find((e) => e.name === 'g' && e.attrs.class === 'record-unscored')!;
+    expect(scoredGroup.attrs.fill).toBe('#1b1f24');
+    expect(unscoredGroup.attrs).toMatchObject({ fill: 'white', stroke: '#1b1f24' });
+    const tip = (cls: string, k: number) => unescape(elements.find((e) => e.name === 'title' && e.parents.at(-1) === dots(cls)[k])!.text);
+    expect(tip('record-unscored', 0)).toBe('2018Q1: record 30,000; model P50 31,000 (P5–P95 28,500–33,500); error +3.3%; not scored');
+    expect(tip('record-scored', 0)).toBe('2019Q1: record 46,000; model P50 46,600 (P5–P95 43,700–49,500); error +1.3%');
   });
 
-  it('places the band around the median and the dots at the record', () => {
-    const d = elements.find((e) => e.attrs.class === 'band')!.attrs.d!;
-    const band = d.slice(1, -1).split('L').map((pt) => pt.split(',').map(Number) as [number, number]);
+  it('places the band around the median and the dots at the record, on one y scale, in time order', () => {
+    const [median] = subPaths(elements.find((e) => e.name === 'path' && inMark(e, 'median'))!.attrs.d!);
+    const [band] = subPaths(elements.find((e) => e.name === 'path' && inMark(e, 'band'))!.attrs.d!);
+    expect(median).toHaveLength(24);
     expect(band).toHaveLength(48);
-    const median = elements.find((e) => e.attrs.class === 'median')!.attrs.d!.slice(1).split('L').map((pt) => pt.split(',').map(Number));
-    const dots = elements.filter((e) => e.name === 'circle' && inGroup(e, 'record'));
-    median.forEach(([mx, my], i) => {
-      const [tx, ty] = band[i]!;
-      const [bx, by] = band[47 - i]!;
-      expect([tx, bx, Number(dots[i]!.attrs.cx)]).toEqual([mx, mx, mx]);
-      expect(ty).toBeLessThan(my!); // P95 above the median (SVG y grows downwards)
-      expect(by).toBeGreaterThan(my!);
+    const record = [...dots('record-unscored'), ...dots('record-scored')].map((d) => [Number(d.attrs.cx), Number(d.attrs.cy)] as const);
+    median!.forEach(([mx, my], i) => {
+      const around = band!.filter(([bx]) => Math.abs(bx - mx) < 0.01).map(([, by]) => by);
+      expect(around).toHaveLength(2);
+      expect(Math.min(...around)).toBeLessThan(my); // P95 above the median (SVG y grows downwards)
+      expect(Math.max(...around)).toBeGreaterThan(my);
+      expect(record[i]![0]).toBeCloseTo(mx, 2);
     });
-    // x evenly spaced, in the order given
-    const xs = median.map(([x]) => x!);
-    const gaps = xs.slice(1).map((x, i) => x - xs[i]!);
-    for (const g of gaps) expect(g).toBeCloseTo(gaps[0]!, 0);
+    for (let i = 1; i < 24; i++) expect(median![i]![0]).toBeGreaterThan(median![i - 1]![0]);
+    // One linear y scale for the median and the record: y = a + b·value with b < 0.
+    const [[x0, y0], [x1, y1]] = [stock.periods[0]!, stock.periods[23]!].map((p, k) => [p.p50, median![k === 0 ? 0 : 23]![1]]) as [[number, number], [number, number]];
+    const b = (y1 - y0) / (x1 - x0);
+    expect(b).toBeLessThan(0);
+    stock.periods.forEach((p, i) => expect(record[i]![1]).toBeCloseTo(y0 + b * (p.observed - x0), 1));
   });
 
-  it('labels the axes: round y ticks with thousands separators from zero, thinned period labels', () => {
-    const yLabels = elements.filter((e) => e.name === 'text' && inGroup(e, 'y-axis')).map((e) => e.text);
-    expect(yLabels).toEqual(['0', '20,000', '40,000', '60,000', '80,000', '100,000', '120,000', '140,000', 'people']);
-    const xLabels = elements.filter((e) => e.name === 'text' && inGroup(e, 'x-axis')).map((e) => e.text);
-    expect(xLabels).toEqual(['2018Q1', '2019Q1', '2020Q1', '2021Q1', '2022Q1', '2023Q1']);
-    const xTicks = elements.filter((e) => e.name === 'line' && inGroup(e, 'x-axis'));
-    expect(xTicks).toHaveLength(1 + 24);
+  it('labels the axes: y from zero with thousands separators and the unit, x by year', () => {
+    const yTicks = groupTexts(elements, 'y-axis tick label');
+    expect(yTicks[0]).toBe('0');
+    expect(yTicks).toContain('100,000');
+    expect(groupTexts(elements, 'y-axis label')).toEqual(['people']);
+    expect(groupTexts(elements, 'x-axis tick label').filter((t) => /^\d{4}$/.test(t))).toEqual(['2019', '2020', '2021', '2022', '2023']);
   });
 
   it('says the MAPE against its target and how the band was made, with a legend', () => {
-    const texts = elements.filter((e) => e.name === 'text').map((e) => unescape(e.text));
-    expect(texts).toContain(`MAPE ${(stock.mape * 100).toFixed(1)}% (target 10%: met) over 20 scored periods (from 2019-01-01)`);
-    expect(texts).toContain('Model: P5–P95 of 40 replications, seed 7, data a1b2c3d4e5f6');
-    const legend = elements.filter((e) => e.name === 'text' && inGroup(e, 'legend')).map((e) => e.text);
+    const heading = elements.filter((e) => e.name === 'text' && inMark(e, 'heading')).map((e) => unescape(e.text));
+    expect(heading.slice(0, 3)).toEqual([
+      'People awaiting an initial decision',
+      `MAPE ${(stock.mape * 100).toFixed(1)}% (target 10%: met) over 20 scored periods (from 2019-01-01)`,
+      'Model: P5–P95 of 40 replications, seed 7, data a1b2c3d4e5f6',
+    ]);
+    const legend = elements.filter((e) => e.name === 'text' && inMark(e, 'legend')).map((e) => e.text);
     expect(legend).toEqual(['Model P5–P95', 'Model P50', 'Record', 'Record, not scored']);
   });
 
   it('escapes text, and leaves the not-scored legend out when every period is scored', () => {
     const hotels = seriesChartSvg('asylum_hotel_people', result.series.asylum_hotel_people!, result);
     const parsed = parseXml(hotels);
-    expect(hotels).toContain('In hotels &lt;&amp;&gt; &quot;contingency&quot;');
+    expect(hotels).toContain('In hotels &lt;&amp;&gt;');
     expect(hotels).not.toContain('<&>');
-    expect(parsed.find((e) => e.name === 'title')?.text).toBe('In hotels &lt;&amp;&gt; &quot;contingency&quot;');
-    expect(parsed.filter((e) => e.name === 'text' && inGroup(e, 'legend')).map((e) => e.text)).not.toContain('Record, not scored');
-    expect(parsed.filter((e) => e.name === 'text').map((e) => unescape(e.text))).toContain('MAPE 10.9% over 3 scored periods') // (15.6% + 5.2% + 12.0%) / 3;
+    expect(unescape(parsed.find((e) => e.name === 'title')!.text)).toBe('In hotels <&> "contingency"');
+    expect(parsed.filter((e) => e.name === 'text' && inMark(e, 'legend')).map((e) => e.text)).not.toContain('Record, not scored');
+    expect(parsed.filter((e) => e.name === 'circle' && inMark(e, 'record-unscored'))).toHaveLength(0);
+    expect(parsed.filter((e) => e.name === 'text').map((e) => unescape(e.text))).toContain('MAPE 10.9% over 3 scored periods'); // (15.6% + 5.2% + 12.0%) / 3
   });
 
   it('breaks the band and the line where the model has no figure, and copes with one period or none', () => {
     const periods = quarters(2020, 5).map((q, i) => period(q, 100 + i, 110 + i, 5));
     periods[2] = { ...periods[2]!, p5: Number.NaN, p50: Number.NaN, p95: Number.NaN };
     const gappy = parseXml(seriesChartSvg('s', series({ model: 'm', label: 'Gappy', unit: 'people', kind: 'stock', periods }), result));
-    expect(gappy.find((e) => e.attrs.class === 'band')!.attrs.d!.match(/M/g)).toHaveLength(2);
-    expect(gappy.find((e) => e.attrs.class === 'median')!.attrs.d!.match(/M/g)).toHaveLength(2);
-    expect(gappy.filter((e) => e.name === 'circle' && inGroup(e, 'record'))).toHaveLength(5);
+    expect(subPaths(gappy.find((e) => e.name === 'path' && inMark(e, 'band'))!.attrs.d!)).toHaveLength(2);
+    expect(subPaths(gappy.find((e) => e.name === 'path' && inMark(e, 'median'))!.attrs.d!)).toHaveLength(2);
+    expect(gappy.filter((e) => e.name === 'circle' && inMark(e, 'record-scored'))).toHaveLength(5);
 
+    // A lone period's band can't be an area: it is a bar.
     const one = seriesChartSvg('s', series({ model: 'm', label: 'One', unit: 'people', kind: 'stock', periods: [period('2020Q1', 100, 120, 10)] }), result);
-    expect(parseXml(one).find((e) => e.attrs.class === 'band')!.attrs.d!.split('L')).toHaveLength(4);
+    expect(parseXml(one).filter((e) => e.name === 'line' && inMark(e, 'band-lone'))).toHaveLength(1);
     const none = seriesChartSvg('s', series({ model: 'm', label: 'None', unit: 'people', kind: 'stock', periods: [] }), result);
-    expect(parseXml(none).filter((e) => e.name === 'circle' && inGroup(e, 'record'))).toHaveLength(0);
+    const noneElements = parseXml(none);
+    expect(noneElements.filter((e) => e.name === 'circle' && e.parents.some((p) => p.attrs.class?.startsWith('record')))).toHaveLength(0);
+    expect(groupTexts(noneElements, 'y-axis tick label').at(-1)).toBe('1.0');
     expect(none).toContain('MAPE n/a (no period scored)');
     expect(`${one}${none}`).not.toMatch(/NaN|Infinity/);
   });
 
   it('shortens a long data hash in the subtitle only', () => {
     const hash = 'f'.repeat(64);
-    expect(shortVersion(hash)).toBe(`${'f'.repeat(12)}…`);
-    expect(shortVersion('v2024-11')).toBe('v2024-11');
-    expect(seriesChartSvg('s', stock, { ...result, dataVersion: hash })).toContain(`data ${'f'.repeat(12)}…`);
+    const chart = seriesChartSvg('s', stock, { ...result, dataVersion: hash });
+    expect(chart).toContain(`data ${'f'.repeat(12)}…`);
+    expect(chart).not.toContain(hash);
   });
 
   it('matches the golden file', () => {
     const golden = new URL('./golden/backtest-chart.svg', import.meta.url);
     if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, svg);
     expect(svg).toBe(readFileSync(golden, 'utf8'));
-  });
-});
-
-describe('period labels', () => {
-  it('thins to whole parts of a year, years starting at their first period', () => {
-    expect(labelSpacing(quarters(2018, 8), 1)).toEqual({ every: 1, first: 0 });
-    expect(labelSpacing(quarters(2018, 24), 3)).toEqual({ every: 4, first: 0 });
-    expect(labelSpacing(['2018Q3', '2018Q4', '2019Q1', '2019Q2'], 3)).toEqual({ every: 4, first: 2 });
-    expect(labelSpacing(['2018-09-30', '2018-12-31', '2019-03-31'], 2)).toEqual({ every: 2, first: 0 });
-    expect(labelSpacing(['2018-09-30', '2018-12-31', '2019-03-31'], 3)).toEqual({ every: 4, first: 2 });
-    const months = Array.from({ length: 30 }, (_, i) => `${2018 + Math.floor((i + 6) / 12)}-${String(((i + 6) % 12) + 1).padStart(2, '0')}`);
-    expect(labelSpacing(months, 5)).toEqual({ every: 6, first: 0 });
-    expect(labelSpacing(months, 7)).toEqual({ every: 12, first: 6 });
-    expect(labelSpacing(['2018', '2019'], 50)).toEqual({ every: 60, first: 0 });
-  });
-});
-
-describe('error text', () => {
-  it('signs the error and writes it as a percentage', () => {
-    expect(errorText(0.0534)).toBe('+5.3%');
-    expect(errorText(-0.12)).toBe('-12.0%');
-    expect(errorText(-0.0001)).toBe('0.0%');
-    expect(errorText(Number.NaN)).toBe('n/a');
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import Table from 'cli-table3';
 import { spreadText, targetVerdict, type BacktestResult, type SeriesFit } from '../calibration/fit.js';
-import { errorText, figureText, mapeText, percentText, targetText } from '../calibration/report.js';
+import { errorText, figureText, mapeText, percentText, targetText } from '../calibration/report-text.js';
 import { formatCount } from '../experiment/format.js';
 
 function table(head: string[], aligns: ('left' | 'right')[]): Table.Table {

@@ -7,18 +7,15 @@
  * address may choose the replications, seed, uncertainty and a rolling origin
  * (#/backtest?replications=50&seed=2&uncertainty=stochastic&origin=2021-06-30).
  */
-import * as Plot from '@observablehq/plot';
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { originText, spreadText, targetVerdict, type PeriodFit, type SeriesFit, type TargetVerdict } from '../../src/calibration/fit.js';
-import { parsePeriod } from '../../src/calibration/period.js';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { backtestChart } from '../../src/calibration/backtest-chart.js';
+import { originText, spreadText, targetVerdict, type SeriesFit, type TargetVerdict } from '../../src/calibration/fit.js';
 import { csvText } from '../../src/experiment/csv.js';
 import { api, type Backtest } from './api.js';
-import { FanChart, type FanRow } from './charts.js';
+import { ChartFrame } from './charts.js';
 import { saveBlob } from './download.js';
 import { BacktestSettingsForm, type BacktestSettings } from './backtest-settings.js';
 import { fmtNumber } from './format.js';
-
-const RECORD = '#1b1f24';
 
 /** A share as a percentage; a series with no scored period has no MAPE (NaN, which JSON carries as null). */
 export function pct(x: number | null | undefined): string {
@@ -37,38 +34,15 @@ function verdict(s: SeriesFit): { mark: string; text: string } {
   return SHOWN[targetVerdict(s)];
 }
 
-interface Row extends FanRow, Pick<PeriodFit, 'period' | 'observed' | 'scored'> {}
-
-/** A period on the time axis: a date is itself, a quarter or year its middle. */
-function periodDate(text: string): Date {
-  const p = parsePeriod(text);
-  return p ? new Date((Date.parse(p.start) + Date.parse(p.end)) / 2) : new Date(Number.NaN);
-}
-
-function rowsOf(s: SeriesFit): Row[] {
-  return s.periods.map((p) => ({ date: periodDate(p.period), p5: p.p5, p50: p.p50, p95: p.p95, period: p.period, observed: p.observed, scored: p.scored }));
-}
-
-function SeriesChart({ name, s, later }: { name: string; s: SeriesFit; later: boolean }) {
-  const rows = useMemo(() => rowsOf(s), [s]);
-  const layers = useMemo(() => [{ label: 'model', rows }], [rows]);
-  const extra = useMemo(
-    () => [
-      Plot.dot(rows, {
-        x: 'date',
-        y: 'observed',
-        r: 3.5,
-        stroke: RECORD,
-        strokeWidth: 1.5,
-        fill: (d: Row) => (d.scored ? RECORD : 'white'),
-        title: (d: Row) => `${d.period}\nrecord ${fmtNumber(d.observed, s.unit)}\nmodel median ${fmtNumber(d.p50, s.unit)}${d.scored ? '' : '\nnot scored'}`,
-      }),
-    ],
-    [rows],
-  );
+/**
+ * One series' chart: the one `backtest --out` writes as a file (src/calibration/backtest-chart.ts),
+ * on this page's document and at the figure's width. The page gives the heading and the legend.
+ */
+function SeriesChart({ name, s, b, later }: { name: string; s: SeriesFit; b: Backtest; later: boolean }) {
+  const draw = useCallback((width: number) => backtestChart(name, s, b, { document, width, height: Math.max(200, Math.min(280, width * 0.55)), standalone: false }), [name, s, b]);
   const scored = s.periods.filter((p) => p.scored).length;
   const title = `${s.label}: MAPE ${pct(s.mape)}${s.target === undefined ? ' (no target)' : ` (target ${pct(s.target)}) ${verdict(s).mark}`}`;
-  return <FanChart id={`backtest-${name}`} title={title} unit={s.unit} layers={layers} extra={extra} later={later} note={`${s.unit} · ${scored} of ${s.periods.length} periods scored`} />;
+  return <ChartFrame id={`backtest-${name}`} title={title} draw={draw} later={later} lastMedian={s.periods.at(-1)?.p50} note={`${s.unit} · ${scored} of ${s.periods.length} periods scored`} />;
 }
 
 const CSV_COLUMNS = ['series', 'label', 'unit', 'scored_periods', 'periods', 'mape', 'target', 'met', 'coverage', 'interval_score', 'interval_score_relative'];
@@ -267,7 +241,7 @@ export function BacktestPage({ initial }: { initial: BacktestSettings }) {
           </p>
           <div class="charts">
             {series.map(([name, s], i) => (
-              <SeriesChart key={name} name={name} s={s} later={i > 0} />
+              <SeriesChart key={name} name={name} s={s} b={backtest} later={i > 0} />
             ))}
           </div>
           <div class="toolbar backtest-table-head">
