@@ -9,7 +9,7 @@
 import { daysBetween, epochDay, isoFromEpochDay } from '../model/dates.js';
 import { InputError, showValue } from '../model/errors.js';
 import type { SchedulePoint } from '../model/declarations.js';
-import { makePlan, scheduleValue } from '../model/plan.js';
+import { makeHorizon, scheduleValue } from '../model/horizon.js';
 import { NAMED_NATIONALITIES, NATIONALITIES, type Nationality } from '../model/nationalities.js';
 import { outcomeSplit } from '../model/decisions.js';
 import { planWorkforce } from '../model/workforce.js';
@@ -220,7 +220,7 @@ export function outcomeMultipliers(data: ObservedData, base: Scenario, quarters:
  * correction on top traded the decisions' fit for the backlog's in-sample and drifted out of it).
  */
 export function productivityPath(data: ObservedData, s: Scenario, quarters: readonly Quarter[]): SchedulePoint[] {
-  const productive = planWorkforce(s.decisions, makePlan(s.start, s.horizonMonths)).productive;
+  const productive = planWorkforce(s.decisions, makeHorizon(s.start, s.horizonMonths)).productive;
   const e = s.decisions.outcomeEffort;
   // People per decided case: that of the backlog the quarter starts with, followed from the
   // starting state through the record's claims (at the claims' people per case) and decisions.

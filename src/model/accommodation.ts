@@ -9,8 +9,8 @@
 import { keyedUniform } from '../engine/keyed.js';
 import { Stage } from './cases.js';
 import { Ring } from '../engine/ring.js';
-import { S } from './observe.js';
-import { dailySchedule, monthlySchedule, monthNow } from './plan.js';
+import { Series } from './observe.js';
+import { dailySchedule, monthlySchedule, monthNow } from './horizon.js';
 import { num, schedule, type Resolved } from './declarations.js';
 import type { World } from './world.js';
 import { LIMITS } from './limits.js';
@@ -178,7 +178,7 @@ class ExitLine {
   }
 }
 
-export class Support {
+export class Accommodation {
   private people = 0;
   private dispersalCap = 0;
   private largeCap = 0;
@@ -211,21 +211,21 @@ export class Support {
 
   constructor(private readonly w: World, base: number) {
     this.base = base;
-    this.dispersalByDay = dailySchedule(w.p.accommodation.dispersalPlaces, 'linear', w.plan);
-    this.largeByDay = dailySchedule(w.p.accommodation.largeSitePlaces, 'linear', w.plan);
+    this.dispersalByDay = dailySchedule(w.scenario.accommodation.dispersalPlaces, 'linear', w.horizon);
+    this.largeByDay = dailySchedule(w.scenario.accommodation.largeSitePlaces, 'linear', w.horizon);
     this.dispersalCap = this.dispersalByDay[0];
     this.largeCap = this.largeByDay[0];
-    this.hotelByDay = dailySchedule(w.p.accommodation.hotelPlaces, 'linear', w.plan);
+    this.hotelByDay = dailySchedule(w.scenario.accommodation.hotelPlaces, 'linear', w.horizon);
     this.hotelCap = this.hotelByDay[0];
-    this.moveOnDays = monthlySchedule(w.p.accommodation.moveOnDaysAfterGrant, 'step', w.plan).map(Math.round);
-    this.leaveWhileWaitingPerDay = w.p.accommodation.leaveWhileWaitingPerYear / DAYS_PER_YEAR;
-    this.leavingHead = new Int32Array(w.plan.horizonDays).fill(-1);
+    this.moveOnDays = monthlySchedule(w.scenario.accommodation.moveOnDaysAfterGrant, 'step', w.horizon).map(Math.round);
+    this.leaveWhileWaitingPerDay = w.scenario.accommodation.leaveWhileWaitingPerYear / DAYS_PER_YEAR;
+    this.leavingHead = new Int32Array(w.horizon.horizonDays).fill(-1);
     this.leavingNext = new Int32Array(this.leaveWhileWaitingPerDay > 0 ? Math.max(16, w.cases.capacity) : 0);
   }
 
   /** A claim was lodged: its people enter support with the configured probability. */
   claimLodged(id: number): void {
-    if (keyedUniform(this.base, id, PURPOSE_SUPPORTED) < this.w.p.accommodation.supportShare) this.enter(id);
+    if (keyedUniform(this.base, id, PURPOSE_SUPPORTED) < this.w.scenario.accommodation.supportShare) this.enter(id);
   }
 
   /** Enter support with probability `share` (the snapshot's own share). */
@@ -266,21 +266,21 @@ export class Support {
    * long, other households for the period after the last decision.
    */
   leaveAfterRefusal(id: number): void {
-    const a = this.w.p.accommodation;
+    const a = this.w.scenario.accommodation;
     const family = this.w.cases.people[id] > 1 && keyedUniform(this.base, id, PURPOSE_FAMILY) < a.familyShare;
     this.leaveAfter(id, family ? a.familySupportDaysAfterRefusal : a.supportEndDaysAfterRefusal);
   }
 
   /** A claim withdrawn: the case leaves support after the short period (families too: the claim is over). */
   leaveAfterWithdrawal(id: number): void {
-    this.leaveAfter(id, this.w.p.accommodation.supportEndDaysAfterWithdrawal);
+    this.leaveAfter(id, this.w.scenario.accommodation.supportEndDaysAfterWithdrawal);
   }
 
   /** Schedule the case's exit from support `days` from now (if it is supported). */
   leaveAfter(id: number, days: number): void {
     if (!this.w.cases.supported[id]) return;
     const t = this.w.sim.now + days;
-    if (t > this.w.plan.horizonDays) return;
+    if (t > this.w.horizon.horizonDays) return;
     this.lineFor(days).push(t, id);
     if (t < this.nextExit) this.nextExit = t;
   }
@@ -324,9 +324,9 @@ export class Support {
   closeMonth(): void {
     this.accrue();
     const { obs } = this.w;
-    obs.add(S.accommodationNightsHotel, this.nightsHotel);
-    obs.add(S.accommodationNightsLargeSite, this.nightsLarge);
-    obs.add(S.accommodationNightsDispersal, this.nightsDispersal);
+    obs.add(Series.accommodationNightsHotel, this.nightsHotel);
+    obs.add(Series.accommodationNightsLargeSite, this.nightsLarge);
+    obs.add(Series.accommodationNightsDispersal, this.nightsDispersal);
     this.nightsHotel = this.nightsLarge = this.nightsDispersal = 0;
   }
 
@@ -376,10 +376,10 @@ export class Support {
     this.large = Math.min(p - this.dispersal, Math.floor(this.largeCap));
     this.hotel = p - this.dispersal - this.large;
     const level = this.w.obs.level;
-    level[S.inSupportPeople] = p;
-    level[S.inDispersalPeople] = this.dispersal;
-    level[S.inLargeSitesPeople] = this.large;
-    level[S.inHotelsPeople] = this.hotel;
-    level[S.hotelOverflowPeople] = Math.max(0, this.hotel - Math.floor(this.hotelCap));
+    level[Series.inSupportPeople] = p;
+    level[Series.inDispersalPeople] = this.dispersal;
+    level[Series.inLargeSitesPeople] = this.large;
+    level[Series.inHotelsPeople] = this.hotel;
+    level[Series.hotelOverflowPeople] = Math.max(0, this.hotel - Math.floor(this.hotelCap));
   }
 }

@@ -9,10 +9,10 @@ import { monthlyNationalityMix } from './nationalities.js';
 import { keyedUniform, LognormalFromUniform } from '../engine/keyed.js';
 import { Stage } from './cases.js';
 import { Kind } from './events.js';
-import { S } from './observe.js';
+import { Series } from './observe.js';
 import { num, schedule, type Resolved } from './declarations.js';
 import type { World } from './world.js';
-import { monthNow, monthlySchedule, ratedServers, type Plan } from './plan.js';
+import { monthNow, monthlySchedule, ratedServers, type Horizon } from './horizon.js';
 
 const PURPOSE_CERTIFIED = 31;
 const PURPOSE_APPEALS = 32;
@@ -154,9 +154,9 @@ export const appealsParams = {
 };
 
 /** Tribunal capacity each month: the path plus the lever's extra capacity. */
-export function tribunalCapacity(a: AppealsParams, plan: Plan): Float64Array {
-  const extra = monthlySchedule(a.extra.determinationsPerMonth, 'step', plan);
-  return monthlySchedule(a.determinationsPerMonth, 'step', plan).map((x, m) => x + extra[m]);
+export function tribunalCapacity(a: AppealsParams, horizon: Horizon): Float64Array {
+  const extra = monthlySchedule(a.extra.determinationsPerMonth, 'step', horizon);
+  return monthlySchedule(a.determinationsPerMonth, 'step', horizon).map((x, m) => x + extra[m]);
 }
 export type AppealsParams = Resolved<typeof appealsParams>;
 
@@ -181,22 +181,22 @@ export class Appeals {
   private readonly otherNationality: Categorical[];
 
   constructor(private readonly w: World, private readonly base: number) {
-    const a = w.p.appeals;
-    const other = monthlySchedule(a.otherPerMonth, 'step', w.plan);
-    this.otherPerDay = other.map((x, m) => x / (w.plan.bounds[m + 1] - w.plan.bounds[m]));
+    const a = w.scenario.appeals;
+    const other = monthlySchedule(a.otherPerMonth, 'step', w.horizon);
+    this.otherPerDay = other.map((x, m) => x / (w.horizon.bounds[m + 1] - w.horizon.bounds[m]));
     this.rng = streamRng(w.seed, 'appeals', w.replication);
-    this.otherNationality = monthlyNationalityMix(w.p.arrivals.nationalityMix, w.plan);
-    this.appealRate = monthlySchedule(a.appealRate, 'step', w.plan);
-    this.withdrawnShare = monthlySchedule(a.withdrawnShare, 'step', w.plan);
-    this.allowedShare = monthlySchedule(a.allowedShare, 'step', w.plan);
-    this.lagDays = monthlySchedule(a.lagDays, 'step', w.plan);
+    this.otherNationality = monthlyNationalityMix(w.scenario.arrivals.nationalityMix, w.horizon);
+    this.appealRate = monthlySchedule(a.appealRate, 'step', w.horizon);
+    this.withdrawnShare = monthlySchedule(a.withdrawnShare, 'step', w.horizon);
+    this.allowedShare = monthlySchedule(a.allowedShare, 'step', w.horizon);
+    this.lagDays = monthlySchedule(a.lagDays, 'step', w.horizon);
     // A saturated tribunal determines exactly its capacity each month.
-    const days = monthlySchedule(a.hearingDaysScale, 'step', w.plan).map((k) => k * a.hearingDays);
-    const rated = ratedServers(tribunalCapacity(a, w.plan), days);
+    const days = monthlySchedule(a.hearingDaysScale, 'step', w.horizon).map((k) => k * a.hearingDays);
+    const rated = ratedServers(tribunalCapacity(a, w.horizon), days);
     this.hearingDays = rated.meanDays;
     this.station = new Station(w.sim, {
       name: 'tribunal',
-      servers: { times: Array.from(w.plan.bounds.subarray(0, w.plan.months)), servers: rated.servers },
+      servers: { times: Array.from(w.horizon.bounds.subarray(0, w.horizon.months)), servers: rated.servers },
       completionKind: Kind.appealDone,
       serviceTime: (id) => {
         const mean = this.hearingDays[monthNow(w)];
@@ -210,21 +210,21 @@ export class Appeals {
 
   /** Start of a day: the day's other protection appeals arrive at the tribunal (not in support). */
   day(day: number): void {
-    const month = this.w.plan.monthOfDay[day];
+    const month = this.w.horizon.monthOfDay[day];
     const rate = this.otherPerDay[month];
     if (rate <= 0) return;
     const { cases, obs } = this.w;
     const n = poisson(this.rng, rate);
     for (let i = 0; i < n; i++) {
       const id = cases.add(day, month, 1, this.otherNationality[month].sample(this.rng), 1);
-      obs.add(S.otherAppealsCases, 1);
+      obs.add(Series.otherAppealsCases, 1);
       this.lodge(id, false);
     }
   }
 
   /** An initial refusal: appeal, or appeal rights exhausted now. */
   refused(id: number): void {
-    const { p } = this.w;
+    const { scenario: p } = this.w;
     const certified = keyedUniform(this.base, id, PURPOSE_CERTIFIED) < p.appeals.certifiedShare;
     const m = monthNow(this.w);
     if (certified || keyedUniform(this.base, id, PURPOSE_APPEALS) >= this.appealRate[m]) {
@@ -239,16 +239,16 @@ export class Appeals {
   /** The appeal of a refused case reaches the tribunal. */
   lodged(id: number): void {
     const { obs } = this.w;
-    obs.add(S.tribunalReceipts, 1);
-    obs.add(S.appealsLodged, 1);
+    obs.add(Series.tribunalReceipts, 1);
+    obs.add(Series.appealsLodged, 1);
     this.station.arrive(id);
   }
 
   private await(id: number): void {
     const { cases, obs } = this.w;
     cases.stage[id] = Stage.awaitingAppeal;
-    obs.level[S.awaitingAppealCases] += 1;
-    obs.level[S.awaitingAppealPeople] += cases.people[id];
+    obs.level[Series.awaitingAppealCases] += 1;
+    obs.level[Series.awaitingAppealPeople] += cases.people[id];
   }
 
   /**
@@ -261,27 +261,27 @@ export class Appeals {
       this.pendingTo = id + 1;
     }
     this.await(id);
-    if (!pendingAtStart) this.w.obs.add(S.tribunalReceipts, 1);
+    if (!pendingAtStart) this.w.obs.add(Series.tribunalReceipts, 1);
     this.station.arrive(id);
   }
 
   done(id: number): void {
     const { cases, obs, routes } = this.w;
     this.station.complete();
-    obs.level[S.awaitingAppealCases] -= 1;
-    obs.level[S.awaitingAppealPeople] -= cases.people[id];
-    obs.add(S.appealsDisposed, 1);
+    obs.level[Series.awaitingAppealCases] -= 1;
+    obs.level[Series.awaitingAppealPeople] -= cases.people[id];
+    obs.add(Series.appealsDisposed, 1);
     const m = monthNow(this.w);
     if (keyedUniform(this.base, id, PURPOSE_WITHDRAWN) < this.withdrawnShare[m]) {
-      obs.add(S.appealsWithdrawn, 1);
+      obs.add(Series.appealsWithdrawn, 1);
       this.exhausted(id);
     } else if (keyedUniform(this.base, id, PURPOSE_ALLOWED) < this.allowedShare[m]) {
       cases.stage[id] = Stage.granted;
-      obs.add(S.appealsAllowed, 1);
-      obs.add(S.exitsPeople, cases.people[id]);
+      obs.add(Series.appealsAllowed, 1);
+      obs.add(Series.exitsPeople, cases.people[id]);
       for (let i = 0; i < routes.allowed.length; i++) routes.allowed[i](id);
     } else {
-      obs.add(S.appealsDismissed, 1);
+      obs.add(Series.appealsDismissed, 1);
       this.exhausted(id);
     }
   }

@@ -8,8 +8,8 @@ import { Categorical, poisson, streamRng, type Rng } from '../engine/index.js';
 import { calendarMonth } from './dates.js';
 import { ROUTES, Stage } from './cases.js';
 import { byNationality, monthlyNationalityMix } from './nationalities.js';
-import { S } from './observe.js';
-import { dailySchedule } from './plan.js';
+import { Series } from './observe.js';
+import { dailySchedule } from './horizon.js';
 import { num, schedule, type Resolved } from './declarations.js';
 import type { World } from './world.js';
 import { LIMITS } from './limits.js';
@@ -122,49 +122,49 @@ export class Arrivals {
   private readonly dependantsMean: number;
 
   constructor(private readonly w: World) {
-    const a = w.p.arrivals;
+    const a = w.scenario.arrivals;
     this.rng = streamRng(w.seed, 'arrivals', w.replication);
     this.dependantsMean = a.peoplePerCase - 1;
     const casesPerDay = a.claimsPeoplePerYear / a.peoplePerCase / 365.25;
-    const scale = [dailySchedule(a.smallBoatScale, 'step', w.plan), dailySchedule(a.otherScale, 'step', w.plan)];
+    const scale = [dailySchedule(a.smallBoatScale, 'step', w.horizon), dailySchedule(a.otherScale, 'step', w.horizon)];
     const share = [a.smallBoatShare, 1 - a.smallBoatShare];
     // Small-boat seasonality by month of the horizon (worked out per month, not per day: the
     // calendar month comes from date arithmetic on strings).
-    const season = new Float64Array(w.plan.months);
+    const season = new Float64Array(w.horizon.months);
     for (let m = 0; m < season.length; m++) {
-      season[m] = 1 + a.seasonalAmplitude * Math.cos((2 * Math.PI * (calendarMonth(w.plan.start, m) - a.seasonalPeakMonth)) / 12);
+      season[m] = 1 + a.seasonalAmplitude * Math.cos((2 * Math.PI * (calendarMonth(w.horizon.start, m) - a.seasonalPeakMonth)) / 12);
     }
     this.rate = ROUTES.map((_, r) => {
-      const out = new Float64Array(w.plan.horizonDays);
-      for (let d = 0; d < out.length; d++) out[d] = casesPerDay * share[r] * (r === 0 ? season[w.plan.monthOfDay[d]] : 1) * scale[r][d];
+      const out = new Float64Array(w.horizon.horizonDays);
+      for (let d = 0; d < out.length; d++) out[d] = casesPerDay * share[r] * (r === 0 ? season[w.horizon.monthOfDay[d]] : 1) * scale[r][d];
       return out;
     });
-    this.nationalityOf = monthlyNationalityMix(a.nationalityMix, w.plan);
+    this.nationalityOf = monthlyNationalityMix(a.nationalityMix, w.horizon);
   }
 
   /** Lodge the day's claims. */
   day(day: number): void {
-    const { cases, obs, support, decisions, euDeal, returns } = this.w;
-    const month = this.w.plan.monthOfDay[day];
+    const { cases, obs, accommodation, decisions, euDeal, returns } = this.w;
+    const month = this.w.horizon.monthOfDay[day];
     for (let r = 0; r < ROUTES.length; r++) {
       const n = poisson(this.rng, this.rate[r][day]);
       for (let i = 0; i < n; i++) {
         const people = Math.min(255, 1 + poisson(this.rng, this.dependantsMean));
         const id = cases.add(day, month, people, this.nationalityOf[month].sample(this.rng), r);
         cases.stage[id] = Stage.awaitingDecision;
-        obs.add(S.arrivalsCases, 1);
-        obs.add(S.arrivalsPeople, people);
+        obs.add(Series.arrivalsCases, 1);
+        obs.add(Series.arrivalsPeople, people);
         if (r === 0) {
-          obs.add(S.arrivalsSmallBoatPeople, people);
+          obs.add(Series.arrivalsSmallBoatPeople, people);
           // Levers on small-boat arrivals: returned to the EU under a deal, or held as inadmissible.
           if (euDeal?.intercept(id, day)) continue;
           if (returns?.inadmissibleOnArrival(id, day)) {
-            support?.claimLodged(id);
+            accommodation?.claimLodged(id);
             returns.hold(id);
             continue;
           }
         }
-        support?.claimLodged(id);
+        accommodation?.claimLodged(id);
         decisions.enqueue(id, false);
       }
     }

@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Stage } from './cases.js';
-import { S } from './observe.js';
+import { Series } from './observe.js';
 import { SERIES, type RunResult } from './result.js';
 import { seedArb, smallKnobs, smallScenario } from '../test-support/small.js';
 import { cumulative, inStages, runKeepingWorld, stageTotals, TERMINAL_STAGES } from '../test-support/world.js';
@@ -176,8 +176,8 @@ describe('conservation of people and cases', () => {
         for (const [stock, t] of checks) {
           const cases = `${stock}Cases` as const;
           const people = `${stock}People` as const;
-          expect(level[S[cases]], `${cases} (now)`).toBe(t.cases);
-          expect(level[S[people]], `${people} (now)`).toBe(t.people);
+          expect(level[Series[cases]], `${cases} (now)`).toBe(t.cases);
+          expect(level[Series[people]], `${people} (now)`).toBe(t.people);
           expect(s[cases][last], `${cases} (last month)`).toBe(t.cases);
           expect(s[people][last], `${people} (last month)`).toBe(t.people);
         }
@@ -185,7 +185,7 @@ describe('conservation of people and cases', () => {
         // Supported people are the people of the rows flagged as supported.
         let supported = 0;
         for (let id = 0; id < world.cases.count; id++) if (world.cases.supported[id]) supported += world.cases.people[id];
-        expect(level[S.inSupportPeople]).toBe(supported);
+        expect(level[Series.inSupportPeople]).toBe(supported);
       }),
       { numRuns: NUM_RUNS },
     );

@@ -6,7 +6,7 @@
  */
 import { financialYear } from './dates.js';
 import type { Observer } from './observe.js';
-import { monthlySchedule, type Plan } from './plan.js';
+import { monthlySchedule, type Horizon } from './horizon.js';
 import { num, schedule, type Resolved } from './declarations.js';
 import type { RunResult } from './result.js';
 import type { Scenario } from './schema.js';
@@ -122,21 +122,21 @@ export interface CostInputs {
  * own cost series, and costGbp is the sum of every category. Third-country removals are costed
  * per person as they happen (returns.ts), so only the scheme's fixed payments are added here.
  */
-export function bookCosts(obs: Observer, c: CostsParams, inputs: CostInputs, plan: Plan): RunResult['costByFinancialYear'] {
+export function bookCosts(obs: Observer, c: CostsParams, inputs: CostInputs, horizon: Horizon): RunResult['costByFinancialYear'] {
   const { headcount, extraHeadcount, levers: l } = inputs;
-  const returnsUnitStaff = monthlySchedule(l.returns.unit.staff, 'step', plan);
-  const extraTribunal = monthlySchedule(l.appeals.extra.determinationsPerMonth, 'step', plan);
-  const thirdFixed = monthlySchedule(l.returns.thirdCountry.fixedCostPerYear, 'step', plan);
-  const hotelPerNight = monthlySchedule(c.hotelPerNight, 'step', plan);
+  const returnsUnitStaff = monthlySchedule(l.returns.unit.staff, 'step', horizon);
+  const extraTribunal = monthlySchedule(l.appeals.extra.determinationsPerMonth, 'step', horizon);
+  const thirdFixed = monthlySchedule(l.returns.thirdCountry.fixedCostPerYear, 'step', horizon);
+  const hotelPerNight = monthlySchedule(c.hotelPerNight, 'step', horizon);
   const quotaWithStatus = l.euDeal.quota.arriveAs === 'status';
   const byYear = new Map<string, number>();
-  for (let m = 0; m < plan.months; m++) {
+  for (let m = 0; m < horizon.months; m++) {
     const hotel = obs.get('accommodationNightsHotel', m);
     const large = obs.get('accommodationNightsLargeSite', m);
     const dispersal = obs.get('accommodationNightsDispersal', m);
     const accommodation = hotel * hotelPerNight[m] + large * c.largeSitePerNight + dispersal * c.dispersalPerNight;
     const support = (dispersal * c.cashSelfCateredPerWeek + (hotel + large) * c.cashCateredPerWeek) / 7;
-    const years = (plan.bounds[m + 1] - plan.bounds[m]) / 365.25;
+    const years = (horizon.bounds[m + 1] - horizon.bounds[m]) / 365.25;
     const staff = headcount[m] * c.caseworkerPerYear * years;
     const determinations = obs.get('appealsAllowed', m) + obs.get('appealsDismissed', m);
     const returns =
@@ -172,7 +172,7 @@ export function bookCosts(obs: Observer, c: CostsParams, inputs: CostInputs, pla
     obs.set('costEuDealGbp', m, euDeal);
     obs.set('costSafeRoutesGbp', m, safeRoutes);
     obs.set('costGbp', m, total);
-    const fy = financialYear(plan.start, m, l.country.financialYearStartMonth);
+    const fy = financialYear(horizon.start, m, l.country.financialYearStartMonth);
     byYear.set(fy, (byYear.get(fy) ?? 0) + total);
   }
   return [...byYear].map(([year, gbp]) => ({ year, gbp }));

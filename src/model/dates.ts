@@ -1,7 +1,7 @@
 /**
  * Calendar arithmetic for the model. Simulation time is in days from the scenario's start date
- * (day 0 = 00:00 on the start date, UTC); results are reported by calendar month, so the plan
- * precomputes month boundaries once and the hot loop only compares numbers.
+ * (day 0 = 00:00 on the start date, UTC); results are reported by calendar month, so the horizon
+ * (horizon.ts) precomputes month boundaries once and the hot loop only compares numbers.
  */
 
 const MS_PER_DAY = 86_400_000;

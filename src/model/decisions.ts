@@ -11,10 +11,10 @@ import { keyedUniform, LognormalFromUniform } from '../engine/keyed.js';
 import { daysBetween } from './dates.js';
 import { Outcome, ROUTES, Stage } from './cases.js';
 import { Kind } from './events.js';
-import { MAX_SNAPSHOT_AGE_MONTHS, S } from './observe.js';
+import { MAX_SNAPSHOT_AGE_MONTHS, Series } from './observe.js';
 import { choice, num, schedule, type Resolved } from './declarations.js';
 import { byNationality, NATIONALITIES, triageStreams } from './nationalities.js';
-import { monthlySchedule, monthNow, scheduleValues, type Plan } from './plan.js';
+import { monthlySchedule, monthNow, scheduleValues, type Horizon } from './horizon.js';
 import { planWorkforce, type WorkforcePlan } from './workforce.js';
 import type { World } from './world.js';
 
@@ -287,12 +287,12 @@ function fastTrackFirst(t: Triage, on: boolean, isFastTrack: (id: number) => boo
  * a grant rate cannot pass grants plus refusals. With both multipliers at 1 the rates are
  * exactly the scenario's.
  */
-function outcomeTable(d: DecisionsParams, plan: Plan): Float64Array {
-  const withdrawalScale = monthlySchedule(d.withdrawalScale, 'step', plan);
-  const grantScale = monthlySchedule(d.grantScale, 'step', plan);
-  const grantRate = NATIONALITIES.map((n) => monthlySchedule(d.grantRate[n], 'step', plan));
-  const out = new Float64Array(plan.months * NATIONALITIES.length * 3);
-  for (let m = 0; m < plan.months; m++) {
+function outcomeTable(d: DecisionsParams, horizon: Horizon): Float64Array {
+  const withdrawalScale = monthlySchedule(d.withdrawalScale, 'step', horizon);
+  const grantScale = monthlySchedule(d.grantScale, 'step', horizon);
+  const grantRate = NATIONALITIES.map((n) => monthlySchedule(d.grantRate[n], 'step', horizon));
+  const out = new Float64Array(horizon.months * NATIONALITIES.length * 3);
+  for (let m = 0; m < horizon.months; m++) {
     const { withdraw, decided } = outcomeSplit(d.withdrawShare, d.otherOutcomeShare, withdrawalScale[m]);
     NATIONALITIES.forEach((_, i) => {
       const grant = decided * Math.min(1, grantRate[i][m] * grantScale[m]);
@@ -339,24 +339,24 @@ export class Decisions {
   private heldCount = 0;
 
   constructor(private readonly w: World, private readonly base: number) {
-    const d = w.p.decisions;
-    this.legacyDay = daysBetween(w.plan.start, LEGACY_CUTOFF);
-    this.workforce = planWorkforce(d, w.plan);
-    this.extraWorkforce = planWorkforce({ ...d.extra, decisionShare: d.decisionShare }, w.plan);
+    const d = w.scenario.decisions;
+    this.legacyDay = daysBetween(w.horizon.start, LEGACY_CUTOFF);
+    this.workforce = planWorkforce(d, w.horizon);
+    this.extraWorkforce = planWorkforce({ ...d.extra, decisionShare: d.decisionShare }, w.horizon);
     const productive = this.workforce.productive.map((x, m) => x + this.extraWorkforce.productive[m]);
     this.meanWork = DAYS_PER_MONTH / d.productivity;
     this.workShape = new LognormalFromUniform(d.workCv);
     this.effort = Float64Array.from([1, d.streamEffort.streamlined, d.streamEffort.fastTrack, 1]);
-    this.cumulative = outcomeTable(d, w.plan);
+    this.cumulative = outcomeTable(d, w.horizon);
     const o = d.outcomeEffort;
     this.outcomeEffort = Float64Array.from([o.grant, o.refuse, o.withdraw, o.inadmissible]);
     const hold = d.hold.smallBoatClaims;
-    this.holdShare = scheduleValues(hold, 'step', w.plan.start);
+    this.holdShare = scheduleValues(hold, 'step', w.horizon.start);
     const firstHeld = hold.findIndex((pt) => pt.value > 0);
-    this.holdFrom = firstHeld < 0 ? Infinity : firstHeld === 0 ? -Infinity : daysBetween(w.plan.start, hold[firstHeld - 1].date) + 1;
-    this.released = monthlySchedule(d.hold.released, 'step', w.plan);
-    const index = monthlySchedule(d.productivityIndex, 'step', w.plan);
-    this.streamOfNationality = triageStreams(w.p.returns.returnable);
+    this.holdFrom = firstHeld < 0 ? Infinity : firstHeld === 0 ? -Infinity : daysBetween(w.horizon.start, hold[firstHeld - 1].date) + 1;
+    this.released = monthlySchedule(d.hold.released, 'step', w.horizon);
+    const index = monthlySchedule(d.productivityIndex, 'step', w.horizon);
+    this.streamOfNationality = triageStreams(w.scenario.returns.returnable);
     const triage = (id: number) => (w.cases.arrival[id] < this.legacyDay ? 0 : this.streamOfNationality[w.cases.nationality[id]]);
     const disciplines = {
       fifo: { discipline: 'fifo', streams: 1, streamOf: () => 0 },
@@ -364,13 +364,13 @@ export class Decisions {
       'streams-priority': { discipline: 'priority', streams: 4, streamOf: triage },
       'streams-share': { discipline: 'share', streams: 4, streamOf: triage },
     } as const;
-    const chosen = fastTrackFirst(disciplines[d.discipline], w.p.returns.unit.fastTrack === 'on', (id) => triage(id) === 2);
+    const chosen = fastTrackFirst(disciplines[d.discipline], w.scenario.returns.unit.fastTrack === 'on', (id) => triage(id) === 2);
     this.streamOf = chosen.streamOf;
     const s = d.streamShares;
     this.station = new Station(w.sim, {
       name: 'initial decisions',
       servers: {
-        times: Array.from(w.plan.bounds.subarray(0, w.plan.months)),
+        times: Array.from(w.horizon.bounds.subarray(0, w.horizon.months)),
         servers: Array.from(productive, (x, m) => Math.round(x * index[m])),
       },
       streams: chosen.streams,
@@ -379,7 +379,7 @@ export class Decisions {
       completionKind: Kind.decisionDone,
       serviceTime: (id) => this.work(id),
     });
-    for (let m = 0; m < w.plan.months; m++) {
+    for (let m = 0; m < w.horizon.months; m++) {
       w.obs.set('caseworkersProductive', m, productive[m]);
       w.obs.set('extraCaseworkersHeadcount', m, this.extraWorkforce.headcount[m]);
     }
@@ -405,8 +405,8 @@ export class Decisions {
   enqueue(id: number, _fromSnapshot: boolean): void {
     const { cases, obs } = this.w;
     const people = cases.people[id];
-    obs.level[S.awaitingDecisionCases] += 1;
-    obs.level[S.awaitingDecisionPeople] += people;
+    obs.level[Series.awaitingDecisionCases] += 1;
+    obs.level[Series.awaitingDecisionPeople] += people;
     const k = MAX_SNAPSHOT_AGE_MONTHS + cases.arrivalMonth[id];
     obs.awaitingCasesByMonth[k] += 1;
     obs.awaitingPeopleByMonth[k] += people;
@@ -431,8 +431,8 @@ export class Decisions {
     }
     this.held[this.heldCount++] = id;
     const { obs, cases } = this.w;
-    obs.level[S.heldClaimsCases] += 1;
-    obs.level[S.heldClaimsPeople] += cases.people[id];
+    obs.level[Series.heldClaimsCases] += 1;
+    obs.level[Series.heldClaimsPeople] += cases.people[id];
   }
 
   /**
@@ -446,8 +446,8 @@ export class Decisions {
     for (let i = 0; i < this.heldCount; i++) {
       const id = this.held[i];
       if (keyedUniform(this.base, id, PURPOSE_RELEASE) < this.released[m]) {
-        obs.level[S.heldClaimsCases] -= 1;
-        obs.level[S.heldClaimsPeople] -= cases.people[id];
+        obs.level[Series.heldClaimsCases] -= 1;
+        obs.level[Series.heldClaimsPeople] -= cases.people[id];
         this.station.arrive(id, this.streamOf(id));
       } else {
         this.held[kept++] = id;
@@ -461,26 +461,26 @@ export class Decisions {
     const { cases, obs, sim, routes } = this.w;
     this.station.complete();
     const people = cases.people[id];
-    obs.level[S.awaitingDecisionCases] -= 1;
-    obs.level[S.awaitingDecisionPeople] -= people;
+    obs.level[Series.awaitingDecisionCases] -= 1;
+    obs.level[Series.awaitingDecisionPeople] -= people;
     const k = MAX_SNAPSHOT_AGE_MONTHS + cases.arrivalMonth[id];
     obs.awaitingCasesByMonth[k] -= 1;
     obs.awaitingPeopleByMonth[k] -= people;
     obs.recordDecisionWait(sim.now - cases.arrival[id]);
-    obs.add(S.decisionsPeople, people);
+    obs.add(Series.decisionsPeople, people);
     const outcome = cases.outcome[id];
     if (outcome === Outcome.grant) {
       cases.stage[id] = Stage.granted;
-      obs.add(S.decisionsGrant, 1);
-      obs.add(S.exitsPeople, people);
+      obs.add(Series.decisionsGrant, 1);
+      obs.add(Series.exitsPeople, people);
     } else if (outcome === Outcome.refuse) {
-      obs.add(S.decisionsRefuse, 1);
+      obs.add(Series.decisionsRefuse, 1);
     } else if (outcome === Outcome.withdraw) {
       cases.stage[id] = Stage.withdrawn;
-      obs.add(S.decisionsWithdraw, 1);
-      obs.add(S.exitsPeople, people);
+      obs.add(Series.decisionsWithdraw, 1);
+      obs.add(Series.exitsPeople, people);
     } else {
-      obs.add(S.decisionsInadmissible, 1);
+      obs.add(Series.decisionsInadmissible, 1);
     }
     // Where the case goes next is the pack's routing (UK: a refusal to appeals, ...).
     const next = routes.decision[outcome];

@@ -5,7 +5,7 @@
  * where (stage, case, day).
  */
 export interface InputProblem {
-  /** Dotted path of the offending field (`decisions.caseworkers.headcount[2].value`), or a flag. */
+  /** Dotted path of the offending field (`decisions.headcount[2].value`), or a flag. */
   readonly field: string;
   /** The offending value, rendered short for a message. */
   readonly value: string;

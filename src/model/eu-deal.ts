@@ -14,9 +14,9 @@ import { keyedUniform } from '../engine/keyed.js';
 import { ROUTE_EU_QUOTA, Stage } from './cases.js';
 import { ALLOCATION_KEYS, keyShare } from './eu-key.js';
 import { Kind } from './events.js';
-import { S } from './observe.js';
+import { Series } from './observe.js';
 import { choice, num, schedule, type DataRef, type Resolved } from './declarations.js';
-import { dailySchedule } from './plan.js';
+import { dailySchedule } from './horizon.js';
 import { LIMITS } from './limits.js';
 import type { World } from './world.js';
 
@@ -169,19 +169,19 @@ export class EuDeal {
   private returnedThisYear = 0;
 
   constructor(private readonly w: World, private readonly base: number) {
-    const d = w.p.euDeal;
-    this.shareByDay = dailySchedule(d.returnShare, 'step', w.plan);
+    const d = w.scenario.euDeal;
+    this.shareByDay = dailySchedule(d.returnShare, 'step', w.horizon);
     this.perDay = quotaPerYear(d) / DAYS_PER_YEAR;
     this.rng = streamRng(w.seed, 'euQuota', w.replication);
-    this.nationalityOf = monthlyNationalityMix(w.p.arrivals.nationalityMix, w.plan);
+    this.nationalityOf = monthlyNationalityMix(w.scenario.arrivals.nationalityMix, w.horizon);
   }
 
   /** A small-boat arrival: returned under the deal (true) or not. Called before the claim is lodged. */
   intercept(id: number, day: number): boolean {
     const share = this.shareByDay[day];
     if (share <= 0 || keyedUniform(this.base, id, PURPOSE_DEAL) >= share) return false;
-    const { cases, obs, sim, p, plan } = this.w;
-    const year = Math.floor(plan.monthOfDay[day] / 12);
+    const { cases, obs, sim, scenario: p, horizon } = this.w;
+    const year = Math.floor(horizon.monthOfDay[day] / 12);
     if (year !== this.capYear) {
       this.capYear = year;
       this.returnedThisYear = 0;
@@ -190,25 +190,25 @@ export class EuDeal {
     if (this.returnedThisYear + people > p.euDeal.annualCapPeople) return false;
     this.returnedThisYear += people;
     cases.stage[id] = Stage.euReturnPending;
-    obs.level[S.euReturnPendingCases] += 1;
-    obs.level[S.euReturnPendingPeople] += people;
+    obs.level[Series.euReturnPendingCases] += 1;
+    obs.level[Series.euReturnPendingPeople] += people;
     // Whole days from the start of a day can land exactly on the horizon, after the last month end:
     // such a return is beyond the horizon.
     const t = sim.now + p.euDeal.returnDays;
-    if (t < plan.horizonDays) sim.at(t, Kind.euReturn, id);
+    if (t < horizon.horizonDays) sim.at(t, Kind.euReturn, id);
     return true;
   }
 
   /** The return to the EU is carried out. */
   returned(id: number): void {
-    const { cases, obs, p } = this.w;
+    const { cases, obs, scenario: p } = this.w;
     const people = cases.people[id];
     cases.stage[id] = Stage.returned;
-    obs.level[S.euReturnPendingCases] -= 1;
-    obs.level[S.euReturnPendingPeople] -= people;
-    obs.add(S.euDealReturnsCases, 1);
-    obs.add(S.euDealReturnsPeople, people);
-    obs.add(S.exitsPeople, people);
+    obs.level[Series.euReturnPendingCases] -= 1;
+    obs.level[Series.euReturnPendingPeople] -= people;
+    obs.add(Series.euDealReturnsCases, 1);
+    obs.add(Series.euDealReturnsPeople, people);
+    obs.add(Series.exitsPeople, people);
     if (p.euDeal.quota.rule === 'ratio') this.due += p.euDeal.quota.ratio * people;
   }
 
@@ -217,26 +217,26 @@ export class EuDeal {
     // A fixed or key quota accrues while the deal is in force (returns share above 0).
     if (this.shareByDay[day] > 0) this.due += this.perDay;
     if (this.due < 1) return;
-    const { cases, obs, support, decisions, p, plan } = this.w;
-    const month = plan.monthOfDay[day];
+    const { cases, obs, accommodation, decisions, scenario: p, horizon } = this.w;
+    const month = horizon.monthOfDay[day];
     const withStatus = p.euDeal.quota.arriveAs === 'status';
     const dependants = p.arrivals.peoplePerCase - 1;
     while (this.due >= 1) {
       const people = Math.min(255, 1 + poisson(this.rng, dependants));
       this.due -= people;
-      obs.add(S.arrivalsCases, 1);
-      obs.add(S.arrivalsPeople, people);
-      obs.add(S.quotaAdmissionsPeople, people);
+      obs.add(Series.arrivalsCases, 1);
+      obs.add(Series.arrivalsPeople, people);
+      obs.add(Series.quotaAdmissionsPeople, people);
       if (withStatus) {
         // Counted, not added to the case table, so other cases keep their keyed random numbers.
-        obs.add(S.admittedWithStatusCases, 1);
-        obs.add(S.admittedWithStatusPeople, people);
-        obs.add(S.exitsPeople, people);
+        obs.add(Series.admittedWithStatusCases, 1);
+        obs.add(Series.admittedWithStatusPeople, people);
+        obs.add(Series.exitsPeople, people);
         continue;
       }
       const id = cases.add(day, month, people, this.nationalityOf[month].sample(this.rng), ROUTE_EU_QUOTA);
       cases.stage[id] = Stage.awaitingDecision;
-      support?.claimLodged(id);
+      accommodation?.claimLodged(id);
       decisions.enqueue(id, false);
     }
   }

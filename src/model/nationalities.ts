@@ -6,7 +6,7 @@
  * grant rate, the returns and the queues.
  */
 import { Categorical } from '../engine/index.js';
-import { monthlySchedule, type Plan } from './plan.js';
+import { monthlySchedule, type Horizon } from './horizon.js';
 import type { SchedulePoint } from './declarations.js';
 
 export const NATIONALITIES = [
@@ -61,9 +61,9 @@ export function byNationality<T>(make: (n: Nationality, label: string) => T): { 
  * weight (its share of claims on the month's date) divided by the sum of the weights, so the
  * shares need not add up to exactly 1.
  */
-export function monthlyNationalityMix(mix: { readonly [K in Nationality]: readonly SchedulePoint[] }, plan: Plan): Categorical[] {
-  const paths = NATIONALITIES.map((n) => monthlySchedule(mix[n], 'step', plan));
-  return Array.from({ length: plan.months }, (_, m) => new Categorical(paths.map((p) => p[m])));
+export function monthlyNationalityMix(mix: { readonly [K in Nationality]: readonly SchedulePoint[] }, horizon: Horizon): Categorical[] {
+  const paths = NATIONALITIES.map((n) => monthlySchedule(mix[n], 'step', horizon));
+  return Array.from({ length: horizon.months }, (_, m) => new Categorical(paths.map((p) => p[m])));
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import { KPIS, SERIES, type KpiName, type RunResult, type SeriesName } from './result.js';
 
-export const S = Object.fromEntries(SERIES.map((name, i) => [name, i])) as Record<SeriesName, number>;
+/** Index of each series in the observer's rows, by name. */
+export const Series = Object.fromEntries(SERIES.map((name, i) => [name, i])) as Record<SeriesName, number>;
 const NS = SERIES.length;
 
 /** Stocks measured at month end (the other series are flows summed within the month). */
@@ -30,7 +31,7 @@ const STOCKS: readonly SeriesName[] = [
   'heldClaimsCases',
   'heldClaimsPeople',
 ];
-const STOCK_IDS = Int32Array.from(STOCKS.map((s) => S[s]));
+const STOCK_IDS = Int32Array.from(STOCKS.map((s) => Series[s]));
 
 /** Arrival months tracked for the age profile: up to this many months before the start. */
 export const MAX_SNAPSHOT_AGE_MONTHS = 240;
@@ -81,26 +82,26 @@ export class Observer {
       people += this.awaitingPeopleByMonth[k];
       cases += this.awaitingCasesByMonth[k];
     }
-    this.data[base + S.awaitingDecisionOver6mPeople] = people;
-    this.data[base + S.awaitingDecisionOver6mCases] = cases;
+    this.data[base + Series.awaitingDecisionOver6mPeople] = people;
+    this.data[base + Series.awaitingDecisionOver6mCases] = cases;
     this.month += 1;
   }
 
   /** Read a series of the months closed so far (or all months after the run). */
   series(name: SeriesName): Float64Array {
     const out = new Float64Array(this.months);
-    const s = S[name];
+    const s = Series[name];
     for (let m = 0; m < this.months; m++) out[m] = this.data[m * NS + s];
     return out;
   }
 
   /** Write a derived monthly value (costs are computed from the other series after the run). */
   set(name: SeriesName, month: number, value: number): void {
-    this.data[month * NS + S[name]] = value;
+    this.data[month * NS + Series[name]] = value;
   }
 
   get(name: SeriesName, month: number): number {
-    return this.data[month * NS + S[name]];
+    return this.data[month * NS + Series[name]];
   }
 
   waitQuantile(q: number): number {

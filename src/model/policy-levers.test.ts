@@ -19,7 +19,7 @@ import type { Scenario } from './schema.js';
 import { keyShare } from './eu-key.js';
 import { quotaPerYear } from './eu-deal.js';
 import { enforcedCapacity } from './returns.js';
-import { makePlan } from './plan.js';
+import { makeHorizon } from './horizon.js';
 import { smallScenario } from '../test-support/small.js';
 import { runKeepingWorld } from '../test-support/world.js';
 import { Stage } from './cases.js';
@@ -60,7 +60,7 @@ describe('returns unit', () => {
     const k = { months: 12, returnCases: 3_000, enforcedPerMonth: 20, headcount: 0 };
     const unit = { staff: 100, returnsPerStaffMonth: 0.4 };
     const s = smallScenario(k, { returns: { unit, voluntaryPerYear: 0, abscondPerYear: 0 } });
-    expect(enforcedCapacity(s.returns, makePlan(s.start, 12))[5]).toBeCloseTo(20 + 40, 9);
+    expect(enforcedCapacity(s.returns, makeHorizon(s.start, 12))[5]).toBeCloseTo(20 + 40, 9);
     const a = run(smallScenario(k, { returns: { voluntaryPerYear: 0, abscondPerYear: 0 } }));
     const b = run(s);
     // Months 3–12 (after the first removals complete): +40 a month, within a few per month.

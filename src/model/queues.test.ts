@@ -16,7 +16,7 @@ import { NATIONALITIES } from './nationalities.js';
 import { describe, expect, it } from 'vitest';
 import type { Station } from '../engine/index.js';
 import { buildWorld, runWorld, simulate } from './simulate.js';
-import { monthlySchedule } from './plan.js';
+import { monthlySchedule } from './horizon.js';
 import { planWorkforce } from './workforce.js';
 import type { Scenario } from './schema.js';
 import { smallScenario } from '../test-support/small.js';
@@ -121,7 +121,7 @@ describe("Little's law on the model's queues", () => {
       it(`${name}, ${label} (seed ${seed}): L = λW within the boundary term of the queue left at the end`, () => {
         const st = station.stats;
         const T = st.endTime - st.startTime;
-        expect(T).toBe(world.plan.horizonDays);
+        expect(T).toBe(world.horizon.horizonDays);
         const q = queueAtEnd(station, st.endTime);
         const left = st.starts + st.cancelled;
         const L = st.areaWaiting / T;
@@ -139,27 +139,27 @@ describe("Little's law on the model's queues", () => {
 
 describe('station capacity is the capacity planned', () => {
   const { world } = run(stable, 9);
-  const { plan, p } = world;
-  const daysIn = (m: number) => plan.bounds[m + 1] - plan.bounds[m];
+  const { horizon, scenario: p } = world;
+  const daysIn = (m: number) => horizon.bounds[m + 1] - horizon.bounds[m];
 
   it('decision station: round(productive caseworkers) servers every day of each month', () => {
-    const productive = planWorkforce(p.decisions, plan).productive;
+    const productive = planWorkforce(p.decisions, horizon).productive;
     let expected = 0;
-    for (let m = 0; m < plan.months; m++) expected += Math.round(productive[m]) * daysIn(m);
+    for (let m = 0; m < horizon.months; m++) expected += Math.round(productive[m]) * daysIn(m);
     expectNear(world.decisions.station.stats.areaServers, expected, 'server-days');
   });
 
   it('tribunal: servers = capacity × hearing days ÷ days per month, so a busy tribunal determines its capacity', () => {
-    const capacity = monthlySchedule(p.appeals.determinationsPerMonth, 'step', plan);
+    const capacity = monthlySchedule(p.appeals.determinationsPerMonth, 'step', horizon);
     let expected = 0;
-    for (let m = 0; m < plan.months; m++) expected += Math.round((capacity[m] * p.appeals.hearingDays) / DAYS_PER_MONTH) * daysIn(m);
+    for (let m = 0; m < horizon.months; m++) expected += Math.round((capacity[m] * p.appeals.hearingDays) / DAYS_PER_MONTH) * daysIn(m);
     expectNear(ukStages(world).appeals.station.stats.areaServers, expected, 'server-days');
   });
 
   it('returns: servers = capacity × removal days ÷ days per month', () => {
-    const capacity = monthlySchedule(p.returns.enforcedPerMonth, 'step', plan);
+    const capacity = monthlySchedule(p.returns.enforcedPerMonth, 'step', horizon);
     let expected = 0;
-    for (let m = 0; m < plan.months; m++) expected += Math.round((capacity[m] * p.returns.removalDays) / DAYS_PER_MONTH) * daysIn(m);
+    for (let m = 0; m < horizon.months; m++) expected += Math.round((capacity[m] * p.returns.removalDays) / DAYS_PER_MONTH) * daysIn(m);
     expectNear(ukStages(world).returns.station.stats.areaServers, expected, 'server-days');
   });
 });
@@ -174,7 +174,7 @@ describe('a saturated tribunal determines its capacity', () => {
     const servers = Math.round((50 * scenario.appeals.hearingDays) / DAYS_PER_MONTH);
     const mu = scenario.appeals.hearingDays;
     const cv = 0.5;
-    const T = world.plan.horizonDays;
+    const T = world.horizon.horizonDays;
     // Each server is a renewal process started at 0: E N(T) ≈ T/μ + (cv² − 1)/2, Var N(T) ≈ cv² T/μ.
     const expected = servers * (T / mu + (cv * cv - 1) / 2);
     const sd = Math.sqrt((servers * cv * cv * T) / mu);

@@ -11,8 +11,8 @@ import { keyedUniform, LognormalFromUniform } from '../engine/keyed.js';
 import { Stage } from './cases.js';
 import { byNationality, isFastTrack, NATIONALITIES, type Nationality } from './nationalities.js';
 import { Kind } from './events.js';
-import { S } from './observe.js';
-import { dailySchedule, monthNow, monthlySchedule, ratedServers, type Plan } from './plan.js';
+import { Series } from './observe.js';
+import { dailySchedule, monthNow, monthlySchedule, ratedServers, type Horizon } from './horizon.js';
 import { choice, num, schedule, type Resolved } from './declarations.js';
 import type { World } from './world.js';
 
@@ -211,9 +211,9 @@ export const returnsParams = {
 export type ReturnsParams = Resolved<typeof returnsParams>;
 
 /** Enforced-returns capacity each month: the path plus the returns unit's staff × output. */
-export function enforcedCapacity(r: ReturnsParams, plan: Plan): Float64Array {
-  const staff = monthlySchedule(r.unit.staff, 'step', plan);
-  return monthlySchedule(r.enforcedPerMonth, 'step', plan).map((x, m) => x + staff[m] * r.unit.returnsPerStaffMonth);
+export function enforcedCapacity(r: ReturnsParams, horizon: Horizon): Float64Array {
+  const staff = monthlySchedule(r.unit.staff, 'step', horizon);
+  return monthlySchedule(r.enforcedPerMonth, 'step', horizon).map((x, m) => x + staff[m] * r.unit.returnsPerStaffMonth);
 }
 
 export class Returns {
@@ -227,11 +227,11 @@ export class Returns {
   private readonly inadmissibleByDay: Float64Array;
 
   constructor(private readonly w: World, private readonly base: number) {
-    const r = w.p.returns;
+    const r = w.scenario.returns;
     this.returnable = Float64Array.from(NATIONALITIES, (n) => r.returnable[n]);
-    const times = Array.from(w.plan.bounds.subarray(0, w.plan.months));
+    const times = Array.from(w.horizon.bounds.subarray(0, w.horizon.months));
     // Saturated returns staff carry out exactly their capacity each month.
-    const rated = ratedServers(enforcedCapacity(r, w.plan), r.removalDays);
+    const rated = ratedServers(enforcedCapacity(r, w.horizon), r.removalDays);
     this.removalDays = rated.meanDays;
     const fastTrack = r.unit.fastTrack === 'on';
     const fastTracked = Uint8Array.from(NATIONALITIES, (n) => (isFastTrack(r.returnable[n]) ? 1 : 0));
@@ -246,7 +246,7 @@ export class Returns {
     });
     this.streamOf = fastTrack ? (id) => (fastTracked[w.cases.nationality[id]] === 1 ? 0 : 1) : () => 0;
     const third = ratedServers(
-      monthlySchedule(r.thirdCountry.removalsPerYear, 'step', w.plan).map((x) => x / 12),
+      monthlySchedule(r.thirdCountry.removalsPerYear, 'step', w.horizon).map((x) => x / 12),
       r.thirdCountry.removalDays,
     );
     this.thirdDays = third.meanDays;
@@ -259,7 +259,7 @@ export class Returns {
         return REMOVAL_SHAPE.sample(keyedUniform(this.base, id, PURPOSE_THIRD_COUNTRY), this.thirdDays[monthNow(w)]);
       },
     });
-    this.inadmissibleByDay = dailySchedule(r.thirdCountry.inadmissibleShare, 'step', w.plan);
+    this.inadmissibleByDay = dailySchedule(r.thirdCountry.inadmissibleShare, 'step', w.horizon);
   }
 
   private readonly streamOf: (id: number) => number;
@@ -274,8 +274,8 @@ export class Returns {
   hold(id: number): void {
     const { cases, obs } = this.w;
     cases.stage[id] = Stage.heldForRemoval;
-    obs.level[S.heldForRemovalCases] += 1;
-    obs.level[S.heldForRemovalPeople] += cases.people[id];
+    obs.level[Series.heldForRemovalCases] += 1;
+    obs.level[Series.heldForRemovalPeople] += cases.people[id];
     this.thirdCountry.arrive(id);
     this.startDepartureClock(id);
   }
@@ -285,14 +285,14 @@ export class Returns {
     const { cases, obs } = this.w;
     this.thirdCountry.complete();
     cases.stage[id] = Stage.returned;
-    obs.level[S.heldForRemovalCases] -= 1;
-    obs.level[S.heldForRemovalPeople] -= cases.people[id];
-    obs.add(S.exitsPeople, cases.people[id]);
-    obs.add(S.returns, 1);
-    obs.add(S.returnsThirdCountry, 1);
+    obs.level[Series.heldForRemovalCases] -= 1;
+    obs.level[Series.heldForRemovalPeople] -= cases.people[id];
+    obs.add(Series.exitsPeople, cases.people[id]);
+    obs.add(Series.returns, 1);
+    obs.add(Series.returnsThirdCountry, 1);
     // Costed per person as it happens (bookCosts adds the scheme's fixed payments).
-    obs.add(S.costThirdCountryGbp, cases.people[id] * this.w.p.returns.thirdCountry.costPerPerson);
-    this.w.support?.leave(id);
+    obs.add(Series.costThirdCountryGbp, cases.people[id] * this.w.scenario.returns.thirdCountry.costPerPerson);
+    this.w.accommodation?.leave(id);
   }
 
   /** A case enters the returns pool: queue for removal, or limbo; departure clock starts. */
@@ -301,23 +301,23 @@ export class Returns {
     const people = cases.people[id];
     if (keyedUniform(this.base, id, PURPOSE_RETURNABLE) < this.returnable[cases.nationality[id]]) {
       cases.stage[id] = Stage.awaitingReturn;
-      obs.level[S.awaitingReturnCases] += 1;
-      obs.level[S.awaitingReturnPeople] += people;
+      obs.level[Series.awaitingReturnCases] += 1;
+      obs.level[Series.awaitingReturnPeople] += people;
       this.station.arrive(id, this.streamOf(id));
     } else {
       cases.stage[id] = Stage.limbo;
-      obs.level[S.limboCases] += 1;
-      obs.level[S.limboPeople] += people;
+      obs.level[Series.limboCases] += 1;
+      obs.level[Series.limboPeople] += people;
     }
     this.startDepartureClock(id);
   }
 
   private startDepartureClock(id: number): void {
-    const { sim, plan, p } = this.w;
+    const { sim, horizon, scenario: p } = this.w;
     const hazard = (p.returns.voluntaryPerYear + p.returns.abscondPerYear) / DAYS_PER_YEAR;
     if (hazard > 0) {
       const t = sim.now - Math.log(keyedUniform(this.base, id, PURPOSE_DEPARTURE_TIME)) / hazard;
-      if (t <= plan.horizonDays) sim.at(t, Kind.departure, id);
+      if (t <= horizon.horizonDays) sim.at(t, Kind.departure, id);
     }
   }
 
@@ -332,40 +332,40 @@ export class Returns {
     const { cases, obs } = this.w;
     this.station.complete();
     cases.stage[id] = Stage.returned;
-    obs.level[S.awaitingReturnCases] -= 1;
-    obs.level[S.awaitingReturnPeople] -= cases.people[id];
-    obs.add(S.exitsPeople, cases.people[id]);
-    obs.add(S.returns, 1);
-    obs.add(S.returnsEnforced, 1);
+    obs.level[Series.awaitingReturnCases] -= 1;
+    obs.level[Series.awaitingReturnPeople] -= cases.people[id];
+    obs.add(Series.exitsPeople, cases.people[id]);
+    obs.add(Series.returns, 1);
+    obs.add(Series.returnsEnforced, 1);
   }
 
   /** The departure clock of a waiting case ran out: voluntary departure or absconding. */
   departure(id: number): void {
-    const { cases, obs, p } = this.w;
+    const { cases, obs, scenario: p } = this.w;
     const stage = cases.stage[id];
     const people = cases.people[id];
     if (stage === Stage.awaitingReturn) {
       this.station.cancel(id);
-      obs.level[S.awaitingReturnCases] -= 1;
-      obs.level[S.awaitingReturnPeople] -= people;
+      obs.level[Series.awaitingReturnCases] -= 1;
+      obs.level[Series.awaitingReturnPeople] -= people;
     } else if (stage === Stage.limbo) {
-      obs.level[S.limboCases] -= 1;
-      obs.level[S.limboPeople] -= people;
+      obs.level[Series.limboCases] -= 1;
+      obs.level[Series.limboPeople] -= people;
     } else if (stage === Stage.heldForRemoval) {
       this.thirdCountry.cancel(id);
-      obs.level[S.heldForRemovalCases] -= 1;
-      obs.level[S.heldForRemovalPeople] -= people;
+      obs.level[Series.heldForRemovalCases] -= 1;
+      obs.level[Series.heldForRemovalPeople] -= people;
     } else return; // removal under way or already done
     const voluntaryShare = p.returns.voluntaryPerYear / (p.returns.voluntaryPerYear + p.returns.abscondPerYear);
     if (keyedUniform(this.base, id, PURPOSE_DEPARTURE_KIND) < voluntaryShare) {
       cases.stage[id] = Stage.departed;
-      obs.add(S.returns, 1);
-      obs.add(S.returnsVoluntary, 1);
+      obs.add(Series.returns, 1);
+      obs.add(Series.returnsVoluntary, 1);
     } else {
       cases.stage[id] = Stage.absconded;
-      obs.add(S.absconded, 1);
+      obs.add(Series.absconded, 1);
     }
-    obs.add(S.exitsPeople, people);
-    this.w.support?.leave(id);
+    obs.add(Series.exitsPeople, people);
+    this.w.accommodation?.leave(id);
   }
 }

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { Stage } from './cases.js';
 import { InputError } from './errors.js';
-import { S } from './observe.js';
+import { Series } from './observe.js';
 import type { World } from './world.js';
 
 /** Every stage of the model, in the order simulate() builds them; also its parameter groups. */
@@ -84,21 +84,21 @@ function next(w: World, h: Handoff): Next {
       return (id) => returns.enter(id);
     }
     case 'supportAfterGrant': {
-      const support = w.support ?? missing();
-      return (id) => support.leaveAfterGrant(id);
+      const accommodation = w.accommodation ?? missing();
+      return (id) => accommodation.leaveAfterGrant(id);
     }
     case 'supportAfterWithdrawal': {
-      const support = w.support ?? missing();
-      return (id) => support.leaveAfterWithdrawal(id);
+      const accommodation = w.accommodation ?? missing();
+      return (id) => accommodation.leaveAfterWithdrawal(id);
     }
     case 'supportAfterRefusal': {
-      const support = w.support ?? missing();
-      return (id) => support.leaveAfterRefusal(id);
+      const accommodation = w.accommodation ?? missing();
+      return (id) => accommodation.leaveAfterRefusal(id);
     }
     case 'leave':
       return (id) => {
         w.cases.stage[id] = Stage.left;
-        w.obs.add(S.exitsPeople, w.cases.people[id]);
+        w.obs.add(Series.exitsPeople, w.cases.people[id]);
       };
   }
 }

@@ -34,7 +34,7 @@ function where(w: World): { stage: string; caseId: number; day: number } {
 export function runErrorOf(w: World, cause: unknown): unknown {
   if (cause instanceof RunError || cause instanceof InputError) return cause;
   const { stage, caseId, day } = where(w);
-  const date = isoFromEpochDay(epochDay(w.plan.start) + day);
+  const date = isoFromEpochDay(epochDay(w.horizon.start) + day);
   const message = cause instanceof Error ? cause.message : String(cause);
   return new RunError(stage, caseId, day, date, message, { cause });
 }

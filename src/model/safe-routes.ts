@@ -7,9 +7,9 @@
  * They are counted, not added to the case table: no later claim changes its row number, so the
  * keyed random numbers of every other case — common random numbers — stay the same.
  */
-import { S } from './observe.js';
+import { Series } from './observe.js';
 import { num, schedule, type Resolved } from './declarations.js';
-import { dailySchedule } from './plan.js';
+import { dailySchedule } from './horizon.js';
 import { LIMITS } from './limits.js';
 import type { World } from './world.js';
 
@@ -52,9 +52,9 @@ export class SafeRoutes {
   private due = 0;
 
   constructor(private readonly w: World) {
-    const s = w.p.safeRoutes;
-    const a = dailySchedule(s.familyChildrenPerYear, 'step', w.plan);
-    const b = dailySchedule(s.resettlementPerYear, 'step', w.plan);
+    const s = w.scenario.safeRoutes;
+    const a = dailySchedule(s.familyChildrenPerYear, 'step', w.horizon);
+    const b = dailySchedule(s.resettlementPerYear, 'step', w.horizon);
     this.perDay = a.map((x, d) => (x + b[d]) / DAYS_PER_YEAR);
   }
 
@@ -65,12 +65,12 @@ export class SafeRoutes {
     const { obs } = this.w;
     while (this.due >= 1) {
       this.due -= 1;
-      obs.add(S.admittedWithStatusPeople, 1);
-      obs.add(S.arrivalsCases, 1);
-      obs.add(S.arrivalsPeople, 1);
-      obs.add(S.safeRouteArrivalsPeople, 1);
-      obs.add(S.admittedWithStatusCases, 1);
-      obs.add(S.exitsPeople, 1);
+      obs.add(Series.admittedWithStatusPeople, 1);
+      obs.add(Series.arrivalsCases, 1);
+      obs.add(Series.arrivalsPeople, 1);
+      obs.add(Series.safeRouteArrivalsPeople, 1);
+      obs.add(Series.admittedWithStatusCases, 1);
+      obs.add(Series.exitsPeople, 1);
     }
   }
 }

@@ -185,9 +185,9 @@ const FIXTURES: Record<string, Fixture> = {
     allowed: 'lowercase letters, digits and hyphens',
   },
   'badly formed name': {
-    doc: { name: 'My Plan' },
+    doc: { name: 'My Horizon' },
     field: 'name',
-    value: '"My Plan"',
+    value: '"My Horizon"',
     allowed: 'lowercase letters, digits and hyphens',
   },
   'start not on the first of a month': {

@@ -23,7 +23,7 @@ import { LIMITS } from './limits.js';
 import { PARAMETERS, type Parameters } from './parameters.js';
 import { quotaPerYear } from './eu-deal.js';
 import { NATIONALITIES } from './nationalities.js';
-import { scheduleValue } from './plan.js';
+import { scheduleValue } from './horizon.js';
 import { UNITS, isParam, leaves, type ParamDef, type ParamTree } from './declarations.js';
 import { routingProblems, routingSchema, stagesSchema, type Routing, type StageName } from './routing.js';
 
@@ -140,7 +140,7 @@ function at(raw: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 const META_ALLOWED: Record<string, string> = {
-  name: 'lowercase letters, digits and hyphens (e.g. my-plan), at most 80 characters',
+  name: 'lowercase letters, digits and hyphens (e.g. my-horizon), at most 80 characters',
   title: 'text of at most 200 characters',
   description: 'text of at most 5,000 characters',
   extends: 'the name of a built-in scenario',

@@ -5,7 +5,7 @@
  */
 import { Simulation } from '../engine/index.js';
 import { keyedBase } from '../engine/keyed.js';
-import { Support } from './accommodation.js';
+import { Accommodation } from './accommodation.js';
 import { Appeals } from './appeals.js';
 import { Arrivals } from './arrivals.js';
 import { CaseTable } from './cases.js';
@@ -14,8 +14,8 @@ import { Decisions } from './decisions.js';
 import { EuDeal } from './eu-deal.js';
 import { SafeRoutes } from './safe-routes.js';
 import { Kind, PRIORITY_MONTH_END } from './events.js';
-import { Observer, S } from './observe.js';
-import { makePlan, type Plan } from './plan.js';
+import { Observer, Series } from './observe.js';
+import { makeHorizon, type Horizon } from './horizon.js';
 import { Returns } from './returns.js';
 import type { KpiName, RunResult } from './result.js';
 import type { Scenario } from './schema.js';
@@ -59,17 +59,17 @@ export function buildWorld(given: Scenario, options: SimulateOptions, spare?: Sp
   const mode = options.uncertainty ?? 'stochastic';
   const scenario = mode === 'stochastic' ? given : sampleParameters(given, options.seed, options.replication);
   const replication = mode === 'parameters' ? 0 : options.replication;
-  const plan = planFor(scenario.start, scenario.horizonMonths);
+  const horizon = horizonFor(scenario.start, scenario.horizonMonths);
   const sim = spare ? spare.sim.reset() : new Simulation();
   const rows = expectedCases(scenario) * 1.05 + 1024;
   const cases = spare && spare.cases.capacity >= rows ? spare.cases.clear() : new CaseTable(rows);
-  const obs = new Observer(plan.months);
+  const obs = new Observer(horizon.months);
   const base = keyedBase(options.seed, replication);
   // The stages the pack runs are attached right below; they reach each other through the world
   // and its routes (the pack's routing table).
-  const w = { sim, cases, obs, plan, p: scenario, seed: options.seed, replication } as unknown as World;
+  const w = { sim, cases, obs, horizon, scenario, seed: options.seed, replication } as unknown as World;
   const runs = new Set(scenario.country.stages);
-  if (runs.has('accommodation')) w.support = new Support(w, base);
+  if (runs.has('accommodation')) w.accommodation = new Accommodation(w, base);
   w.decisions = new Decisions(w, base);
   if (runs.has('appeals')) w.appeals = new Appeals(w, base);
   if (runs.has('returns')) w.returns = new Returns(w, base);
@@ -80,42 +80,42 @@ export function buildWorld(given: Scenario, options: SimulateOptions, spare?: Sp
   if (runs.has('snapshot')) seedSnapshot(w);
   // Each day and month end schedules the next one, so the calendar holds one of each at a time.
   sim.at(0, Kind.day, 0);
-  sim.at(plan.bounds[1], Kind.monthEnd, 0, PRIORITY_MONTH_END);
+  sim.at(horizon.bounds[1], Kind.monthEnd, 0, PRIORITY_MONTH_END);
   return w;
 }
 
 /**
- * The plan of this thread's last world, reused while the start and horizon stay the same (every
+ * The horizon of this thread's last world, reused while the start and horizon stay the same (every
  * replication of a scenario, drawn parameters or not): it depends on nothing else, and nothing
  * writes to it, so its date arithmetic is done once per thread.
  */
-let lastPlan: Plan | undefined;
+let lastPlan: Horizon | undefined;
 
-function planFor(start: string, months: number): Plan {
-  if (lastPlan?.start !== start || lastPlan.months !== months) lastPlan = makePlan(start, months);
+function horizonFor(start: string, months: number): Horizon {
+  if (lastPlan?.start !== start || lastPlan.months !== months) lastPlan = makeHorizon(start, months);
   return lastPlan;
 }
 
 /** Run a built world to its horizon. */
 export function runWorld(w: World): RunResult {
-  const scenario = w.p;
+  const scenario = w.scenario;
   const peopleAtStart = w.obs.level.slice();
-  const { arrivals, support, decisions, appeals, returns, obs, sim, plan } = w;
-  sim.run(plan.horizonDays, (kind, entity) => {
+  const { arrivals, accommodation, decisions, appeals, returns, obs, sim, horizon } = w;
+  sim.run(horizon.horizonDays, (kind, entity) => {
     switch (kind) {
       case Kind.day:
-        support?.day(entity);
+        accommodation?.day(entity);
         arrivals.day(entity);
         appeals?.day(entity);
         w.euDeal?.day(entity);
         w.safeRoutes?.day(entity);
-        if (entity + 1 < plan.horizonDays) sim.at(entity + 1, Kind.day, entity + 1);
+        if (entity + 1 < horizon.horizonDays) sim.at(entity + 1, Kind.day, entity + 1);
         break;
       case Kind.monthEnd:
-        support?.closeMonth();
+        accommodation?.closeMonth();
         obs.closeMonth();
-        if (entity + 1 < plan.months) decisions.monthStart(entity + 1);
-        if (entity + 1 < plan.months) sim.at(plan.bounds[entity + 2], Kind.monthEnd, entity + 1, PRIORITY_MONTH_END);
+        if (entity + 1 < horizon.months) decisions.monthStart(entity + 1);
+        if (entity + 1 < horizon.months) sim.at(horizon.bounds[entity + 2], Kind.monthEnd, entity + 1, PRIORITY_MONTH_END);
         break;
       case Kind.decisionDone:
         decisions.done(entity);
@@ -142,9 +142,9 @@ export function runWorld(w: World): RunResult {
   });
   // A pack without the costs stage books none (its cost series stay zero, no financial years).
   const costByFinancialYear = scenario.country.stages.includes('costs')
-    ? bookCosts(obs, scenario.costs, { headcount: decisions.workforce.headcount, extraHeadcount: decisions.extraWorkforce.headcount, levers: scenario }, w.plan)
+    ? bookCosts(obs, scenario.costs, { headcount: decisions.workforce.headcount, extraHeadcount: decisions.extraWorkforce.headcount, levers: scenario }, w.horizon)
     : [];
-  return obs.result(w.plan.start, w.plan.labels, kpis(w, scenario, peopleAtStart), costByFinancialYear);
+  return obs.result(w.horizon.start, w.horizon.labels, kpis(w, scenario, peopleAtStart), costByFinancialYear);
 }
 
 /** The buffers of this thread's last replication, for the next one. */
@@ -165,7 +165,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): RunResul
 }
 
 function kpis(w: World, s: Scenario, atStart: Float64Array): Record<KpiName, number> {
-  const { obs, plan } = w;
+  const { obs, horizon } = w;
   const backlog = obs.series('awaitingDecisionPeople');
   const hotels = obs.series('inHotelsPeople');
   const cost = obs.series('costGbp');
@@ -174,13 +174,13 @@ function kpis(w: World, s: Scenario, atStart: Float64Array): Record<KpiName, num
     const i = xs.findIndex(test);
     return i < 0 ? Infinity : i + 1;
   };
-  const monthValue = (xs: Float64Array, m: number) => (m <= plan.months ? xs[m - 1] : Number.NaN);
+  const monthValue = (xs: Float64Array, m: number) => (m <= horizon.months ? xs[m - 1] : Number.NaN);
   const sum = (xs: Float64Array) => xs.reduce((a, b) => a + b, 0);
   return {
     backlogPeopleAt12m: monthValue(backlog, 12),
     backlogPeopleAt24m: monthValue(backlog, 24),
-    backlogPeopleEnd: backlog[plan.months - 1],
-    backlogCasesEnd: obs.get('awaitingDecisionCases', plan.months - 1),
+    backlogPeopleEnd: backlog[horizon.months - 1],
+    backlogCasesEnd: obs.get('awaitingDecisionCases', horizon.months - 1),
     monthsUntilBacklogBelowThreshold: firstMonth(backlog, (x) => x < s.kpi.backlogThresholdPeople),
     meanWaitFirstDecisionDays: obs.meanWait,
     p90WaitFirstDecisionDays: obs.waitQuantile(0.9),
@@ -194,8 +194,8 @@ function kpis(w: World, s: Scenario, atStart: Float64Array): Record<KpiName, num
     euDealReturnsPeopleTotal: sum(obs.series('euDealReturnsPeople')),
     quotaAdmissionsPeopleTotal: sum(obs.series('quotaAdmissionsPeople')),
     thirdCountryRemovalsTotal: sum(obs.series('returnsThirdCountry')),
-    heldForRemovalPeopleEnd: obs.get('heldForRemovalPeople', plan.months - 1),
+    heldForRemovalPeopleEnd: obs.get('heldForRemovalPeople', horizon.months - 1),
     peopleAtStart:
-      atStart[S.awaitingDecisionPeople] + atStart[S.awaitingAppealPeople] + atStart[S.awaitingReturnPeople] + atStart[S.limboPeople],
+      atStart[Series.awaitingDecisionPeople] + atStart[Series.awaitingAppealPeople] + atStart[Series.awaitingReturnPeople] + atStart[Series.limboPeople],
   };
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { daysBetween, monthOffsetOfDay } from './dates.js';
 import { LEGACY_CUTOFF } from './decisions.js';
 import { Stage } from './cases.js';
-import { MAX_SNAPSHOT_AGE_MONTHS, S } from './observe.js';
+import { MAX_SNAPSHOT_AGE_MONTHS, Series } from './observe.js';
 import { buildWorld, simulate } from './simulate.js';
 import type { Scenario } from './schema.js';
 import type { World } from './world.js';
@@ -34,13 +34,13 @@ describe('the snapshot at the start (official figures of 30 June 2023)', () => {
 
   it('awaiting an initial decision: cases and people exactly as the record', () => {
     for (const w of worlds) {
-      expect(w.obs.level[S.awaitingDecisionCases]).toBe(sn.awaitingDecisionCases);
-      expect(w.obs.level[S.awaitingDecisionPeople]).toBe(sn.awaitingDecisionPeople);
+      expect(w.obs.level[Series.awaitingDecisionCases]).toBe(sn.awaitingDecisionCases);
+      expect(w.obs.level[Series.awaitingDecisionPeople]).toBe(sn.awaitingDecisionPeople);
       const t = inStages(stageTotals(w), Stage.awaitingDecision);
       expect(t).toEqual({ cases: sn.awaitingDecisionCases, people: sn.awaitingDecisionPeople });
       // Claims held by a policy (the Illegal Migration Act cohort) are in the backlog, not the queue.
-      expect(w.decisions.station.stats.arrivals + w.obs.level[S.heldClaimsCases]).toBe(sn.awaitingDecisionCases);
-      expect(w.obs.level[S.heldClaimsCases]).toBeGreaterThan(0);
+      expect(w.decisions.station.stats.arrivals + w.obs.level[Series.heldClaimsCases]).toBe(sn.awaitingDecisionCases);
+      expect(w.obs.level[Series.heldClaimsCases]).toBeGreaterThan(0);
     }
   });
 
@@ -115,12 +115,12 @@ describe('the snapshot at the start (official figures of 30 June 2023)', () => {
       let sumSquares = 0;
       for (let id = 0; id < sn.awaitingDecisionCases + sn.awaitingAppealCases; id++) sumSquares += w.cases.people[id] ** 2;
       const sd = Math.sqrt(sumSquares * share * (1 - share));
-      expect(Math.abs(w.obs.level[S.inSupportPeople] - sn.inSupportPeople)).toBeLessThanOrEqual(5 * sd + 1);
+      expect(Math.abs(w.obs.level[Series.inSupportPeople] - sn.inSupportPeople)).toBeLessThanOrEqual(5 * sd + 1);
       // The returns pool starts outside support.
       const pool = w.cases.supported.subarray(sn.awaitingDecisionCases + sn.awaitingAppealCases, w.cases.count);
       expect(pool.every((x) => x === 0)).toBe(true);
     }
-    const mean = worlds.reduce((a, w) => a + w.obs.level[S.inSupportPeople], 0) / worlds.length;
+    const mean = worlds.reduce((a, w) => a + w.obs.level[Series.inSupportPeople], 0) / worlds.length;
     expect(Math.abs(mean - sn.inSupportPeople) / sn.inSupportPeople).toBeLessThan(0.01);
   });
 
@@ -128,10 +128,10 @@ describe('the snapshot at the start (official figures of 30 June 2023)', () => {
     const dispersal = Math.floor(official.accommodation.dispersalPlaces[0].value);
     const large = Math.floor(official.accommodation.largeSitePlaces[0].value);
     for (const w of worlds) {
-      const supported = w.obs.level[S.inSupportPeople];
-      expect(w.obs.level[S.inDispersalPeople]).toBe(Math.min(supported, dispersal));
-      expect(w.obs.level[S.inLargeSitesPeople]).toBe(Math.min(supported - Math.min(supported, dispersal), large));
-      expect(w.obs.level[S.inHotelsPeople]).toBe(supported - w.obs.level[S.inDispersalPeople] - w.obs.level[S.inLargeSitesPeople]);
+      const supported = w.obs.level[Series.inSupportPeople];
+      expect(w.obs.level[Series.inDispersalPeople]).toBe(Math.min(supported, dispersal));
+      expect(w.obs.level[Series.inLargeSitesPeople]).toBe(Math.min(supported - Math.min(supported, dispersal), large));
+      expect(w.obs.level[Series.inHotelsPeople]).toBe(supported - w.obs.level[Series.inDispersalPeople] - w.obs.level[Series.inLargeSitesPeople]);
     }
   });
 });
@@ -168,6 +168,6 @@ describe('the snapshot seen in the monthly series', () => {
   it('with an empty initial-decision backlog, pending appeals still carry the supported people of the record', () => {
     const scenario = smallScenario({ backlogCases: 0, appealCases: 1_000 }, { snapshot: { inSupportPeople: 600 } });
     const w = buildWorld(scenario, { seed: 1, replication: 0 });
-    expect(w.obs.level[S.inSupportPeople]).toBeGreaterThan(400);
+    expect(w.obs.level[Series.inSupportPeople]).toBeGreaterThan(400);
   });
 });

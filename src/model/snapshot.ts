@@ -70,15 +70,15 @@ const DAYS_PER_MONTH = 30.4375;
 
 /** Create the starting stocks in the world (at time 0, before any event). */
 export function seedSnapshot(w: World): void {
-  const { support, appeals, returns } = w;
+  const { accommodation, appeals, returns } = w;
   // The pack's stages list allows the snapshot only with these (routing.ts, stagesSchema).
-  if (!support || !appeals || !returns) throw new Error('the snapshot seeds accommodation, appeals and returns: a pack runs them with it');
-  const s = w.p.snapshot;
+  if (!accommodation || !appeals || !returns) throw new Error('the snapshot seeds accommodation, appeals and returns: a pack runs them with it');
+  const s = w.scenario.snapshot;
   const rng = streamRng(w.seed, 'snapshot', w.replication);
-  const start = w.plan.start;
+  const start = w.horizon.start;
   const legacyDay = daysBetween(start, LEGACY_CUTOFF);
   // People per case of the backlog; of new claims when there is no backlog to measure it on.
-  const peoplePerCase = s.awaitingDecisionCases > 0 ? s.awaitingDecisionPeople / s.awaitingDecisionCases : w.p.arrivals.peoplePerCase;
+  const peoplePerCase = s.awaitingDecisionCases > 0 ? s.awaitingDecisionPeople / s.awaitingDecisionCases : w.scenario.arrivals.peoplePerCase;
   const over6mCases = Math.min(s.awaitingDecisionCases, Math.round(s.over6mPeople / peoplePerCase));
   const sixMonths = -182.625;
   // Starting before the legacy cut-off (a backtest), every claim older than six months is legacy.
@@ -100,7 +100,7 @@ export function seedSnapshot(w: World): void {
   spreadDependants(w, rng, first, w.cases.count, backlogDependants);
   for (let id = first; id < w.cases.count; id++) {
     w.cases.stage[id] = Stage.awaitingDecision;
-    support.maybeEnter(id, supportShare);
+    accommodation.maybeEnter(id, supportShare);
     w.decisions.enqueue(id, true);
   }
   // Appeals pending: claims lodged one to two years earlier (assumption; only the count matters).
@@ -108,7 +108,7 @@ export function seedSnapshot(w: World): void {
   addCases(w, rng, monthOf, mix, sortedUniform(rng, s.awaitingAppealCases, -730, -365));
   spreadDependants(w, rng, appealsFrom, w.cases.count, Math.round(s.awaitingAppealCases * (peoplePerCase - 1)));
   for (let id = appealsFrom; id < w.cases.count; id++) {
-    support.maybeEnter(id, supportShare);
+    accommodation.maybeEnter(id, supportShare);
     appeals.lodge(id, true);
   }
   // Returns pool: cases whose rights were exhausted in the previous two years; not in support.
@@ -155,8 +155,8 @@ interface BacklogMix {
 
 /** The starting backlog's mix of routes (that of claims) and of nationalities. */
 function backlogMix(w: World): BacklogMix {
-  const s = w.p.snapshot;
-  return { smallBoatShare: w.p.arrivals.smallBoatShare, nationality: new Categorical(NATIONALITIES.map((n) => s.nationalityMix[n])) };
+  const s = w.scenario.snapshot;
+  return { smallBoatShare: w.scenario.arrivals.smallBoatShare, nationality: new Categorical(NATIONALITIES.map((n) => s.nationalityMix[n])) };
 }
 
 /** n sorted uniform times in [from, to): oldest first, so FIFO queues start in claim order. */

@@ -34,7 +34,7 @@ describe('arrivals', () => {
   const { world, result } = runKeepingWorld(scenario, { seed: 17, replication: 0 });
   const a = scenario.arrivals;
   const casesPerDay = a.claimsPeoplePerYear / a.peoplePerCase / 365.25;
-  const days = (m: number) => world.plan.bounds[m + 1] - world.plan.bounds[m];
+  const days = (m: number) => world.horizon.bounds[m + 1] - world.horizon.bounds[m];
   const season = (m: number) => 1 + a.seasonalAmplitude * Math.cos((2 * Math.PI * (calendarMonth(scenario.start, m) - a.seasonalPeakMonth)) / 12);
   const mean = a.peoplePerCase;
   // People per case are 1 + Poisson(mean − 1): variance mean − 1, second moment (mean − 1) + mean².

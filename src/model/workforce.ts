@@ -4,7 +4,7 @@
  * month before the run; the result is the number of productive decision-makers each month, which
  * becomes the decision station's capacity schedule.
  */
-import { scheduleValues, type Plan } from './plan.js';
+import { scheduleValues, type Horizon } from './horizon.js';
 import type { SchedulePoint } from './declarations.js';
 
 export interface WorkforceInputs {
@@ -24,8 +24,8 @@ export interface WorkforcePlan {
   readonly productive: Float64Array;
 }
 
-export function planWorkforce(inputs: WorkforceInputs, plan: Plan): WorkforcePlan {
-  const { months } = plan;
+export function planWorkforce(inputs: WorkforceInputs, horizon: Horizon): WorkforcePlan {
+  const { months } = horizon;
   const T = Math.max(0, Math.round(inputs.trainingMonths));
   const monthlyAttrition = 1 - Math.pow(1 - inputs.attritionPerYear, 1 / 12);
   const headcount = new Float64Array(months);
@@ -33,8 +33,8 @@ export function planWorkforce(inputs: WorkforceInputs, plan: Plan): WorkforcePla
   const productive = new Float64Array(months);
   // Start T months early so the training pipeline at the start reflects the recent hiring path.
   const hires: number[] = [];
-  const mid = (m: number) => (m >= 0 ? (plan.bounds[m] + plan.bounds[m + 1]) / 2 : 30.4375 * (m + 0.5));
-  const headcountOn = scheduleValues(inputs.headcount, 'linear', plan.start);
+  const mid = (m: number) => (m >= 0 ? (horizon.bounds[m] + horizon.bounds[m + 1]) / 2 : 30.4375 * (m + 0.5));
+  const headcountOn = scheduleValues(inputs.headcount, 'linear', horizon.start);
   let h = headcountOn(mid(-T - 1));
   for (let m = -T; m < months; m++) {
     const target = headcountOn(mid(m));

@@ -1,5 +1,5 @@
 /**
- * The world of one replication: the engine, the case table, the observer, the plan, the resolved
+ * The world of one replication: the engine, the case table, the observer, the horizon, the resolved
  * parameters and the stages a pack runs (arrivals and decisions always, the others if its manifest
  * lists them), which reach each other through it and through the pack's routing table. Built by
  * simulate().
@@ -7,10 +7,10 @@
 import type { Simulation } from '../engine/index.js';
 import type { CaseTable } from './cases.js';
 import type { Observer } from './observe.js';
-import type { Plan } from './plan.js';
+import type { Horizon } from './horizon.js';
 import type { Scenario } from './schema.js';
 import type { Arrivals } from './arrivals.js';
-import type { Support } from './accommodation.js';
+import type { Accommodation } from './accommodation.js';
 import type { Decisions } from './decisions.js';
 import type { Appeals } from './appeals.js';
 import type { Returns } from './returns.js';
@@ -22,15 +22,15 @@ export interface World {
   readonly sim: Simulation;
   readonly cases: CaseTable;
   readonly obs: Observer;
-  readonly plan: Plan;
+  readonly horizon: Horizon;
   /** The scenario as this replication runs it (parameters drawn, under parametric uncertainty). */
-  readonly p: Scenario;
+  readonly scenario: Scenario;
   readonly seed: number;
   readonly replication: number;
   arrivals: Arrivals;
   decisions: Decisions;
   /** Absent when the pack does not run the stage. */
-  support?: Support;
+  accommodation?: Accommodation;
   appeals?: Appeals;
   returns?: Returns;
   euDeal?: EuDeal;

@@ -56,8 +56,8 @@ export function cumulative(xs: Float64Array): Float64Array {
 export const TERMINAL_STAGES: StageCode[] = [Stage.granted, Stage.withdrawn, Stage.returned, Stage.departed, Stage.absconded];
 
 /** The UK's optional stages of a world, which a UK scenario always builds. */
-export function ukStages(w: World): { appeals: NonNullable<World['appeals']>; returns: NonNullable<World['returns']>; support: NonNullable<World['support']> } {
-  const { appeals, returns, support } = w;
-  if (!appeals || !returns || !support) throw new Error('a UK world has appeals, returns and accommodation');
-  return { appeals, returns, support };
+export function ukStages(w: World): { appeals: NonNullable<World['appeals']>; returns: NonNullable<World['returns']>; accommodation: NonNullable<World['accommodation']> } {
+  const { appeals, returns, accommodation } = w;
+  if (!appeals || !returns || !accommodation) throw new Error('a UK world has appeals, returns and accommodation');
+  return { appeals, returns, accommodation };
 }

@@ -1,12 +1,12 @@
 /**
- * The plan: everything a run needs that can be worked out before the first event — day numbers of
- * month boundaries, schedules evaluated into arrays — so the hot loop only indexes arrays
- * ("plan once, then run hot").
+ * The horizon of a run: everything that can be worked out before the first event — day numbers
+ * of month boundaries, schedules evaluated into arrays — so the hot loop only indexes arrays
+ * (work out once, then run hot). ("Plan" in this project means a set of policy levers.)
  */
 import { daysBetween, monthBounds, monthLabel } from './dates.js';
 import type { SchedulePoint } from './declarations.js';
 
-export interface Plan {
+export interface Horizon {
   readonly start: string;
   readonly months: number;
   readonly horizonDays: number;
@@ -17,7 +17,7 @@ export interface Plan {
   readonly labels: readonly string[];
 }
 
-export function makePlan(start: string, months: number): Plan {
+export function makeHorizon(start: string, months: number): Horizon {
   const bounds = monthBounds(start, months);
   const horizonDays = bounds[months];
   const monthOfDay = new Int16Array(horizonDays);
@@ -87,13 +87,13 @@ function scheduleOn(
 }
 
 /** A schedule evaluated at the start of every day of the horizon. */
-export function dailySchedule(points: readonly SchedulePoint[], interpolation: 'linear' | 'step', plan: Plan): Float64Array {
-  return scheduleOn(points, interpolation, plan.start, plan.horizonDays, (d) => d);
+export function dailySchedule(points: readonly SchedulePoint[], interpolation: 'linear' | 'step', horizon: Horizon): Float64Array {
+  return scheduleOn(points, interpolation, horizon.start, horizon.horizonDays, (d) => d);
 }
 
 /** A schedule evaluated at the middle of every month of the horizon. */
-export function monthlySchedule(points: readonly SchedulePoint[], interpolation: 'linear' | 'step', plan: Plan): Float64Array {
-  return scheduleOn(points, interpolation, plan.start, plan.months, (m) => (plan.bounds[m] + plan.bounds[m + 1]) / 2);
+export function monthlySchedule(points: readonly SchedulePoint[], interpolation: 'linear' | 'step', horizon: Horizon): Float64Array {
+  return scheduleOn(points, interpolation, horizon.start, horizon.months, (m) => (horizon.bounds[m] + horizon.bounds[m + 1]) / 2);
 }
 
 const DAYS_PER_MONTH = 30.4375;
@@ -112,7 +112,7 @@ export function ratedServers(capacity: Float64Array, days: number | Float64Array
 }
 
 /** The month the world's clock is in (the last month at the horizon itself). */
-export function monthNow(w: { readonly sim: { readonly now: number }; readonly plan: Plan }): number {
+export function monthNow(w: { readonly sim: { readonly now: number }; readonly horizon: Horizon }): number {
   const d = Math.floor(w.sim.now);
-  return d < w.plan.horizonDays ? w.plan.monthOfDay[d] : w.plan.months - 1;
+  return d < w.horizon.horizonDays ? w.horizon.monthOfDay[d] : w.horizon.months - 1;
 }
