@@ -82,7 +82,8 @@ function section(tree: ParamTree, values: unknown, path: string, out: string[], 
     out.push('| Parameter | Meaning | Unit | Default | Range | Source |', '|---|---|---|---|---|---|');
     for (const [key, def] of params) {
       const name = `\`${path}.${key}\`<br>${def.label}`;
-      out.push(`| ${[name, def.description, unitText(def), defaultText(def, at(values, key)), rangeText(def), sourceText(def, `${path}.${key}`, calibrated)].map(cell).join(' | ')} |`);
+      const lever = def.kind === 'schedule' && def.lever ? ` **Policy lever** (\`asylum-sim optimise --levers\`): costed by \`${def.lever.cost.parameter}\` per ${def.lever.cost.per}.` : '';
+      out.push(`| ${[name, `${def.description}${lever}`, unitText(def), defaultText(def, at(values, key)), rangeText(def), sourceText(def, `${path}.${key}`, calibrated)].map(cell).join(' | ')} |`);
     }
     out.push('');
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LEVERS } from '../experiment/levers.js';
 import { parameterInfo } from './parameter-info.js';
 
 describe('parameterInfo: the editor groups of the UK pack (pack.yaml, dashboard.groups)', () => {
@@ -9,6 +10,13 @@ describe('parameterInfo: the editor groups of the UK pack (pack.yaml, dashboard.
     expect(section('returns.enforcedPerMonth')).toEqual({ title: 'Returns unit', order: 1 });
     expect(section('returns.thirdCountry.removalsPerYear')).toEqual({ title: 'Third-country scheme', order: 5 });
     expect(section('kpi.backlogThresholdPeople')).toEqual({ title: 'Reporting', order: 10 });
+  });
+
+  it('marks the policy levers with what prices them, the same parameters the optimiser pulls', () => {
+    const levers = parameterInfo().filter((p) => p.lever);
+    expect(levers.map((p) => p.path).sort()).toEqual(LEVERS.map((l) => l.path).sort());
+    expect(parameterInfo().find((p) => p.path === 'decisions.headcount')?.lever).toEqual({ label: 'Extra decision-makers', cost: { parameter: 'costs.caseworkerPerYear', per: 'year' } });
+    expect(parameterInfo().find((p) => p.path === 'decisions.productivity')?.lever).toBeUndefined();
   });
 
   it('leaves no parameter out of a group', () => {

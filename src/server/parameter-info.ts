@@ -5,7 +5,7 @@
  * added to the model appears in the editor without touching the server or the page.
  */
 import { PARAMETERS } from '../model/parameters.js';
-import { UNITS, leaves, type ParamTree } from '../model/declarations.js';
+import { UNITS, leaves, type LeverMeta, type ParamTree } from '../model/declarations.js';
 import { baselineScenario } from '../scenarios/catalogue.js';
 import { loadPack } from '../pack/load.js';
 
@@ -26,6 +26,8 @@ export interface ParameterInfo {
   readonly range?: readonly [number, number];
   readonly options?: readonly string[];
   readonly interpolation?: 'linear' | 'step';
+  /** A policy lever the optimiser may pull, and what costs it (the declaration's lever metadata). */
+  readonly lever?: LeverMeta;
   /** The baseline value: a number, a choice, or a schedule's dated points. */
   readonly default: unknown;
 }
@@ -55,7 +57,7 @@ export function parameterInfo(): ParameterInfo[] {
       case 'number':
         return { ...common, unit: def.unit, unitText: UNITS[def.unit], min: def.min, max: def.max, integer: def.integer === true, range: def.range };
       case 'schedule':
-        return { ...common, unit: def.unit, unitText: UNITS[def.unit], min: def.min, max: def.max, range: def.range, interpolation: def.interpolation };
+        return { ...common, unit: def.unit, unitText: UNITS[def.unit], min: def.min, max: def.max, range: def.range, interpolation: def.interpolation, ...(def.lever ? { lever: def.lever } : {}) };
       case 'choice':
         return { ...common, options: def.options };
     }

@@ -41,6 +41,8 @@ export interface ParameterInfo {
   readonly integer?: boolean;
   readonly range?: readonly [number, number];
   readonly options?: readonly string[];
+  /** A policy lever the optimiser may pull, and the cost parameter that prices it. */
+  readonly lever?: { readonly label: string; readonly cost: { readonly parameter: string; readonly per: 'year' | 'month' | 'night' } };
   readonly default: unknown;
 }
 

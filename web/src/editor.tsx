@@ -32,6 +32,7 @@ export function helpText(p: ParameterInfo): string {
   if (p.range) lines.push(`Plausible range: ${p.kind === 'schedule' ? `×${p.range[0]} to ×${p.range[1]} of the path` : `${p.range[0].toLocaleString('en-GB')} to ${p.range[1].toLocaleString('en-GB')}`}`);
   if (p.options) lines.push(`Options: ${p.options.join(', ')}`);
   lines.push(`Default: ${describeDefault(p)}`);
+  if (p.lever) lines.push(`Policy lever (asylum-sim optimise --levers): costed by ${p.lever.cost.parameter} per ${p.lever.cost.per}`);
   lines.push(`Source: ${p.source}`);
   return lines.join('\n');
 }
@@ -62,6 +63,7 @@ function Control({ p, current, edited, onEdit }: ControlProps) {
     <div class={`param${edited ? ' edited' : ''}`} title={helpText(p)} data-testid={`param-${p.path}`}>
       <label for={id}>
         {p.label}
+        {p.lever ? <span class="param-lever">lever</span> : null}
         <span class="param-path">{tail}</span>
       </label>
       <div class="param-input">
