@@ -5,32 +5,13 @@
  * added to the model appears in the editor without touching the server or the page.
  */
 import { PARAMETERS } from '../model/parameters.js';
-import { UNITS, leaves, type LeverMeta, type ParamTree } from '../model/declarations.js';
+import { UNITS, leaves, type ParamTree } from '../model/declarations.js';
+import type { ParameterInfo } from './parameter-view.js';
+
+export type { ParameterInfo };
 import { baselineScenario } from '../scenarios/catalogue.js';
 import { loadPack } from '../pack/load.js';
 
-export interface ParameterInfo {
-  readonly path: string;
-  readonly group: string;
-  /** The editor's group of the parameter (the pack's dashboard groups) and that group's place. */
-  readonly section: { readonly title: string; readonly order: number };
-  readonly kind: 'number' | 'schedule' | 'choice';
-  readonly label: string;
-  readonly description: string;
-  readonly source: string;
-  readonly unit?: string;
-  readonly unitText?: string;
-  readonly min?: number;
-  readonly max?: number;
-  readonly integer?: boolean;
-  readonly range?: readonly [number, number];
-  readonly options?: readonly string[];
-  readonly interpolation?: 'linear' | 'step';
-  /** A policy lever the optimiser may pull, and what costs it (the declaration's lever metadata). */
-  readonly lever?: LeverMeta;
-  /** The baseline value: a number, a choice, or a schedule's dated points. */
-  readonly default: unknown;
-}
 
 function valueAt(obj: unknown, path: string): unknown {
   let v = obj;

@@ -7,8 +7,9 @@
 import type { Summary } from '../../src/experiment/summary.js';
 import type { Comparison } from '../../src/experiment/compare.js';
 import type { BacktestResult } from '../../src/calibration/fit.js';
+import type { ParameterInfo } from '../../src/server/parameter-view.js';
 
-export type { Summary, Comparison };
+export type { Summary, Comparison, ParameterInfo };
 
 /** GET /api/backtest: the CLI's `backtest --json` and the calibration's summary (src/server/backtest.ts). */
 export interface Backtest extends BacktestResult {
@@ -23,27 +24,6 @@ export interface Backtest extends BacktestResult {
     readonly freeParameters: number;
     readonly estimates: readonly { readonly name: string; readonly path: string; readonly date?: string; readonly value: number; readonly description: string }[];
   } | null;
-}
-
-export interface ParameterInfo {
-  readonly path: string;
-  readonly group: string;
-  /** The editor's group (from the pack's manifest, dashboard.groups) and its place among them. */
-  readonly section: { readonly title: string; readonly order: number };
-  readonly kind: 'number' | 'schedule' | 'choice';
-  readonly label: string;
-  readonly description: string;
-  readonly source: string;
-  readonly unit?: string;
-  readonly unitText?: string;
-  readonly min?: number;
-  readonly max?: number;
-  readonly integer?: boolean;
-  readonly range?: readonly [number, number];
-  readonly options?: readonly string[];
-  /** A policy lever the optimiser may pull, and the cost parameter that prices it. */
-  readonly lever?: { readonly label: string; readonly cost: { readonly parameter: string; readonly per: 'year' | 'month' | 'night' } };
-  readonly default: unknown;
 }
 
 export interface Builtin {
