@@ -7,7 +7,9 @@ import { simulate } from '../model/simulate.js';
 import type { RunResult } from '../model/result.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listBuiltinScenarios, loadScenario, scenariosDir } from './catalogue.js';
+import { listBuiltinScenarios, loadScenario, resolveOverrides, scenariosDir } from './catalogue.js';
+import { loadPack } from '../pack/load.js';
+import { parseOverrides } from '../model/schema.js';
 import { PARAMETERS } from '../model/parameters.js';
 
 const MONTHS = 18;
@@ -106,5 +108,17 @@ describe('built-in scenarios', () => {
     expect(returned).toBeGreaterThan(0);
     // One in, one out: admissions follow returns (up to the case being admitted and the last returns).
     expect(Math.abs(ratio.kpis.quotaAdmissionsPeopleTotal - returned)).toBeLessThan(10);
+  });
+});
+
+describe('a scenario of a pack', () => {
+  it('may not set parameters of a stage its pack does not run (nothing would read them)', () => {
+    const example = loadPack('example');
+    const over = parseOverrides({ name: 'with-appeals', appeals: { appealRate: [{ date: '2031-01-01', value: 0.5 }] } }, 'with-appeals.yaml');
+    expect(() => resolveOverrides(over, 'with-appeals.yaml', [], example)).toThrow(
+      'with-appeals.yaml: appeals: got set; parameters of the stages the example pack runs (arrivals, decisions); appeals is not one of them, so nothing would read them',
+    );
+    const fine = parseOverrides({ name: 'more', decisions: { headcount: 90 } }, 'more.yaml');
+    expect(resolveOverrides(fine, 'more.yaml', [], example).decisions.headcount[0].value).toBe(90);
   });
 });

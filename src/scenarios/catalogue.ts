@@ -116,8 +116,25 @@ function builtinOverrides(name: string, pack: Pack): ScenarioOverrides {
   return parseOverrides(parseScenarioText(readFileSync(file), file), file);
 }
 
+/**
+ * A scenario may set only parameters of the stages its pack runs: a setting of another stage would
+ * be read by nothing, so the run would not say what the file says.
+ */
+function checkStagesRun(over: ScenarioOverrides, origin: string, pack: Pack): void {
+  const runs = pack.manifest.stages;
+  for (const key of Object.keys(over)) {
+    if ((STAGES as readonly string[]).includes(key) && !(runs as readonly string[]).includes(key)) {
+      throw new InputError(
+        { field: key, value: 'set', allowed: `parameters of the stages the ${pack.name} pack runs (${runs.join(', ')}); ${key} is not one of them, so nothing would read them` },
+        origin,
+      );
+    }
+  }
+}
+
 /** Resolve overrides against their parents, guarding against cycles. */
 export function resolveOverrides(over: ScenarioOverrides, origin: string, seen: string[] = [], pack: Pack = loadPack()): Scenario {
+  checkStagesRun(over, origin, pack);
   if (seen.includes(over.name)) {
     throw new InputError({ field: 'extends', value: JSON.stringify(over.extends), allowed: `a scenario that does not extend itself (cycle: ${[...seen, over.name].join(' → ')})` }, origin);
   }
