@@ -33,6 +33,9 @@ describe.skipIf(!built)('asylum-sim --pack example', () => {
     expect(c.kpis.backlogPeopleEnd.diff.mean).toBeLessThan(0); // fifty more decision-makers shrink the backlog
     const text = await runCli(['run', 'steady', '--pack', 'example', '--replications', '1', '--months', '6', '--workers', '1']);
     expect(text.stdout).toMatch(/Total cost over the horizon\s+│ E\$\s+│\s+E\$0 /);
+    const page = await runCli(['compare', 'steady', 'more-staff', '--pack', 'example', '--replications', '1', '--months', '6', '--workers', '1']);
+    expect(page.stdout).toMatch(/Total cost over the horizon\s+│ E\$\s+│/);
+    expect(page.stdout).not.toContain('£');
     expect(loadPack('example').manifest.currency).toEqual({ code: 'EXD', symbol: 'E$' });
   });
 

@@ -11,7 +11,7 @@ import { compareOn, comparisonCsv, comparisonToJson, type Comparison, type Paire
 import type { SummaryStats } from '../../experiment/summary.js';
 import { KPIS, type KpiName } from '../../model/result.js';
 import type { Backend, ScenarioLike } from '../backend.js';
-import { KPI_LABELS, financialYearLabel } from '../format.js';
+import { KPI_LABELS, POUNDS, financialYearLabel, type Money } from '../format.js';
 import { NOT_APPLICABLE, NOT_WITHIN_HORIZON, formatCount, formatValue, type Unit } from '../../experiment/format.js';
 import type { Io } from '../io.js';
 import { prepareOutDir, writeOutFiles } from '../../experiment/out-dir.js';
@@ -34,11 +34,11 @@ function monthOf(c: Comparison, k: number | null): string | undefined {
 }
 
 /** `mean (P5 to P95)`, or the reason there is none. */
-function band(s: SummaryStats, unit: Unit, n: number, signed = false): string {
+function band(s: SummaryStats, unit: Unit, n: number, money: Money, signed = false): string {
   if (s.notApplicable === n) return NOT_APPLICABLE;
   if (s.mean === null) return NOT_WITHIN_HORIZON;
   const f = (x: number | null) => {
-    const text = formatValue(x, unit);
+    const text = formatValue(x, unit, money.symbol);
     return signed && x !== null && x > 0 ? `+${text}` : text;
   };
   return `${f(s.mean)} (${f(s.p5)} to ${f(s.p95)})`;
@@ -48,9 +48,9 @@ function band(s: SummaryStats, unit: Unit, n: number, signed = false): string {
  * One side's cell. A "months until" KPI is shown as calendar months — median (P5 to P95) — since
  * its mean is undefined whenever some replication never reaches it.
  */
-function cell(c: Comparison, p: Paired, side: 'a' | 'b', unit: Unit): string {
+function cell(c: Comparison, p: Paired, side: 'a' | 'b', unit: Unit, money: Money): string {
   const s = p[side];
-  if (unit !== 'months' || s.notApplicable === c.replications) return band(s, unit, c.replications);
+  if (unit !== 'months' || s.notApplicable === c.replications) return band(s, unit, c.replications, money);
   if (s.p5 === null) return NOT_WITHIN_HORIZON;
   const m = (k: number | null) => monthOf(c, k) ?? NOT_WITHIN_HORIZON;
   const text = `median ${m(s.p50)} (${m(s.p5)} to ${m(s.p95)})`;
@@ -73,7 +73,7 @@ export function thresholdNote(a: ScenarioLike, b: ScenarioLike): string | undefi
   return ta === tb ? `Backlog threshold: ${f(ta)} awaiting an initial decision.` : `Backlog threshold: A ${f(ta)}, B ${f(tb)} awaiting an initial decision.`;
 }
 
-export function compareReport(c: Comparison, extraNotes: readonly string[] = []): string {
+export function compareReport(c: Comparison, extraNotes: readonly string[] = [], money: Money = POUNDS): string {
   const n = c.replications;
   const span = c.months.length > 0 ? `, ${c.months.length} months from ${c.months[0]?.month} to ${c.months[c.months.length - 1]?.month}` : '';
   const style = { head: [], border: [], compact: true };
@@ -82,16 +82,16 @@ export function compareReport(c: Comparison, extraNotes: readonly string[] = [])
   for (const k of KPIS) {
     const { label, unit } = kpiLabel(k);
     const p = c.kpis[k];
-    let diff = band(p.diff, unit, n, true);
+    let diff = band(p.diff, unit, n, money, true);
     const paired = n - (p.diff.notApplicable ?? 0);
     if (paired > 0 && paired < n && p.a.notApplicable !== n) diff += `; over the ${paired} replications where both are defined`;
     if (paired === 0 && p.a.notApplicable !== n && p.b.notApplicable !== n) diff = 'no replication where both reached it';
-    t.push([label, unit === 'gbp' ? '£' : unit, cell(c, p, 'a', unit), cell(c, p, 'b', unit), diff]);
+    t.push([label, unit === 'gbp' ? money.symbol : unit, cell(c, p, 'a', unit, money), cell(c, p, 'b', unit, money), diff]);
   }
   if (KPIS.some((k) => c.kpis[k].a.notApplicable === n)) notes.push(`${NOT_APPLICABLE}: not defined for this run (a date beyond the horizon)`);
   const years = new Table({ head: ['Financial year', `A: ${c.a.scenario}`, `B: ${c.b.scenario}`, 'B − A (paired)'], style });
   for (const { year, gbp } of c.costByFinancialYear) {
-    years.push([financialYearLabel(year, c.months), band(gbp.a, 'gbp', n), band(gbp.b, 'gbp', n), band(gbp.diff, 'gbp', n, true)]);
+    years.push([financialYearLabel(year, c.months, money.financialYearStartMonth), band(gbp.a, 'gbp', n, money), band(gbp.b, 'gbp', n, money), band(gbp.diff, 'gbp', n, money, true)]);
   }
   const lines = [
     `A: ${c.a.title} (${c.a.scenario})`,
@@ -144,7 +144,7 @@ export async function compareCommand(backend: Backend, io: Io, first: string, se
     await simulator.close();
   }
 
-  io.out(settings.json ? comparisonToJson(comparison) : compareReport(comparison, [thresholdNote(a, b)].filter((x): x is string => x !== undefined)));
+  io.out(settings.json ? comparisonToJson(comparison) : compareReport(comparison, [thresholdNote(a, b)].filter((x): x is string => x !== undefined), backend.money));
   if (settings.out !== undefined) {
     const note = `Wrote ${writeFiles(settings.out, comparison).join(' and ')}\n`;
     if (settings.json) io.err(note);
