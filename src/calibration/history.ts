@@ -11,7 +11,6 @@ import { InputError, showValue } from '../model/errors.js';
 import type { SchedulePoint } from '../model/declarations.js';
 import { makeHorizon, scheduleValue } from '../model/horizon.js';
 import { NAMED_NATIONALITIES, NATIONALITIES, type Nationality } from '../model/nationalities.js';
-import { outcomeSplit } from '../model/decisions.js';
 import { planWorkforce } from '../model/workforce.js';
 import { decisionsParams } from '../model/decisions.js';
 
@@ -179,7 +178,7 @@ export function outcomeShares(s: Scenario, date: string): { withdraw: number; gr
     weight += w;
     grant += w * scheduleValue(s.decisions.grantRate[n], 'step', date, 0);
   }
-  return { withdraw: outcomeSplit(s.decisions.withdrawShare, s.decisions.otherOutcomeShare, 1).withdraw, grant: weight > 0 ? grant / weight : 0 };
+  return { withdraw: s.decisions.withdrawShare, grant: weight > 0 ? grant / weight : 0 };
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -527,13 +526,7 @@ function enforcedReturnsPath(data: ObservedData, base: Scenario, quarters: reado
   return path?.points ?? [...base.returns.enforcedPerMonth];
 }
 
-/** Where a period of the record starts, for a step schedule (undefined for forms that are not a calendar period). */
-function periodStart(period: string): string | undefined {
-  const p = parsePeriod(period);
-  return p && (p.kind === 'year' || p.kind === 'half' || p.kind === 'quarter') ? p.start : undefined;
-}
-
-/** Finer periods win where two start on the same day (2023Q1 over 2023H1 over 2023). */
+/** The calendar periods a step schedule reads; finer ones win where two start on the same day (2023Q1 over 2023H1 over 2023). */
 const FINENESS: Readonly<Record<string, number>> = { year: 0, half: 1, quarter: 2 };
 
 /**
@@ -541,19 +534,18 @@ const FINENESS: Readonly<Record<string, number>> = { year: 0, half: 1, quarter: 
  * quarter that ends by `to`, starting on the period's first day (undefined when the record has
  * none of the series).
  */
-function periodPath(data: ObservedData, series: readonly string[], to: string, value: (x: number, period: string) => number | undefined): SchedulePoint[] | undefined {
+function periodPath(data: ObservedData, series: readonly string[], to: string, value: (x: number, form: string, period: string) => number | undefined): SchedulePoint[] | undefined {
   const byDate = new Map<string, { fineness: number; value: number }>();
   for (const name of series) {
     if (!data.has(name)) continue;
     for (const o of data.series(name)) {
       const p = parsePeriod(o.period);
-      const date = periodStart(o.period);
-      if (!p || !date || p.end > to) continue;
-      const v = value(o.value, o.period);
+      const fineness = p && FINENESS[p.kind];
+      if (!p || fineness === undefined || p.end > to) continue;
+      const v = value(o.value, p.kind, o.period);
       if (v === undefined) continue;
-      const fineness = FINENESS[p.kind];
-      const before = byDate.get(date);
-      if (!before || fineness > before.fineness) byDate.set(date, { fineness, value: v });
+      const before = byDate.get(p.start);
+      if (!before || fineness > before.fineness) byDate.set(p.start, { fineness, value: v });
     }
   }
   if (byDate.size === 0) return undefined;
@@ -574,8 +566,8 @@ function nationalityPaths(data: ObservedData, base: Scenario, to: string, derive
   const grantRate = {} as Record<Nationality, readonly SchedulePoint[]>;
   const fromRecord = { mix: 0, grant: 0 };
   for (const n of NATIONALITIES) {
-    const claims = periodPath(data, nationalitySeries('claims_people', n), to, (x, period) => {
-      const all = total(parsePeriod(period)!.kind, period);
+    const claims = periodPath(data, nationalitySeries('claims_people', n), to, (x, form, period) => {
+      const all = total(form, period);
       return all ? x / all : undefined;
     });
     const granted = periodPath(data, nationalitySeries('initial_grant_rate', n), to, (x) => x / 100);

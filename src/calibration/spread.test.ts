@@ -3,7 +3,9 @@ import { baselineScenarioWith } from '../scenarios/catalogue.js';
 import { runBacktest } from './backtest.js';
 import { loadOfficialData } from './data-files.js';
 import { spreadText } from './fit.js';
-import { cholesky, drawEstimates, estimateSpread, invert, spreadOf, standardErrors } from './spread.js';
+import { cholesky, drawEstimates, estimateSpread, invert, spreadOf } from './spread.js';
+
+const standardErrors = (jacobian: number[][], residuals: number[]) => estimateSpread(jacobian, residuals).sd;
 import type { SpreadEstimate } from './fit.js';
 
 describe('standard errors of least-squares estimates', () => {

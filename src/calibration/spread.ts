@@ -108,19 +108,11 @@ export function runReplication(scenario: Scenario, estimates: readonly SpreadEst
 }
 
 /**
- * Approximate standard errors of least-squares estimates: the square roots of the diagonal of
- * σ² (JᵀJ)⁻¹ with σ² = Σ r² / (n − p). `jacobian[k][i]` is ∂r_k/∂θ_i. A parameter whose column is
- * all zero (the residuals did not move) has no standard error (undefined), nor has any when n ≤ p
- * or JᵀJ of the others is singular.
- */
-export function standardErrors(jacobian: readonly (readonly number[])[], residuals: readonly number[]): (number | undefined)[] {
-  return estimateSpread(jacobian, residuals).sd;
-}
-
-/**
- * Standard errors (as standardErrors) and the correlations between estimates, from the same
- * covariance σ² (JᵀJ)⁻¹: correlation[i][j] = cov(i, j) / (sd_i sd_j), undefined where either has no
- * standard error.
+ * Approximate standard errors of least-squares estimates and the correlations between them, from
+ * the covariance σ² (JᵀJ)⁻¹ with σ² = Σ r² / (n − p); `jacobian[k][i]` is ∂r_k/∂θ_i. The standard
+ * errors are the square roots of its diagonal; correlation[i][j] = cov(i, j) / (sd_i sd_j). A
+ * parameter whose column is all zero (the residuals did not move) has neither (undefined), nor has
+ * any when n ≤ p or JᵀJ of the others is singular.
  */
 export function estimateSpread(jacobian: readonly (readonly number[])[], residuals: readonly number[]): { sd: (number | undefined)[]; correlation: (number | undefined)[][] } {
   const n = residuals.length;

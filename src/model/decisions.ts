@@ -101,13 +101,13 @@ export const decisionsParams = {
   ),
   withdrawalScale: overTime(
     'Withdrawals over time (multiplier)',
-    'Multiplier on every group\'s withdrawal rate over time; the other outcomes share the rest in their own proportions. The backtest estimates it before and after the 2023 rise in withdrawals.',
+    'Multiplier on the withdrawal rate (decisions.withdrawShare) over time; the other outcomes share the rest in their own proportions. The backtest reads it per quarter from the record.',
     20,
     'Assumption: withdrawal behaviour stays as in 2023 unless a scenario says so; past levels are estimated by `asylum-sim calibrate` (data/calibration.json).',
   ),
   grantScale: overTime(
     'Grants over time (multiplier)',
-    'Multiplier on every group\'s grant rate over time, taken from its refusal rate so that grants plus refusals stay the same (a grant rate cannot pass grants plus refusals). The backtest sets it per year from the record\'s grants and refusals.',
+    'Multiplier on every nationality\'s grant rate over time, taken from its refusal rate so that grants plus refusals stay the same (a grant rate cannot pass grants plus refusals). The backtest sets it per quarter from the record\'s grants and refusals.',
     20,
     'Assumption: grant rates stay as in 2023 unless a scenario says so; past levels are estimated from the record (initial_grants_people_quarter, initial_refusals_people_quarter).',
   ),

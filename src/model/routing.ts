@@ -70,6 +70,9 @@ export interface Routes {
   readonly exhausted: readonly Next[];
 }
 
+/** The accommodation stage's end of support after each outcome handed to it. */
+const SUPPORT_END = { supportAfterGrant: 'leaveAfterGrant', supportAfterWithdrawal: 'leaveAfterWithdrawal', supportAfterRefusal: 'leaveAfterRefusal' } as const;
+
 function next(w: World, h: Handoff): Next {
   const missing = (): never => {
     throw new InputError({ field: 'country.routing', value: h, allowed: `a handoff to a stage the pack runs (${HANDOFFS[h]} is not built)` });
@@ -83,17 +86,12 @@ function next(w: World, h: Handoff): Next {
       const returns = w.returns ?? missing();
       return (id) => returns.enter(id);
     }
-    case 'supportAfterGrant': {
-      const accommodation = w.accommodation ?? missing();
-      return (id) => accommodation.leaveAfterGrant(id);
-    }
-    case 'supportAfterWithdrawal': {
-      const accommodation = w.accommodation ?? missing();
-      return (id) => accommodation.leaveAfterWithdrawal(id);
-    }
+    case 'supportAfterGrant':
+    case 'supportAfterWithdrawal':
     case 'supportAfterRefusal': {
       const accommodation = w.accommodation ?? missing();
-      return (id) => accommodation.leaveAfterRefusal(id);
+      const end = SUPPORT_END[h];
+      return (id) => accommodation[end](id);
     }
     case 'leave':
       return (id) => {
