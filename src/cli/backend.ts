@@ -27,6 +27,8 @@ export interface Backend {
   readonly version: string;
   /** The pack's currency and financial year, for the terminal report (absent: the UK's). */
   readonly money?: Money;
+  /** The stages the pack runs (absent: all, as the UK's). */
+  readonly stages?: readonly string[];
   listBuiltinScenarios(): readonly BuiltinScenario[];
   /** A built-in name or a YAML/JSON file; throws InputError (with "did you mean") if neither. */
   loadScenario(nameOrFile: string, overrides?: { horizonMonths?: number }): ScenarioLike;

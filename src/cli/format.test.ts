@@ -4,7 +4,7 @@ import { SummaryAccumulator } from '../experiment/summary.js';
 import { monthLabels, syntheticResult } from '../experiment/test-support/synthetic.js';
 import { KPIS } from '../model/result.js';
 import { wrap, financialYearLabel, KPI_LABELS, runReport } from './format.js';
-import { formatCount, formatGbp, formatValue } from '../experiment/format.js';
+import { formatCount, formatMoney, formatValue } from '../experiment/format.js';
 
 describe('number formatting', () => {
   it('separates thousands and rounds to whole numbers', () => {
@@ -15,14 +15,14 @@ describe('number formatting', () => {
   });
 
   it('writes money with £, m and bn', () => {
-    expect(formatGbp(12_345.4)).toBe('£12,345');
-    expect(formatGbp(994_000)).toBe('£994,000');
-    expect(formatGbp(996_000)).toBe('£1.0m');
-    expect(formatGbp(45_670_000)).toBe('£45.7m');
-    expect(formatGbp(456_700_000)).toBe('£457m');
-    expect(formatGbp(999_600_000)).toBe('£1.00bn');
-    expect(formatGbp(2_345_678_901)).toBe('£2.35bn');
-    expect(formatGbp(-3_000_000)).toBe('-£3.0m');
+    expect(formatMoney(12_345.4)).toBe('£12,345');
+    expect(formatMoney(994_000)).toBe('£994,000');
+    expect(formatMoney(996_000)).toBe('£1.0m');
+    expect(formatMoney(45_670_000)).toBe('£45.7m');
+    expect(formatMoney(456_700_000)).toBe('£457m');
+    expect(formatMoney(999_600_000)).toBe('£1.00bn');
+    expect(formatMoney(2_345_678_901)).toBe('£2.35bn');
+    expect(formatMoney(-3_000_000)).toBe('-£3.0m');
   });
 
   it('says "not within horizon" for null and formats by unit', () => {
@@ -30,7 +30,7 @@ describe('number formatting', () => {
     expect(formatValue(14.25, 'months')).toBe('14.3');
     expect(formatValue(412.6, 'days')).toBe('413');
     expect(formatValue(175457, 'people')).toBe('175,457');
-    expect(formatValue(3.2e9, 'gbp')).toBe('£3.20bn');
+    expect(formatValue(3.2e9, 'money')).toBe('£3.20bn');
   });
 
   it('marks financial years the run covers only in part', () => {

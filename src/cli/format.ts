@@ -20,8 +20,8 @@ export const KPI_LABELS: Readonly<Record<KpiName, { readonly label: string; read
   hotelPeopleAt12m: { label: 'In hotels after 12 months', unit: 'people' },
   hotelPeopleAt24m: { label: 'In hotels after 24 months', unit: 'people' },
   monthsUntilHotelsEmpty: { label: 'Time until hotel use ends', unit: 'months' },
-  totalCostGbp: { label: 'Total cost over the horizon', unit: 'gbp' },
-  totalAccommodationCostGbp: { label: 'Accommodation cost over the horizon', unit: 'gbp' },
+  totalCostGbp: { label: 'Total cost over the horizon', unit: 'money' },
+  totalAccommodationCostGbp: { label: 'Accommodation cost over the horizon', unit: 'money' },
   casesSimulated: { label: 'Cases simulated', unit: 'cases' },
   peopleAtStart: { label: 'People in the system at the start', unit: 'people' },
   maxHotelOverflowPeople: { label: 'Most people in hotels beyond the hotel path', unit: 'people' },
@@ -41,7 +41,7 @@ export interface Money {
 /** The UK pack's money: pounds, financial years from April. */
 export const POUNDS: Money = { symbol: '£', financialYearStartMonth: 4 };
 
-const unitText = (unit: Unit, money: Money): string => (unit === 'gbp' ? money.symbol : unit);
+const unitText = (unit: Unit, money: Money): string => (unit === 'money' ? money.symbol : unit);
 
 function table(head: string[], aligns: ('left' | 'right')[]): Table.Table {
   return new Table({ head, colAligns: aligns, style: { head: [], border: [], compact: true } });
@@ -95,7 +95,7 @@ export function financialYearLabel(year: string, months: readonly { readonly mon
 export function costTable(summary: Summary, money: Money = POUNDS): string {
   const t = table(['Financial year', 'Mean', 'P5', 'P50', 'P95'], ['left', 'right', 'right', 'right', 'right']);
   for (const { year, gbp } of summary.costByFinancialYear) {
-    t.push([financialYearLabel(year, summary.months, money.financialYearStartMonth), ...[gbp.mean, gbp.p5, gbp.p50, gbp.p95].map((v) => formatValue(v, 'gbp', money.symbol))]);
+    t.push([financialYearLabel(year, summary.months, money.financialYearStartMonth), ...[gbp.mean, gbp.p5, gbp.p50, gbp.p95].map((v) => formatValue(v, 'money', money.symbol))]);
   }
   return t.toString();
 }

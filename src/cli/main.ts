@@ -220,7 +220,7 @@ function program(io: Io, backend: (pack?: string) => Promise<Backend>, setCode: 
     .argument('<scenario|file>', 'a built-in scenario name or a YAML/JSON scenario file')
     .option('--target <t>', 'e.g. "awaitingDecisionPeople<=50000 by 2025-03" (a series by a month) or "meanWaitFirstDecisionDays<=180" (a KPI)')
     .option('--levers <list>', 'comma-separated: decisions.headcount, appeals.determinationsPerMonth, returns.enforcedPerMonth, accommodation.dispersalPlaces, accommodation.largeSitePlaces')
-    .option('--budget <gbp>', 'most a plan may cost over the months to the target, whole pounds')
+    .option('--budget <amount>', 'most a plan may cost over the months to the target, in whole units of the pack\'s currency (pounds for the UK)')
     .option('--probability <p>', 'required probability of meeting the target', String(DEFAULT_PROBABILITY))
     .option('--replications <n>', 'replications per plan, 1 to 1,000 (common random numbers)', String(DEFAULT_OPT_REPLICATIONS))
     .option('--seed <s>', 'base random seed, a non-negative integer', String(DEFAULT_SEED))
@@ -229,8 +229,9 @@ function program(io: Io, backend: (pack?: string) => Promise<Backend>, setCode: 
     .option('--workers <n>', 'threads running the model, 1 = this thread (default: every core)')
     .option('--redis <url>', REDIS_HELP)
     .option('--json', 'print the result JSON on stdout (and nothing else there)')
-    .action(async (target: string, flags: OptimiseFlags) => {
-      setCode(await optimiseCommand(await backend(), io, target, flags));
+    .option('--pack <name>', `${PACK_HELP} (its levers: those of the stages it runs, priced by its costs stage)`, DEFAULT_PACK)
+    .action(async (target: string, flags: OptimiseFlags & PackFlag) => {
+      setCode(await optimiseCommand(await backend(flags.pack), io, target, flags));
     });
 
   return root;

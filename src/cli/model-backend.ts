@@ -19,6 +19,7 @@ export function createModelBackend(packName: string = DEFAULT_PACK): Backend {
   return {
     version: `${packageVersion()}+${calibratedModelVersion(pack)}`,
     money: { symbol: m.currency.symbol, financialYearStartMonth: m.financialYearStartMonth },
+    stages: m.stages,
     listBuiltinScenarios: () => listBuiltinScenarios(pack),
     loadScenario: (nameOrFile, overrides) => loadScenario(nameOrFile, overrides, pack),
     showScenario: (name) => showScenario(name, pack),

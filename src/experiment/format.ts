@@ -4,7 +4,7 @@
  * written reports (backtest, sensitivity) alike; pure text, no locale.
  */
 
-export type Unit = 'people' | 'cases' | 'days' | 'months' | 'gbp';
+export type Unit = 'people' | 'cases' | 'days' | 'months' | 'money';
 
 export const NOT_WITHIN_HORIZON = 'not within horizon';
 
@@ -15,8 +15,8 @@ export function formatCount(x: number): string {
   return r < 0 ? `-${digits}` : digits;
 }
 
-/** Money with a scale: £2.35bn, £457m, £45.7m, £12,345 (another pack's currency symbol: `symbol`). */
-export function formatGbp(x: number, symbol = '£'): string {
+/** Money with a scale: £2.35bn, £457m, £45.7m, £12,345 (in another pack's currency: its `symbol`). */
+export function formatMoney(x: number, symbol = '£'): string {
   const sign = x < 0 ? '-' : '';
   const a = Math.abs(x);
   let body: string;
@@ -34,8 +34,8 @@ export function formatGbp(x: number, symbol = '£'): string {
 export function formatValue(x: number | null, unit: Unit, symbol = '£'): string {
   if (x === null) return NOT_WITHIN_HORIZON;
   switch (unit) {
-    case 'gbp':
-      return formatGbp(x, symbol);
+    case 'money':
+      return formatMoney(x, symbol);
     case 'months':
       return x.toFixed(1);
     default:

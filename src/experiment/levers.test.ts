@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseline } from '../test-support/baseline.js';
-import { LEVERS, parseLevers } from './levers.js';
+import { LEVERS, leversOf, parseLevers } from './levers.js';
 
 describe('LEVERS: the parameters declared with lever metadata', () => {
   it('are the seed plan’s levers, in its order', () => {
@@ -21,5 +21,15 @@ describe('LEVERS: the parameters declared with lever metadata', () => {
     expect(cost('returns.enforcedPerMonth')).toBe(s.costs.enforcedReturnCost);
     expect(cost('accommodation.dispersalPlaces')).toBe(s.costs.dispersalPerNight * (365.25 / 12));
     for (const l of LEVERS) expect(Number.isFinite(l.costPerUnitMonth(s)) && l.costPerUnitMonth(s) > 0, l.path).toBe(true);
+  });
+
+  it('are a pack’s only where it runs the lever’s stage and the costs stage that prices it', () => {
+    expect(leversOf(['snapshot', 'arrivals', 'decisions', 'appeals', 'returns', 'accommodation', 'costs'])).toEqual(LEVERS);
+    expect(leversOf(['arrivals', 'decisions', 'costs']).map((l) => l.path)).toEqual(['decisions.headcount']);
+    expect(leversOf(['arrivals', 'decisions'])).toEqual([]);
+    expect(() => parseLevers('appeals.determinationsPerMonth', leversOf(['arrivals', 'decisions', 'costs']))).toThrow(
+      '--levers: got "appeals.determinationsPerMonth"; a comma-separated list of decisions.headcount',
+    );
+    expect(() => parseLevers('decisions.headcount', [])).toThrow(/no lever: the pack does not run a stage a lever moves together with the costs stage/);
   });
 });

@@ -19,7 +19,9 @@ export interface Lever {
   readonly label: string;
   /** What one unit of the increment is. */
   readonly unit: string;
-  /** £ per unit of increment per month, from the scenario's cost parameters. */
+  /** The cost parameter that prices it (a path of the costs stage). */
+  readonly costParameter: string;
+  /** Money per unit of increment per month, from the scenario's cost parameters. */
   readonly costPerUnitMonth: (s: Scenario) => number;
 }
 
@@ -47,18 +49,34 @@ export const LEVERS: readonly Lever[] = leaves(PARAMETERS as unknown as ParamTre
     path,
     label: lever.label,
     unit: def.unit,
+    costParameter: lever.cost.parameter,
     costPerUnitMonth: (s: Scenario) => perMonth(valueAt(s, lever.cost.parameter) as number, lever.cost.per),
   }));
 
 const DEFS = new Map(leaves(PARAMETERS as unknown as ParamTree).map((l) => [l.path, l.def]));
 
-/** The levers named in `--levers a,b,c`; InputError for an unknown or repeated name. */
-export function parseLevers(text: string): Lever[] {
+const stageOf = (path: string) => path.slice(0, path.indexOf('.'));
+
+/**
+ * The levers a pack that runs `stages` can pull: the lever's own stage moves it and the costs
+ * stage prices it, so both must run (a pack without costs has none).
+ */
+export function leversOf(stages: readonly string[]): Lever[] {
+  return LEVERS.filter((l) => stages.includes(stageOf(l.path)) && stages.includes(stageOf(l.costParameter)));
+}
+
+/**
+ * The levers named in `--levers a,b,c`, of those `available` (every lever unless a pack's
+ * stages say otherwise); InputError for an unknown, unavailable or repeated name.
+ */
+export function parseLevers(text: string, available: readonly Lever[] = LEVERS): Lever[] {
   const names = text.split(',').map((n) => n.trim()).filter(Boolean);
-  const allowed = `a comma-separated list of ${LEVERS.map((l) => l.path).join(', ')}`;
+  const allowed = available.length
+    ? `a comma-separated list of ${available.map((l) => l.path).join(', ')}`
+    : 'no lever: the pack does not run a stage a lever moves together with the costs stage that prices it';
   if (names.length === 0) throw new InputError({ field: '--levers', value: showValue(text), allowed });
   return names.map((name, i) => {
-    const lever = LEVERS.find((l) => l.path === name);
+    const lever = available.find((l) => l.path === name);
     if (!lever || names.indexOf(name) !== i) throw new InputError({ field: '--levers', value: showValue(name), allowed });
     return lever;
   });
@@ -86,7 +104,7 @@ export function applyLevers(s: Scenario, levers: readonly Lever[], increments: r
   return out as unknown as Scenario;
 }
 
-/** Cost of a plan over `months`, in £. */
+/** Cost of a plan over `months`, in the pack's currency. */
 export function planCost(s: Scenario, levers: readonly Lever[], increments: readonly number[], months: number): number {
   return levers.reduce((sum, lever, i) => sum + (increments[i] as number) * lever.costPerUnitMonth(s) * months, 0);
 }

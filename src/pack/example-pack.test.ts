@@ -36,6 +36,10 @@ describe.skipIf(!built)('asylum-sim --pack example', () => {
     const page = await runCli(['compare', 'steady', 'more-staff', '--pack', 'example', '--replications', '1', '--months', '6', '--workers', '1']);
     expect(page.stdout).toMatch(/Total cost over the horizon\s+│ E\$\s+│/);
     expect(page.stdout).not.toContain('£');
+    const tornado = await runCli(['sensitivity', 'steady', '--pack', 'example', '--kpi', 'totalCostGbp', '--months', '6', '--workers', '1']);
+    expect(tornado.code, tornado.stderr).toBe(0);
+    expect(tornado.stdout).toMatch(/base E\$0;/);
+    expect(tornado.stdout).not.toContain('£');
     expect(loadPack('example').manifest.currency).toEqual({ code: 'EXD', symbol: 'E$' });
   });
 
@@ -49,5 +53,8 @@ describe.skipIf(!built)('asylum-sim --pack example', () => {
     const backtest = await runCli(['backtest', '--pack', 'example']);
     expect(backtest.code).toBe(2);
     expect(backtest.stderr).toMatch(/--pack: got "example"; a pack whose record the backtest reads \(uk/);
+    const optimise = await runCli(['optimise', 'steady', '--pack', 'example', '--target', 'meanWaitFirstDecisionDays<=100', '--levers', 'decisions.headcount']);
+    expect(optimise.code).toBe(2);
+    expect(optimise.stderr).toMatch(/--levers: got "decisions.headcount"; no lever: the pack does not run .* the costs stage that prices it/);
   });
 });

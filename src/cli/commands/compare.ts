@@ -24,7 +24,7 @@ export const COMPARE_FILES = ['comparison.json', 'comparison-monthly.csv'] as co
 function kpiLabel(k: KpiName): { label: string; unit: Unit } {
   const known = (KPI_LABELS as Partial<Record<KpiName, { label: string; unit: Unit }>>)[k];
   if (known) return known;
-  return { label: k, unit: k.endsWith('Gbp') ? 'gbp' : k.startsWith('months') ? 'months' : k.endsWith('Days') ? 'days' : 'people' };
+  return { label: k, unit: k.endsWith('Gbp') ? 'money' : k.startsWith('months') ? 'months' : k.endsWith('Days') ? 'days' : 'people' };
 }
 
 /** Month label of a "months until" value: month k of the run is the k-th label. */
@@ -86,12 +86,12 @@ export function compareReport(c: Comparison, extraNotes: readonly string[] = [],
     const paired = n - (p.diff.notApplicable ?? 0);
     if (paired > 0 && paired < n && p.a.notApplicable !== n) diff += `; over the ${paired} replications where both are defined`;
     if (paired === 0 && p.a.notApplicable !== n && p.b.notApplicable !== n) diff = 'no replication where both reached it';
-    t.push([label, unit === 'gbp' ? money.symbol : unit, cell(c, p, 'a', unit, money), cell(c, p, 'b', unit, money), diff]);
+    t.push([label, unit === 'money' ? money.symbol : unit, cell(c, p, 'a', unit, money), cell(c, p, 'b', unit, money), diff]);
   }
   if (KPIS.some((k) => c.kpis[k].a.notApplicable === n)) notes.push(`${NOT_APPLICABLE}: not defined for this run (a date beyond the horizon)`);
   const years = new Table({ head: ['Financial year', `A: ${c.a.scenario}`, `B: ${c.b.scenario}`, 'B − A (paired)'], style });
   for (const { year, gbp } of c.costByFinancialYear) {
-    years.push([financialYearLabel(year, c.months, money.financialYearStartMonth), band(gbp.a, 'gbp', n, money), band(gbp.b, 'gbp', n, money), band(gbp.diff, 'gbp', n, money, true)]);
+    years.push([financialYearLabel(year, c.months, money.financialYearStartMonth), band(gbp.a, 'money', n, money), band(gbp.b, 'money', n, money), band(gbp.diff, 'money', n, money, true)]);
   }
   const lines = [
     `A: ${c.a.title} (${c.a.scenario})`,

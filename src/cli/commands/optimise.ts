@@ -5,7 +5,7 @@
  * meeting the target; `--json` prints the same as JSON. Every flag is checked before any work.
  */
 import { optimise } from '../../experiment/optimise.js';
-import { parseLevers } from '../../experiment/levers.js';
+import { LEVERS, leversOf, parseLevers } from '../../experiment/levers.js';
 import { parseTarget, targetText } from '../../experiment/target.js';
 import type { Simulator } from '../../experiment/jobs.js';
 import { InputError, showValue } from '../../model/errors.js';
@@ -13,7 +13,7 @@ import type { Scenario } from '../../model/schema.js';
 import { UNCERTAINTY, type Uncertainty } from '../../model/uncertainty.js';
 import type { Backend } from '../backend.js';
 import { parseChoiceInput, parseIntegerInput } from '../../experiment/input.js';
-import { formatCount, formatGbp } from '../../experiment/format.js';
+import { formatCount, formatMoney } from '../../experiment/format.js';
 import type { Io } from '../io.js';
 import { progressBar } from '../progress.js';
 import { DEFAULT_SEED, parseWorkersFlag, queueFor, simulatorFor } from './run.js';
@@ -44,12 +44,13 @@ export function parseProbability(raw: string | undefined): number {
   return v;
 }
 
-export function optimiseSettings(flags: OptimiseFlags) {
+/** `stages`: the pack's, which decide the levers it has (all, unless given). */
+export function optimiseSettings(flags: OptimiseFlags, stages?: readonly string[]) {
   if (flags.target === undefined) throw new InputError({ field: '--target', value: 'nothing', allowed: 'e.g. "awaitingDecisionPeople<=50000 by 2025-03"' });
   if (flags.levers === undefined) throw new InputError({ field: '--levers', value: 'nothing', allowed: 'e.g. decisions.headcount,appeals.determinationsPerMonth' });
   return {
     target: parseTarget(flags.target),
-    levers: parseLevers(flags.levers),
+    levers: parseLevers(flags.levers, stages ? leversOf(stages) : LEVERS),
     budget: flags.budget === undefined ? undefined : parseIntegerInput('--budget', flags.budget, { min: 0, max: Number.MAX_SAFE_INTEGER }),
     probability: parseProbability(flags.probability),
     replications: parseIntegerInput('--replications', flags.replications, { min: 1, max: 1000 }, DEFAULT_OPT_REPLICATIONS),
@@ -65,7 +66,8 @@ const pct = (p: number) => `${Math.round(p * 100)}%`;
 const mean = (v: number | null) => (v === null ? 'not reached' : formatCount(v));
 
 export async function optimiseCommand(backend: Backend, io: Io, target: string, flags: OptimiseFlags): Promise<number> {
-  const s = optimiseSettings(flags);
+  const s = optimiseSettings(flags, backend.stages);
+  const symbol = backend.money?.symbol;
   const queue = queueFor(flags.redis, io);
   const scenario = backend.loadScenario(target) as unknown as Scenario;
   const progress = progressBar(io, `${scenario.name} optimise`);
@@ -104,11 +106,11 @@ export async function optimiseCommand(backend: Backend, io: Io, target: string, 
     `As it stands: meets the target in ${pct(baseline.probability)} of replications (mean ${mean(baseline.meanValue)})`,
   ];
   if (plan === null) {
-    lines.push(`No plan on the grid (up to ${s.steps} steps per lever${s.budget === undefined ? '' : `, within ${formatGbp(s.budget)}`}) meets the target.`);
+    lines.push(`No plan on the grid (up to ${s.steps} steps per lever${s.budget === undefined ? '' : `, within ${formatMoney(s.budget, symbol)}`}) meets the target.`);
   } else {
     lines.push(`Cheapest plan found (${result.evaluated} plans simulated):`);
     s.levers.forEach((l, i) => lines.push(`  ${l.label} (${l.path}): +${formatCount(plan.increments[i] as number)} ${l.unit}`));
-    lines.push(`Cost: ${formatGbp(plan.cost)} over ${result.months} months (to the target)`);
+    lines.push(`Cost: ${formatMoney(plan.cost, symbol)} over ${result.months} months (to the target)`);
     lines.push(`Probability of meeting the target: ${pct(plan.probability)} (mean ${mean(plan.meanValue)})`);
   }
   io.out(`${lines.join('\n')}\n`);

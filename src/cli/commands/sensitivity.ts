@@ -86,13 +86,15 @@ function sobolColumns(r: SobolResult, kpis: readonly KpiName[]) {
   return { names, values };
 }
 
-function tornadoTable(t: OneAtATime): string {
+/** `symbol`: the pack's currency, for a money KPI. */
+function tornadoTable(t: OneAtATime, symbol?: string): string {
   const unit = KPI_LABELS[t.kpi].unit;
+  const value = (x: number | null) => formatValue(x, unit, symbol);
   const table = new Table({ head: ['Parameter', 'Range', 'KPI at low', 'KPI at high', 'Swing'], style: { head: [], border: [] } });
   for (const b of t.bars.slice(0, TABLE_ROWS)) {
-    table.push([b.parameter.path, rangeText(b.parameter), formatValue(b.atLow, unit), formatValue(b.atHigh, unit), formatValue(b.swing, unit)]);
+    table.push([b.parameter.path, rangeText(b.parameter), value(b.atLow), value(b.atHigh), value(b.swing)]);
   }
-  return `${KPI_LABELS[t.kpi].label} (${t.kpi}), base ${formatValue(t.base, unit)}; one parameter at a time:\n${table.toString()}\n`;
+  return `${KPI_LABELS[t.kpi].label} (${t.kpi}), base ${value(t.base)}; one parameter at a time:\n${table.toString()}\n`;
 }
 
 function sobolTable(r: SobolResult, kpis: readonly KpiName[], by: KpiName): string {
@@ -119,7 +121,7 @@ export async function sensitivityCommand(backend: Backend, io: Io, target: strin
     if (s.method === 'oat') {
       const t = (await oneAtATime(simulator, scenario, options)).tornado(s.kpi);
       json = { scenario: scenario.name, method: 'oat', kpi: s.kpi, seed: s.seed, replications: s.replications, base: t.base, bars: t.bars };
-      text = tornadoTable(t);
+      text = tornadoTable(t, backend.money?.symbol);
       files.push(['tornado.csv', columnsCsv(tornadoColumns(t))]);
       files.push(['tornado.svg', tornadoSvg(t, { title: `${scenario.title}: ${KPI_LABELS[s.kpi].label}` })]);
     } else {
