@@ -21,5 +21,11 @@ export const Kind = {
   /** A refused case's appeal reaches the tribunal, after the time taken to lodge it. */
   appealLodged: 8,
 } as const;
+export type KindName = keyof typeof Kind;
+
+/** The name of an event kind (for messages), or undefined if the model has no such kind. */
+export function kindName(kind: number): KindName | undefined {
+  return (Object.keys(Kind) as KindName[]).find((k) => Kind[k] === kind);
+}
 
 export const PRIORITY_MONTH_END = -1;

@@ -1,28 +1,21 @@
 /**
- * simulate(): one replication of the UK asylum model. Wires the stages to the engine — this is the
- * default wiring, and the only place that knows all stages — runs the event loop to the horizon,
- * then books costs and KPIs. Deterministic for (scenario, seed, replication).
+ * simulate(): one replication of the asylum model. Builds the world — the stages the pack runs,
+ * wired to the engine by stage.ts, and the pack's routing table — runs the event loop to the
+ * horizon, then lets the stages finish (costs) and reads the KPIs. Deterministic for (scenario,
+ * seed, replication).
  */
 import { Simulation } from '../engine/index.js';
 import { keyedBase } from '../engine/keyed.js';
-import { Accommodation } from './accommodation.js';
-import { Appeals } from './appeals.js';
-import { Arrivals } from './arrivals.js';
 import { CaseTable } from './cases.js';
-import { bookCosts } from './costs.js';
-import { Decisions } from './decisions.js';
-import { EuDeal } from './eu-deal.js';
-import { SafeRoutes } from './safe-routes.js';
 import { Kind, PRIORITY_MONTH_END } from './events.js';
 import { Observer, Series } from './observe.js';
 import { makeHorizon, type Horizon } from './horizon.js';
-import { Returns } from './returns.js';
 import type { KpiName, RunResult } from './result.js';
 import type { Scenario } from './schema.js';
 import { expectedCases } from './schema.js';
 import { runErrorOf } from './run-error.js';
-import { seedSnapshot } from './snapshot.js';
 import { buildRoutes } from './routing.js';
+import { buildStages, seedStages, wire } from './stage.js';
 import { sampleParameters, type Uncertainty } from './uncertainty.js';
 import type { World } from './world.js';
 
@@ -65,19 +58,13 @@ export function buildWorld(given: Scenario, options: SimulateOptions, spare?: Sp
   const cases = spare && spare.cases.capacity >= rows ? spare.cases.clear() : new CaseTable(rows);
   const obs = new Observer(horizon.months);
   const base = keyedBase(options.seed, replication);
-  // The stages the pack runs are attached right below; they reach each other through the world
-  // and its routes (the pack's routing table).
-  const w = { sim, cases, obs, horizon, scenario, seed: options.seed, replication } as unknown as World;
-  const runs = new Set(scenario.country.stages);
-  if (runs.has('accommodation')) w.accommodation = new Accommodation(w, base);
-  w.decisions = new Decisions(w, base);
-  if (runs.has('appeals')) w.appeals = new Appeals(w, base);
-  if (runs.has('returns')) w.returns = new Returns(w, base);
-  w.arrivals = new Arrivals(w);
-  if (runs.has('euDeal')) w.euDeal = new EuDeal(w, base);
-  if (runs.has('safeRoutes')) w.safeRoutes = new SafeRoutes(w);
+  // The stages the pack runs attach themselves as they are built; they reach each other through
+  // the world and its routes (the pack's routing table), bound once all of them exist.
+  const w = { sim, cases, obs, horizon, scenario, seed: options.seed, replication, costByFinancialYear: [] } as unknown as World;
+  const built = buildStages(w, base);
   w.routes = buildRoutes(w, scenario.country.routing);
-  if (runs.has('snapshot')) seedSnapshot(w);
+  seedStages(built);
+  w.dispatch = wire(w, built);
   // Each day and month end schedules the next one, so the calendar holds one of each at a time.
   sim.at(0, Kind.day, 0);
   sim.at(horizon.bounds[1], Kind.monthEnd, 0, PRIORITY_MONTH_END);
@@ -100,51 +87,9 @@ function horizonFor(start: string, months: number): Horizon {
 export function runWorld(w: World): RunResult {
   const scenario = w.scenario;
   const peopleAtStart = w.obs.level.slice();
-  const { arrivals, accommodation, decisions, appeals, returns, obs, sim, horizon } = w;
-  sim.run(horizon.horizonDays, (kind, entity) => {
-    switch (kind) {
-      case Kind.day:
-        accommodation?.day(entity);
-        arrivals.day(entity);
-        appeals?.day(entity);
-        w.euDeal?.day(entity);
-        w.safeRoutes?.day(entity);
-        if (entity + 1 < horizon.horizonDays) sim.at(entity + 1, Kind.day, entity + 1);
-        break;
-      case Kind.monthEnd:
-        accommodation?.closeMonth();
-        obs.closeMonth();
-        if (entity + 1 < horizon.months) decisions.monthStart(entity + 1);
-        if (entity + 1 < horizon.months) sim.at(horizon.bounds[entity + 2], Kind.monthEnd, entity + 1, PRIORITY_MONTH_END);
-        break;
-      case Kind.decisionDone:
-        decisions.done(entity);
-        break;
-      case Kind.appealDone:
-        appeals?.done(entity);
-        break;
-      case Kind.appealLodged:
-        appeals?.lodged(entity);
-        break;
-      case Kind.returnDone:
-        returns?.done(entity);
-        break;
-      case Kind.departure:
-        returns?.departure(entity);
-        break;
-      case Kind.euReturn:
-        w.euDeal?.returned(entity);
-        break;
-      case Kind.thirdCountryDone:
-        returns?.thirdCountryDone(entity);
-        break;
-    }
-  });
-  // A pack without the costs stage books none (its cost series stay zero, no financial years).
-  const costByFinancialYear = scenario.country.stages.includes('costs')
-    ? bookCosts(obs, scenario.costs, { headcount: decisions.workforce.headcount, extraHeadcount: decisions.extraWorkforce.headcount, levers: scenario }, w.horizon)
-    : [];
-  return obs.result(w.horizon.start, w.horizon.labels, kpis(w, scenario, peopleAtStart), costByFinancialYear);
+  w.sim.run(w.horizon.horizonDays, w.dispatch.handle);
+  w.dispatch.finish();
+  return w.obs.result(w.horizon.start, w.horizon.labels, kpis(w, scenario, peopleAtStart), w.costByFinancialYear);
 }
 
 /** The buffers of this thread's last replication, for the next one. */

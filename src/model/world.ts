@@ -1,8 +1,8 @@
 /**
  * The world of one replication: the engine, the case table, the observer, the horizon, the resolved
  * parameters and the stages a pack runs (arrivals and decisions always, the others if its manifest
- * lists them), which reach each other through it and through the pack's routing table. Built by
- * simulate().
+ * lists them), which reach each other through it and through the pack's routing table. Each stage
+ * attaches itself when built (stage.ts); buildWorld() in simulate.ts puts it together.
  */
 import type { Simulation } from '../engine/index.js';
 import type { CaseTable } from './cases.js';
@@ -17,6 +17,8 @@ import type { Returns } from './returns.js';
 import type { EuDeal } from './eu-deal.js';
 import type { SafeRoutes } from './safe-routes.js';
 import type { Routes } from './routing.js';
+import type { Dispatch } from './stage.js';
+import type { RunResult } from './result.js';
 
 export interface World {
   readonly sim: Simulation;
@@ -37,4 +39,8 @@ export interface World {
   safeRoutes?: SafeRoutes;
   /** What follows each outcome (the pack's routing table, bound to these stages). */
   routes: Routes;
+  /** What each event kind calls (stage.ts wire()). */
+  dispatch: Dispatch;
+  /** Costs by financial year, booked by the costs stage after the run; none if the pack has no costs stage. */
+  costByFinancialYear: RunResult['costByFinancialYear'];
 }
