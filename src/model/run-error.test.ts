@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { smallScenario } from '../test-support/small.js';
 import { epochDay, isoFromEpochDay } from './dates.js';
+import { Appeals } from './appeals.js';
 import { Decisions } from './decisions.js';
 import { InputError, RunError } from './errors.js';
 import { Observer } from './observe.js';
@@ -52,6 +53,21 @@ describe('RunError: a failure during a run carries stage, case and date', () => 
     expect(r.date).toBe(isoFromEpochDay(epochDay(scenario.start) + r.day));
     expect(r.cause).toBeInstanceOf(TypeError);
     expect(r.message).toBe(`decisions: case ${seen.arg} on ${r.date} (day ${r.day.toFixed(2)}): queue went negative`);
+  });
+
+  it('names the appeals stage, and the case, when an appeal reaching the tribunal (appealLodged) fails', () => {
+    const seen = failOnCall(Appeals.prototype, 'lodged', 3, new RangeError('tribunal closed'));
+    let error: unknown;
+    try {
+      simulate(scenario, options);
+    } catch (e) {
+      error = e;
+    }
+    const r = error as RunError;
+    expect(r).toBeInstanceOf(RunError);
+    expect(r.stage).toBe('appeals (lodged)');
+    expect(r.caseId).toBe(seen.arg);
+    expect(r.message).toBe(`appeals (lodged): case ${seen.arg} on ${r.date} (day ${r.day.toFixed(2)}): tribunal closed`);
   });
 
   it('names the month end, with no case, when observing a month fails', () => {

@@ -7,26 +7,31 @@
  */
 import { epochDay, isoFromEpochDay } from './dates.js';
 import { InputError, RunError } from './errors.js';
-import { Kind } from './events.js';
+import { kindName, type KindName } from './events.js';
 import type { World } from './world.js';
 
-/** The stage each event kind belongs to, and whether its entity is a case (else a day or month). */
-const STAGES: Readonly<Record<number, { readonly stage: string; readonly isCase: boolean }>> = {
-  [Kind.day]: { stage: 'day start (arrivals, accommodation, EU deal, safe routes)', isCase: false },
-  [Kind.monthEnd]: { stage: 'month end (observation, support)', isCase: false },
-  [Kind.decisionDone]: { stage: 'decisions', isCase: true },
-  [Kind.appealDone]: { stage: 'appeals', isCase: true },
-  [Kind.returnDone]: { stage: 'returns', isCase: true },
-  [Kind.departure]: { stage: 'returns (departure)', isCase: true },
-  [Kind.euReturn]: { stage: 'EU deal (return)', isCase: true },
-  [Kind.thirdCountryDone]: { stage: 'returns (third country)', isCase: true },
+/**
+ * The stage each event kind belongs to, and whether its entity is a case (else a day or month).
+ * Keyed by kind name, so a kind added to events.ts without an entry here does not compile.
+ */
+const STAGES: { readonly [K in KindName]: { readonly stage: string; readonly isCase: boolean } } = {
+  day: { stage: 'day start (arrivals, accommodation, EU deal, safe routes)', isCase: false },
+  monthEnd: { stage: 'month end (observation, support)', isCase: false },
+  decisionDone: { stage: 'decisions', isCase: true },
+  appealDone: { stage: 'appeals', isCase: true },
+  appealLodged: { stage: 'appeals (lodged)', isCase: true },
+  returnDone: { stage: 'returns', isCase: true },
+  departure: { stage: 'returns (departure)', isCase: true },
+  euReturn: { stage: 'EU deal (return)', isCase: true },
+  thirdCountryDone: { stage: 'returns (third country)', isCase: true },
 };
 
 function where(w: World): { stage: string; caseId: number; day: number } {
   const event = w.sim.failedEvent;
   if (!event) return w.sim.now > 0 ? { stage: 'results', caseId: -1, day: w.sim.now } : { stage: 'set-up', caseId: -1, day: 0 };
   if (event.kind < 0) return { stage: 'capacity schedule', caseId: -1, day: event.time };
-  const known = STAGES[event.kind];
+  const name = kindName(event.kind);
+  const known = name === undefined ? undefined : STAGES[name];
   return { stage: known?.stage ?? `event kind ${event.kind}`, caseId: known?.isCase ? event.entity : -1, day: event.time };
 }
 
