@@ -292,7 +292,9 @@ export class Returns {
     obs.add(Series.returnsThirdCountry, 1);
     // Costed per person as it happens (bookCosts adds the scheme's fixed payments).
     obs.add(Series.costThirdCountryGbp, cases.people[id] * this.w.scenario.returns.thirdCountry.costPerPerson);
-    this.w.accommodation?.leave(id);
+    // What follows is the pack's routing (UK: support ends at once).
+    const next = this.w.routes.removedToThirdCountry;
+    for (let i = 0; i < next.length; i++) next[i](id);
   }
 
   /** A case enters the returns pool: queue for removal, or limbo; departure clock starts. */
@@ -337,6 +339,9 @@ export class Returns {
     obs.add(Series.exitsPeople, cases.people[id]);
     obs.add(Series.returns, 1);
     obs.add(Series.returnsEnforced, 1);
+    // What follows is the pack's routing (UK: nothing — see packs/uk/pack.yaml).
+    const next = this.w.routes.removed;
+    for (let i = 0; i < next.length; i++) next[i](id);
   }
 
   /** The departure clock of a waiting case ran out: voluntary departure or absconding. */
@@ -366,6 +371,8 @@ export class Returns {
       obs.add(Series.absconded, 1);
     }
     obs.add(Series.exitsPeople, people);
-    this.w.accommodation?.leave(id);
+    // What follows is the pack's routing (UK: support ends at once).
+    const next = this.w.routes.departed;
+    for (let i = 0; i < next.length; i++) next[i](id);
   }
 }

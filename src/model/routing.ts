@@ -1,8 +1,9 @@
 /**
  * The stages a pack runs, and what follows each outcome, as data (packs/<name>/pack.yaml): a
  * decision's grant, refusal, withdrawal or inadmissibility, an appeal allowed or its rights
- * exhausted, each hands the case to the next stages in order — as Ciw routes customers — instead
- * of a stage calling the next one by name. buildRoutes() turns the table into functions once per
+ * exhausted, a case removed, removed to a third country or departed from the returns pool, each
+ * hands the case to the next stages in order — as Ciw routes customers — instead of a stage
+ * calling the next one by name. buildRoutes() turns the table into functions once per
  * replication, so the hot loop only walks a short array.
  */
 import { z } from 'zod';
@@ -26,16 +27,25 @@ export const HANDOFFS = {
   supportAfterGrant: 'accommodation',
   supportAfterWithdrawal: 'accommodation',
   supportAfterRefusal: 'accommodation',
+  /** Support ends at once (the case has left the country or lost contact). */
+  supportEndsNow: 'accommodation',
   /** The case leaves the model: the pack runs no stage after this outcome. */
   leave: 'arrivals',
 } as const satisfies Record<string, StageName>;
 export type Handoff = keyof typeof HANDOFFS;
 
 const handoffs = z.array(z.enum(Object.keys(HANDOFFS) as [Handoff, ...Handoff[]])).max(8);
+/**
+ * A case that leaves the returns pool has left the country or lost contact: the returns stage has
+ * counted its exit, so only its support can follow (a `leave` would count the exit twice).
+ */
+const afterReturn = z.array(z.enum(['supportEndsNow'])).max(1);
 
 export const routingSchema = z.strictObject({
   decision: z.strictObject({ grant: handoffs, refuse: handoffs, withdraw: handoffs, inadmissible: handoffs }),
   appeal: z.strictObject({ allowed: handoffs, exhausted: handoffs }),
+  /** Removed by returns staff; removed to a third country; departed voluntarily or absconded. */
+  return: z.strictObject({ removed: afterReturn, removedToThirdCountry: afterReturn, departed: afterReturn }),
 });
 export type Routing = z.infer<typeof routingSchema>;
 
@@ -58,16 +68,23 @@ export function routingProblems(stages: readonly StageName[], routing: Routing):
   if (routing.appeal.allowed.length + routing.appeal.exhausted.length > 0 && !stages.includes('appeals')) {
     out.push({ field: 'routing.appeal', value: 'handoffs', allowed: 'none when the pack runs no appeals stage' });
   }
+  const r = routing.return;
+  if (r.removed.length + r.removedToThirdCountry.length + r.departed.length > 0 && !stages.includes('returns')) {
+    out.push({ field: 'routing.return', value: 'handoffs', allowed: 'none when the pack runs no returns stage' });
+  }
   return out;
 }
 
 export type Next = (id: number) => void;
 
-/** The routing table as functions: decision[outcome code], appeal.allowed, appeal.exhausted. */
+/** The routing table as functions: decision[outcome code], appeal.allowed, appeal.exhausted, return.*. */
 export interface Routes {
   readonly decision: readonly (readonly Next[])[];
   readonly allowed: readonly Next[];
   readonly exhausted: readonly Next[];
+  readonly removed: readonly Next[];
+  readonly removedToThirdCountry: readonly Next[];
+  readonly departed: readonly Next[];
 }
 
 /** The accommodation stage's end of support after each outcome handed to it. */
@@ -93,6 +110,10 @@ function next(w: World, h: Handoff): Next {
       const end = SUPPORT_END[h];
       return (id) => accommodation[end](id);
     }
+    case 'supportEndsNow': {
+      const accommodation = w.accommodation ?? missing();
+      return (id) => accommodation.leave(id);
+    }
     case 'leave':
       return (id) => {
         w.cases.stage[id] = Stage.left;
@@ -106,5 +127,13 @@ export function buildRoutes(w: World, routing: Routing): Routes {
   const bind = (steps: readonly Handoff[]) => steps.map((h) => next(w, h));
   const d = routing.decision;
   // Indexed by the Outcome codes of cases.ts: grant 0, refuse 1, withdraw 2, inadmissible 3.
-  return { decision: [bind(d.grant), bind(d.refuse), bind(d.withdraw), bind(d.inadmissible)], allowed: bind(routing.appeal.allowed), exhausted: bind(routing.appeal.exhausted) };
+  const r = routing.return;
+  return {
+    decision: [bind(d.grant), bind(d.refuse), bind(d.withdraw), bind(d.inadmissible)],
+    allowed: bind(routing.appeal.allowed),
+    exhausted: bind(routing.appeal.exhausted),
+    removed: bind(r.removed),
+    removedToThirdCountry: bind(r.removedToThirdCountry),
+    departed: bind(r.departed),
+  };
 }

@@ -58,10 +58,10 @@ describe('loadPack', () => {
     try {
       const dir = join(tmp, 'atlantis');
       mkdirSync(dir);
-      const manifest = (fy: number, name = 'atlantis', stages = '[arrivals, decisions]', refuse = '[leave]') =>
+      const manifest = (fy: number, name = 'atlantis', stages = '[arrivals, decisions]', refuse = '[leave]', departed = '[]') =>
         `name: ${name}\ntitle: Atlantis\ncurrency: { code: ATL, symbol: "A$" }\nfinancialYearStartMonth: ${fy}\n` +
         'baseline: { snapshotDate: 2030-12-31, start: 2031-01-01, horizonMonths: 24 }\n' +
-        `stages: ${stages}\nrouting:\n  decision: { grant: [], refuse: ${refuse}, withdraw: [], inadmissible: [leave] }\n  appeal: { allowed: [], exhausted: [] }\n`;
+        `stages: ${stages}\nrouting:\n  decision: { grant: [], refuse: ${refuse}, withdraw: [], inadmissible: [leave] }\n  appeal: { allowed: [], exhausted: [] }\n  return: { removed: [], removedToThirdCountry: [], departed: ${departed} }\n`;
       writeFileSync(join(dir, 'pack.yaml'), manifest(13));
       expect(() => readPack(dir)).toThrow(/pack\.yaml: financialYearStartMonth: got 13; /);
       writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'lemuria'));
@@ -70,6 +70,13 @@ describe('loadPack', () => {
       expect(() => readPack(dir)).toThrow(/stages: got \["arrivals"\]; at least arrivals and decisions/);
       writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'atlantis', '[arrivals, decisions]', '[appeal]'));
       expect(() => readPack(dir)).toThrow(/routing\.decision\.refuse\[0\]: got appeal; a handoff to a stage the pack runs \(appeals is not in stages\)/);
+      // A case leaving the returns pool has been counted as an exit: only its support can follow,
+      // and only in a pack that runs returns and accommodation.
+      writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'atlantis', '[arrivals, decisions]', '[leave]', '[leave]'));
+      expect(() => readPack(dir)).toThrow(/routing\.return\.departed\.0: got "leave"; .*supportEndsNow/);
+      writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'atlantis', '[arrivals, decisions]', '[leave]', '[supportEndsNow]'));
+      expect(() => readPack(dir)).toThrow(/routing\.return\.departed\[0\]: got supportEndsNow; a handoff to a stage the pack runs \(accommodation is not in stages\)/);
+      expect(() => readPack(dir)).toThrow(expect.objectContaining({ problems: expect.arrayContaining([expect.objectContaining({ field: 'routing.return', allowed: 'none when the pack runs no returns stage' })]) }));
       writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'atlantis', '[snapshot, arrivals, decisions]'));
       expect(() => readPack(dir)).toThrow(/snapshot only with accommodation, appeals and returns/);
       writeFileSync(join(dir, 'pack.yaml'), manifest(1));
