@@ -3,8 +3,9 @@
  * `from` and is driven by the record — claims per quarter, the small-boat share per year,
  * decision-maker headcount, and outcome rates per year — so that what it produces (the backlog,
  * decisions, people in support and in hotels) can be set beside the record. Everything here is
- * read by series name from the data files, so a newer official release in the same format extends
- * the run without a code change.
+ * read by role: the pack's calibration map (src/pack/calibration-map.ts) says which series of the
+ * data files plays each, so a newer official release in the same format extends the run without a
+ * code change, and a country whose statistics are named otherwise needs a map, not code.
  */
 import { daysBetween, epochDay, isoFromEpochDay } from '../model/dates.js';
 import { InputError, showValue } from '../model/errors.js';

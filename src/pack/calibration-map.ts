@@ -12,6 +12,7 @@ import { InputError, showValue, type InputProblem } from '../model/errors.js';
 import { NATIONALITIES } from '../model/nationalities.js';
 import { SERIES, type SeriesName } from '../model/result.js';
 import { didYouMean } from '../model/suggest.js';
+import { valueAt } from './manifest.js';
 
 /** Roles the backtest cannot run without: its inputs and the starting state it must observe. */
 export const REQUIRED_ROLES = [
@@ -144,8 +145,6 @@ function knownKeys(path: readonly PropertyKey[]): string[] {
   if (path[0] === 'compared') return Object.keys(shape.compared.element.shape);
   return Object.keys(shape);
 }
-
-const valueAt = (raw: unknown, path: readonly PropertyKey[]) => path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], raw);
 
 /** Check a parsed map against the schema and the pack's catalogue; throws InputError naming `origin`, the field and what is allowed. */
 export function checkCalibrationMap(raw: unknown, origin: string, catalogue: CatalogueNames): CalibrationMap {
