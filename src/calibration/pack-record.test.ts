@@ -11,6 +11,7 @@ import { NATIONALITIES } from '../model/nationalities.js';
 import { loadPack, readPack } from '../pack/load.js';
 import { baselineScenarioWith } from '../scenarios/catalogue.js';
 import { runBacktest } from './backtest.js';
+import { seriesCatalogue } from './data-files.js';
 import { calibrationMapOf, packRecord, type PackRecord } from './pack-record.js';
 
 /** Rename series throughout a copy of the UK pack: every data file, the catalogue and the calibration map. */
@@ -60,6 +61,10 @@ describe("a pack's record", () => {
     expect(renamed.map.patterns.claimsByNationality).toBe('applications_{nationality}_{period}');
     expect(renamed.data.has('claims_people_quarter')).toBe(false);
     expect(renamed.data.has('applications_syria_year')).toBe(true);
+    // Each pack folder has its own catalogue, read once.
+    expect(seriesCatalogue(copy.dataDir).has('applications_people_q')).toBe(true);
+    expect(seriesCatalogue(loadPack('uk').dataDir).has('applications_people_q')).toBe(false);
+    expect(seriesCatalogue(copy.dataDir)).toBe(seriesCatalogue(copy.dataDir));
     const original = backtestOf(packRecord(loadPack('uk')));
     const moved = backtestOf(renamed);
     expect(moved.series).toEqual(original.series);

@@ -63,12 +63,14 @@ describe('a calibration map is refused, naming file, field, value and what is al
     const compared = (m: Record<string, Record<string, unknown>>) => (m.compared as unknown as Record<string, unknown>[])[0];
     expect(refusal((m) => (compared(m).model = 'backlog'))).toMatch(/^packs\/uk\/calibration\.yaml: compared\.0\.model: got "backlog"; one of awaitingDecisionCases, awaitingDecisionPeople, /);
     expect(refusal((m) => (compared(m).kind = 'level'))).toBe(`${origin}: compared.0.kind: got "level"; one of stock, flow`);
+    expect(refusal((m) => (m.compared as unknown as unknown[]).push(compared(m)))).toBe(`${origin}: compared.9.series: got "awaiting_initial_decision_people"; each series once; already compared.0`);
   });
 
   it('a pattern without its placeholders, or naming no series of the catalogue', () => {
     expect(refusal((m) => (m.patterns.claimsByNationality = 'claims_people_{period}'))).toBe(
-      `${origin}: patterns.claimsByNationality: got "claims_people_{period}"; a series name with {nationality} and {period} in it`,
+      `${origin}: patterns.claimsByNationality: got "claims_people_{period}"; a series name with {nationality} and {period} in it, and no other placeholder`,
     );
+    expect(refusal((m) => (m.patterns.claimsTotal = 'claims_people_{nationality}_{period}'))).toMatch(/patterns\.claimsTotal: got .*; a series name with \{period\} in it, and no other placeholder$/);
     expect(refusal((m) => (m.patterns.grantRateByNationality = 'grant_rate_{nationality}_{period}'))).toBe(
       `${origin}: patterns.grantRateByNationality: got "grant_rate_{nationality}_{period}"; a pattern naming at least one series of the pack's catalogue (packs/uk/data/catalogue/series.csv), e.g. grant_rate_afghanistan_year`,
     );

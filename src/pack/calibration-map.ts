@@ -184,14 +184,20 @@ export function checkCalibrationMap(raw: unknown, origin: string, catalogue: Cat
   for (const [role, series] of Object.entries(map.roles)) if (series !== undefined) named(`roles.${role}`, series);
   for (const [role, pattern] of Object.entries(map.patterns ?? {}) as [PatternRole, string | undefined][]) {
     if (pattern === undefined) continue;
-    const missing = PATTERNS[role].filter((p) => !pattern.includes(`{${p}}`));
-    if (missing.length > 0) {
-      problems.push({ field: `patterns.${role}`, value: showValue(pattern), allowed: `a series name with ${PATTERNS[role].map((p) => `{${p}}`).join(' and ')} in it` });
+    const takes: readonly Placeholder[] = PATTERNS[role];
+    const used = (['nationality', 'period'] as const).filter((p) => pattern.includes(`{${p}}`));
+    if (used.length !== takes.length || used.some((p) => !takes.includes(p))) {
+      problems.push({ field: `patterns.${role}`, value: showValue(pattern), allowed: `a series name with ${takes.map((p) => `{${p}}`).join(' and ')} in it, and no other placeholder` });
     } else if (!expansions(pattern).some((s) => catalogue.has(s))) {
       problems.push({ field: `patterns.${role}`, value: showValue(pattern), allowed: `a pattern naming at least one series of the pack's catalogue (${catalogue.file}), e.g. ${expansions(pattern)[0]}` });
     }
   }
-  map.compared.forEach((c, i) => named(`compared.${i}.series`, c.series));
+  map.compared.forEach((c, i) => {
+    named(`compared.${i}.series`, c.series);
+    // The backtest reports each compared series under its name: a second entry would hide the first.
+    const first = map.compared.findIndex((d) => d.series === c.series);
+    if (first < i) problems.push({ field: `compared.${i}.series`, value: showValue(c.series), allowed: `each series once; already compared.${first}` });
+  });
   if (problems.length > 0) throw new InputError(problems, origin);
   return { file: origin, roles: map.roles, patterns: map.patterns ?? {}, compared: map.compared };
 }
