@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { ukMap } from './test-support/uk-map.js';
 import { fitOf, type Simulated } from './backtest.js';
 import { observedFromTexts } from './observed.js';
-import { COMPARED, modelValue, windows, type Compared } from './compared-series.js';
+import { modelValue, windows, type Compared } from './compared-series.js';
 
 const source = 'https://www.gov.uk/x';
 const record = observedFromTexts([
@@ -19,9 +20,10 @@ const record = observedFromTexts([
     ].join('\n'),
   },
 ]);
-const stock = COMPARED.find((c) => c.series === 'awaiting_initial_decision_people')!;
-const flow = COMPARED.find((c) => c.series === 'initial_decisions_people_quarter')!;
-const hotels = COMPARED.find((c) => c.series === 'asylum_hotel_people')!;
+const compared = ukMap().compared;
+const stock = compared.find((c) => c.series === 'awaiting_initial_decision_people')!;
+const flow = compared.find((c) => c.series === 'initial_decisions_people_quarter')!;
+const hotels = compared.find((c) => c.series === 'asylum_hotel_people')!;
 
 describe('setting the record beside the model', () => {
   it('reads a stock at the end of the month its date (or month) falls in, inside the run only', () => {

@@ -10,10 +10,11 @@ import type { Scenario } from '../model/schema.js';
 import type { Uncertainty } from '../model/uncertainty.js';
 import { applyEstimates, type Estimate } from './estimates.js';
 import { scores, type BacktestResult, type PeriodFit, type SeriesFit, type SpreadEstimate } from './fit.js';
-import { historicalScenario, INPUT_SERIES, type HistoricalScenario } from './history.js';
+import { historicalScenario, type HistoricalScenario } from './history.js';
 import type { ObservedData } from './observed.js';
 import { drawModelError, runReplication, spreadOf } from './spread.js';
-import { COMPARED, isScored, modelValue, windows, type Compared, type Window } from './compared-series.js';
+import { isScored, modelValue, windows, type Compared, type Window } from './compared-series.js';
+import type { CalibrationMap } from '../pack/calibration-map.js';
 
 export const BACKTEST_DEFAULTS = {
   from: '2018-01-01',
@@ -25,9 +26,9 @@ export const BACKTEST_DEFAULTS = {
   uncertainty: 'both',
 } as const;
 
-/** The scenario a backtest runs: the record's inputs on `base`, then the estimates. */
-export function backtestScenario(base: Scenario, data: ObservedData, from: string, to: string, estimates: readonly Estimate[]): HistoricalScenario {
-  const h = historicalScenario(base, data, from, to);
+/** The scenario a backtest runs: the record's inputs (read through the pack's calibration map) on `base`, then the estimates. */
+export function backtestScenario(base: Scenario, data: ObservedData, map: CalibrationMap, from: string, to: string, estimates: readonly Estimate[]): HistoricalScenario {
+  const h = historicalScenario(base, data, map, from, to);
   return { ...h, scenario: applyEstimates(h.scenario, estimates.filter((e) => e.date === undefined || e.date <= to)) };
 }
 
@@ -50,7 +51,8 @@ export function simulateRecord(
   options: {
     replications: number;
     seed: number;
-    compared?: readonly Compared[];
+    /** The series set beside the model (a calibration map's `compared`). */
+    compared: readonly Compared[];
     uncertainty?: Uncertainty;
     estimates?: readonly SpreadEstimate[];
     recordSd?: number;
@@ -59,7 +61,7 @@ export function simulateRecord(
   },
 ): Simulated[] {
   const uncertainty = options.uncertainty ?? 'stochastic';
-  const compared = (options.compared ?? COMPARED).map((c) => {
+  const compared = options.compared.map((c) => {
     const ws = windows(data, c, scenario.start, scenario.horizonMonths);
     return { compared: c, windows: ws, values: ws.map(() => new Float64Array(options.replications)) };
   });
@@ -101,6 +103,8 @@ export function fitOf(simulated: readonly Simulated[], scoreFrom: string): Recor
 export interface BacktestInput {
   readonly base: Scenario;
   readonly data: ObservedData;
+  /** Which series of `data` play which part, and which are set beside the model (the pack's calibration.yaml). */
+  readonly map: CalibrationMap;
   readonly dataVersion: string;
   readonly dataFiles: readonly string[];
   /** The calibration's estimates, with their standard errors where the fit gave them. */
@@ -128,10 +132,10 @@ export interface BacktestInput {
   readonly modelError?: Readonly<Record<string, number>>;
 }
 
-/** BacktestInput's recordError and modelError from a calibration's in-sample MAPE per series. */
-export function calibrationErrorsOf(mape: Readonly<Record<string, number | null>>): Pick<BacktestInput, 'recordError' | 'modelError'> {
+/** BacktestInput's recordError (the miss of the series in the map's decisions role) and modelError from a calibration's in-sample MAPE per series. */
+export function calibrationErrorsOf(mape: Readonly<Record<string, number | null>>, map: CalibrationMap): Pick<BacktestInput, 'recordError' | 'modelError'> {
   const modelError = Object.fromEntries(Object.entries(mape).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]) && e[1] > 0));
-  const missed = modelError[INPUT_SERIES.decisions];
+  const missed = modelError[map.roles.decisions];
   return { ...(missed !== undefined ? { recordError: missed } : {}), modelError };
 }
 
@@ -148,10 +152,10 @@ export function runBacktest(input: BacktestInput): BacktestResult & { readonly d
   // Dated estimates apply inside the run only: one dated before its start (e.g. dispersal places
   // on the calibration window's last day) would overwrite the state observed at the start.
   const estimates = input.estimates.filter((e) => e.date === undefined || (e.date >= from && e.date <= to));
-  const h = backtestScenario(input.base, input.data, from, to, estimates);
+  const h = backtestScenario(input.base, input.data, input.map, from, to, estimates);
   const recordSd = sdOfMape(input.recordError ?? 0);
   const modelSd = Object.fromEntries(Object.entries(input.modelError ?? {}).map(([series, mape]) => [series, sdOfMape(mape)]));
-  const simulated = simulateRecord(h.scenario, input.data, { replications, seed, uncertainty, estimates, recordSd, modelSd });
+  const simulated = simulateRecord(h.scenario, input.data, { replications, seed, compared: input.map.compared, uncertainty, estimates, recordSd, modelSd });
   return {
     from,
     to,

@@ -4,7 +4,7 @@
  * (ml-levenberg-marquardt) with finite-difference gradients.
  *
  * The loss is Σ_series w_s / n_s · Σ_periods ((m_p − o_p) / o_p)², over the scored periods of the
- * series with a weight (COMPARED in compared-series.ts), where m_p is the mean over the replications.
+ * series with a weight (a pack's calibration map: compared, in packs/<name>/calibration.yaml), where m_p is the mean over the replications.
  * Every evaluation runs the same seeds (common random numbers), so the loss is a deterministic
  * function of the parameters and the search is reproducible for a seed.
  *
@@ -18,7 +18,8 @@ import { backtestScenario, fitOf, simulateRecord, type Simulated } from './backt
 import { applyEstimates, freeParameters, initialGuess, type Estimate, type FreeParameter } from './estimates.js';
 import type { ObservedData } from './observed.js';
 import { estimateSpread } from './spread.js';
-import { COMPARED, isScored, type Compared } from './compared-series.js';
+import { isScored } from './compared-series.js';
+import type { CalibrationMap } from '../pack/calibration-map.js';
 
 /** The search's defaults: about 1½ minutes over 2018–2023Q2 on one core. */
 export const CALIBRATE_DEFAULTS = { replications: 2, maxIterations: 8 } as const;
@@ -29,6 +30,8 @@ const STEP = 0.05;
 export interface CalibrateInput {
   readonly base: Scenario;
   readonly data: ObservedData;
+  /** Which series of `data` play which part, and which are fitted (the pack's calibration.yaml). */
+  readonly map: CalibrationMap;
   readonly from: string;
   readonly to: string;
   readonly scoreFrom: string;
@@ -36,7 +39,6 @@ export interface CalibrateInput {
   readonly replications: number;
   readonly seed: number;
   readonly maxIterations: number;
-  readonly compared?: readonly Compared[];
   /** Called after every evaluation of the loss (for progress). */
   readonly onEvaluation?: (evaluations: number, loss: number) => void;
 }
@@ -79,10 +81,10 @@ export function residuals(simulated: readonly Simulated[], scoreFrom: string): n
 export const lossOf = (r: readonly number[]) => r.reduce((a, x) => a + x * x, 0);
 
 export function calibrate(input: CalibrateInput): CalibrationResult {
-  const compared = input.compared ?? COMPARED;
-  const history = backtestScenario(input.base, input.data, input.from, input.to, []);
+  const compared = input.map.compared;
+  const history = backtestScenario(input.base, input.data, input.map, input.from, input.to, []);
   const free = freeParameters(history);
-  const start = initialGuess(history, free, input.data);
+  const start = initialGuess(history, free, input.data, input.map.roles);
   // The search works on values relative to the first guess, so one gradient step (5%) suits every parameter.
   const scale = start.map((x) => (x !== 0 ? x : 1));
   let evaluations = 0;

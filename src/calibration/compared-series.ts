@@ -1,36 +1,14 @@
 /**
- * Which of the record's series the backtest sets beside which model series, and how: a stock is
- * the model's level at the end of the month the record's date falls in; a flow over a quarter is
- * the sum of the model's three months. The MAPE targets are issue 3's.
+ * How a series of the record is set beside a model series (which are, a pack's calibration map
+ * says: packs/<name>/calibration.yaml, src/pack/calibration-map.ts): a stock is the model's level
+ * at the end of the month the record's date falls in; a flow over a quarter is the sum of the
+ * model's three months.
  */
-import type { SeriesName } from '../model/result.js';
+import type { Compared } from '../pack/calibration-map.js';
 import type { ObservedData } from './observed.js';
 import { parsePeriod } from './period.js';
 
-export interface Compared {
-  /** The record's series. */
-  readonly series: string;
-  readonly model: SeriesName;
-  readonly kind: 'stock' | 'flow';
-  readonly label: string;
-  readonly unit: string;
-  /** MAPE aimed at over the scored periods (a share). */
-  readonly target?: number;
-  /** Weight in the calibration loss (0: shown, not fitted). */
-  readonly weight: number;
-}
-
-export const COMPARED: readonly Compared[] = [
-  { series: 'awaiting_initial_decision_people', model: 'awaitingDecisionPeople', kind: 'stock', label: 'People awaiting an initial decision', unit: 'people', target: 0.1, weight: 1 },
-  { series: 'initial_decisions_people_quarter', model: 'decisionsPeople', kind: 'flow', label: 'Initial decisions per quarter (incl. withdrawals)', unit: 'people per quarter', target: 0.15, weight: 1 },
-  { series: 'asylum_support_people', model: 'inSupportPeople', kind: 'stock', label: 'People in asylum support', unit: 'people', target: 0.15, weight: 1 },
-  { series: 'asylum_hotel_people', model: 'inHotelsPeople', kind: 'stock', label: 'People in hotels (contingency accommodation)', unit: 'people', target: 0.15, weight: 1 },
-  { series: 'ftt_asylum_appeals_receipts_quarter', model: 'tribunalReceipts', kind: 'flow', label: 'Asylum appeals received at the tribunal per quarter', unit: 'appeals per quarter', target: 0.25, weight: 0 },
-  { series: 'ftt_asylum_appeals_disposals_quarter', model: 'appealsDisposed', kind: 'flow', label: 'Asylum appeals disposed of at the tribunal per quarter', unit: 'appeals per quarter', target: 0.2, weight: 0 },
-  { series: 'ftt_asylum_appeals_outstanding', model: 'awaitingAppealCases', kind: 'stock', label: 'Asylum appeals outstanding at the tribunal', unit: 'appeals', target: 0.2, weight: 0 },
-  { series: 'appeals_lodged_quarter', model: 'appealsLodged', kind: 'flow', label: 'Appeals lodged after initial refusals per quarter (Home Office count)', unit: 'appeals per quarter', target: 0.25, weight: 0 },
-  { series: 'returns_enforced_quarter', model: 'returnsEnforced', kind: 'flow', label: 'Enforced returns per quarter (all immigration cases)', unit: 'people per quarter', weight: 0 },
-];
+export type { Compared };
 
 /** One observed figure mapped onto the model's months: months [first, last] (a stock: first = last). */
 export interface Window {

@@ -25,31 +25,39 @@ export function dataFiles(dir: string = defaultDataDir()): string[] {
     .map((name) => join(dir, name));
 }
 
-/** The package's series catalogue file. */
-export function defaultCataloguePath(): string {
-  return join(defaultDataDir(), 'catalogue', 'series.csv');
+/** The series catalogue file of a data folder (the default pack's unless another is given). */
+export function defaultCataloguePath(dataDir: string = defaultDataDir()): string {
+  return join(dataDir, 'catalogue', 'series.csv');
 }
 
 /** A path as messages give it: relative to the package root when inside it, else as given. */
-function displayName(path: string, root: string): string {
+export function shownPath(path: string, root: string = findPackageRoot(import.meta.url)): string {
   const inside = relative(root, resolve(path));
   return inside.startsWith('..') || isAbsolute(inside) ? path : inside.split(sep).join('/');
 }
 
 /** Read a series catalogue file (the package's by default); throws DataFileError naming file and line. */
 export function readSeriesCatalogue(path: string = defaultCataloguePath()): SeriesCatalogue {
-  return parseSeriesCatalogue(readFileSync(resolve(path), 'utf8'), displayName(path, findPackageRoot(import.meta.url)));
+  return parseSeriesCatalogue(readFileSync(resolve(path), 'utf8'), shownPath(path));
 }
 
-let packageCatalogue: SeriesCatalogue | undefined;
+const catalogues = new Map<string, SeriesCatalogue>();
 
-/** The package's series catalogue (read once): entries with basis, kind, units and description. */
-export function seriesCatalogue(): SeriesCatalogue {
-  packageCatalogue ??= readSeriesCatalogue();
-  return packageCatalogue;
+/**
+ * The series catalogue of a data folder (the default pack's unless another is given), read once
+ * per folder: entries with basis, kind, units and description.
+ */
+export function seriesCatalogue(dataDir: string = defaultDataDir()): SeriesCatalogue {
+  const key = resolve(dataDir);
+  let catalogue = catalogues.get(key);
+  if (!catalogue) {
+    catalogue = readSeriesCatalogue(defaultCataloguePath(dataDir));
+    catalogues.set(key, catalogue);
+  }
+  return catalogue;
 }
 
-/** What the package's catalogue says of a series, or undefined for a name it lacks. */
+/** What the default pack's catalogue says of a series, or undefined for a name it lacks. */
 export function seriesInfo(series: string): SeriesEntry | undefined {
   return seriesCatalogue().info(series);
 }
@@ -63,7 +71,7 @@ export function seriesInfo(series: string): SeriesEntry | undefined {
 export function loadOfficialData(files?: readonly string[], catalogue: SeriesCatalogue = seriesCatalogue()): ObservedData {
   const root = findPackageRoot(import.meta.url);
   const paths = files ?? dataFiles();
-  const observations = paths.flatMap((path) => parseObservedCsv(readFileSync(resolve(path), 'utf8'), displayName(path, root), catalogue));
+  const observations = paths.flatMap((path) => parseObservedCsv(readFileSync(resolve(path), 'utf8'), shownPath(path, root), catalogue));
   return new ObservedData(observations);
 }
 

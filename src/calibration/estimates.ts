@@ -6,7 +6,7 @@
 import type { SchedulePoint } from '../model/declarations.js';
 import type { Scenario } from '../model/schema.js';
 import type { HistoricalScenario } from './history.js';
-import { INPUT_SERIES } from './history.js';
+import type { CalibrationMap } from '../pack/calibration-map.js';
 import type { ObservedData } from './observed.js';
 import { parsePeriod } from './period.js';
 
@@ -117,10 +117,10 @@ export function forwardEstimates(free: readonly FreeParameter[], values: readonl
  * support at either end. (Productivity is not estimated: the backtest reads it from the record's
  * decisions per quarter, see history.ts.)
  */
-export function initialGuess(h: HistoricalScenario, free: readonly FreeParameter[], data: ObservedData): number[] {
+export function initialGuess(h: HistoricalScenario, free: readonly FreeParameter[], data: ObservedData, roles: CalibrationMap['roles']): number[] {
   const s = h.scenario;
-  const support = data.has(INPUT_SERIES.supportPeople) ? data.series(INPUT_SERIES.supportPeople) : [];
-  const hotels = data.has(INPUT_SERIES.hotelPeople) ? data.series(INPUT_SERIES.hotelPeople).filter((o) => /^\d{4}-\d{2}-\d{2}$/.test(o.period)) : [];
+  const support = data.has(roles.supportPeople) ? data.series(roles.supportPeople) : [];
+  const hotels = roles.hotelPeople !== undefined && data.has(roles.hotelPeople) ? data.series(roles.hotelPeople).filter((o) => /^\d{4}-\d{2}-\d{2}$/.test(o.period)) : [];
   return free.map((f) => {
     if (f.path === 'accommodation.supportShare') return clamp(s.accommodation.supportShare, f);
     if (f.path === 'accommodation.supportEndDaysAfterRefusal') return clamp(Math.max(s.accommodation.supportEndDaysAfterRefusal, 180), f);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ukMap } from './test-support/uk-map.js';
 import { InputError } from '../model/errors.js';
 import { simulate } from '../model/simulate.js';
 import { baselineScenarioWith } from '../scenarios/catalogue.js';
@@ -9,6 +10,7 @@ import { ObservedData } from './observed.js';
 
 const data = loadOfficialData();
 const base = baselineScenarioWith(undefined);
+const map = ukMap();
 
 /** The record without the rows of one series and period (as if a release lacked them). */
 function without(series: string, period: string): ObservedData {
@@ -32,7 +34,7 @@ describe('the backtest window', () => {
 });
 
 describe('the historical scenario', () => {
-  const h = historicalScenario(base, data, '2018-01-01', '2023-06-30');
+  const h = historicalScenario(base, data, map, '2018-01-01', '2023-06-30');
   let memo: ReturnType<typeof simulate> | undefined;
   const run = () => (memo ??= simulate(h.scenario, { seed: 3, replication: 0 }));
 
@@ -71,7 +73,7 @@ describe('the historical scenario', () => {
   });
 
   it('follows the recorded decision-maker headcount, by date, financial years at their middle', () => {
-    const path = headcountPath(data);
+    const path = headcountPath(data, map.roles);
     expect(path.map((p) => p.date)).toEqual([...path.map((p) => p.date)].sort());
     expect(path.find((p) => p.date === '2019-09-30' || p.date === '2019-10-01')?.value).toBe(597);
     expect(h.scenario.decisions.headcount).toEqual(path);
@@ -79,8 +81,8 @@ describe('the historical scenario', () => {
 
   it('names the missing figure and the fix when the record lacks an input', () => {
     const gap = without('claims_people_quarter', '2020Q2');
-    expect(() => historicalScenario(base, gap, '2018-01-01', '2023-06-30')).toThrow(InputError);
-    expect(() => historicalScenario(base, gap, '2018-01-01', '2023-06-30')).toThrow(/claims_people_quarter for 2020Q2.*add one with --data/);
+    expect(() => historicalScenario(base, gap, map, '2018-01-01', '2023-06-30')).toThrow(InputError);
+    expect(() => historicalScenario(base, gap, map, '2018-01-01', '2023-06-30')).toThrow(/claims_people_quarter for 2020Q2.*add one with --data/);
   });
 
   it('leaves the scenario\'s outcome shares as they are at multiplier 1', () => {
@@ -108,17 +110,17 @@ describe('the historical scenario', () => {
       { ...hotel, series: 'asylum_dispersal_people', period: '2022-12-31', value: 61_000 },
       { ...hotel, series: 'asylum_dispersal_people', period: '2023-03-31', value: 63_000 },
     ]);
-    const withPlaces = historicalScenario(base, release, '2022-01-01', '2023-06-30');
+    const withPlaces = historicalScenario(base, release, map, '2022-01-01', '2023-06-30');
     expect(withPlaces.dispersalFromRecord).toBe(true);
     expect(withPlaces.scenario.accommodation.dispersalPlaces.slice(1)).toEqual([{ date: '2022-12-31', value: 61_000 }, { date: '2023-03-31', value: 63_000 }]);
     expect(freeParameters(withPlaces).map((f) => f.path)).not.toContain('accommodation.dispersalPlaces');
-    const without = historicalScenario(base, data, '2022-01-01', '2023-06-30');
+    const without = historicalScenario(base, data, map, '2022-01-01', '2023-06-30');
     expect(without.dispersalFromRecord).toBe(false);
     expect(freeParameters(without).map((f) => f.path)).toContain('accommodation.dispersalPlaces');
   });
 
   it('starts the backlog in the recorded nationality mix where the record has it, else in the claims\' mix', () => {
-    const late = historicalScenario(base, data, '2023-01-01', '2023-06-30').scenario.snapshot.nationalityMix;
+    const late = historicalScenario(base, data, map, '2023-01-01', '2023-06-30').scenario.snapshot.nationalityMix;
     expect(late.iran).toBeCloseTo(data.figure('backlog_initial_main_iran', '2022-12-31')! / data.figure('backlog_initial_cases', '2022-12-31')!, 12);
     expect(h.derived.some((d) => d.field === 'snapshot.nationalityMix')).toBe(true);
     expect(h.scenario.snapshot.nationalityMix.albania).toBe(h.scenario.arrivals.nationalityMix.albania[0].value);

@@ -3,8 +3,9 @@
  * `from` and is driven by the record — claims per quarter, the small-boat share per year,
  * decision-maker headcount, and outcome rates per year — so that what it produces (the backlog,
  * decisions, people in support and in hotels) can be set beside the record. Everything here is
- * read by series name from the data files, so a newer official release in the same format extends
- * the run without a code change.
+ * read by role: the pack's calibration map (src/pack/calibration-map.ts) says which series of the
+ * data files plays each, so a newer official release in the same format extends the run without a
+ * code change, and a country whose statistics are named otherwise needs a map, not code.
  */
 import { daysBetween, epochDay, isoFromEpochDay } from '../model/dates.js';
 import { InputError, showValue } from '../model/errors.js';
@@ -17,34 +18,28 @@ import { decisionsParams } from '../model/decisions.js';
 /** The productivity the record's quarterly index is read against: the parameter's declared default. */
 const REFERENCE_PRODUCTIVITY = decisionsParams.productivity.default as number;
 import type { Scenario } from '../model/schema.js';
+import { PERIOD_FORMS, patternSeries, type CalibrationMap, type OptionalRole, type PatternRole } from '../pack/calibration-map.js';
 import type { ObservedData } from './observed.js';
 import { parsePeriod } from './period.js';
 
-/** The record's series the backtest reads as inputs and starting state. */
-export const INPUT_SERIES = {
-  claims: 'claims_people_quarter',
-  smallBoats: 'small_boats_year',
-  headcount: 'asylum_decision_makers',
-  backlogPeople: 'awaiting_initial_decision_people',
-  backlogCases: 'backlog_initial_cases',
-  over6mPeople: 'backlog_initial_people_over6m',
-  legacyCases: 'backlog_legacy_cases',
-  supportPeople: 'asylum_support_people',
-  hotelPeople: 'asylum_hotel_people',
-  dispersalPeople: 'asylum_dispersal_people',
-  appealsOutstanding: 'ftt_asylum_appeals_outstanding',
-  appealsLodged: 'appeals_lodged_quarter',
-  decisions: 'initial_decisions_people_quarter',
-  grants: 'initial_grants_people_quarter',
-  refusals: 'initial_refusals_people_quarter',
-  withdrawals: 'initial_withdrawals_people_quarter',
-  tribunalReceipts: 'ftt_asylum_appeals_receipts_quarter',
-  tribunalDisposals: 'ftt_asylum_appeals_disposals_quarter',
-  tribunalAllowedShare: 'ftt_asylum_appeals_allowed_share_quarter',
-  tribunalWithdrawnShare: 'ftt_asylum_appeals_withdrawn_share_quarter',
-  appealsDetermined: 'appeals_determined_quarter',
-  returnsEnforced: 'returns_enforced_quarter',
-} as const;
+/** The roles of the record (the pack's calibration map says which series plays each). */
+type Roles = CalibrationMap['roles'];
+type Patterns = CalibrationMap['patterns'];
+
+/** The record's figure of a series for a period; none when the map names no series for the role. */
+function figureOf(data: ObservedData, series: string | undefined, period: string): number | undefined {
+  return series === undefined ? undefined : data.figure(series, period);
+}
+
+/** Whether the record has a series (a role the map names no series for has none). */
+function hasSeries(data: ObservedData, series: string | undefined): series is string {
+  return series !== undefined && data.has(series);
+}
+
+/** An optional role's series as notes name it. */
+function shown(roles: Roles, role: OptionalRole): string {
+  return roles[role] ?? `${role} (no series in the calibration map)`;
+}
 
 /** A figure of the starting state or the inputs that was worked out rather than read. */
 export interface Derivation {
@@ -144,8 +139,8 @@ function pointDate(period: string): string | undefined {
 }
 
 /** A stock's figure at the recorded date nearest to `date`, within `days` days. */
-function nearestStock(data: ObservedData, series: string, date: string, days: number): { value: number; at: string } | undefined {
-  if (!data.has(series)) return undefined;
+function nearestStock(data: ObservedData, series: string | undefined, date: string, days: number): { value: number; at: string } | undefined {
+  if (!hasSeries(data, series)) return undefined;
   let best: { value: number; at: string; distance: number } | undefined;
   for (const o of data.series(series)) {
     if (parsePeriod(o.period)?.kind !== 'date') continue;
@@ -156,9 +151,9 @@ function nearestStock(data: ObservedData, series: string, date: string, days: nu
 }
 
 /** Decision-maker headcount points of the record, by date (several figures for one date: the last listed). */
-export function headcountPath(data: ObservedData): SchedulePoint[] {
+export function headcountPath(data: ObservedData, roles: Roles): SchedulePoint[] {
   const byDate = new Map<string, number>();
-  for (const o of data.series(INPUT_SERIES.headcount)) {
+  for (const o of data.series(roles.headcount)) {
     const date = pointDate(o.period);
     if (date) byDate.set(date, o.value);
   }
@@ -184,12 +179,12 @@ export function outcomeShares(s: Scenario, date: string): { withdraw: number; gr
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** The record's outcome counts of a quarter (people): decisions, grants, refusals, withdrawals, and the rest. */
-function outcomeCounts(data: ObservedData, q: Quarter) {
+function outcomeCounts(data: ObservedData, roles: Roles, q: Quarter) {
   const get = (series: string) => required(data, series, q.label, 'outcome rates by quarter');
-  const decisions = get(INPUT_SERIES.decisions);
-  const grants = get(INPUT_SERIES.grants);
-  const refusals = get(INPUT_SERIES.refusals);
-  const withdrawals = get(INPUT_SERIES.withdrawals);
+  const decisions = get(roles.decisions);
+  const grants = get(roles.grants);
+  const refusals = get(roles.refusals);
+  const withdrawals = get(roles.withdrawals);
   return { decisions, grants, refusals, withdrawals, other: Math.max(0, decisions - grants - refusals - withdrawals) };
 }
 
@@ -198,12 +193,12 @@ function outcomeCounts(data: ObservedData, q: Quarter) {
  * multipliers that turn the scenario's withdrawal share and grant share into each quarter's
  * observed shares.
  */
-export function outcomeMultipliers(data: ObservedData, base: Scenario, quarters: readonly Quarter[]): { withdrawal: SchedulePoint[]; grant: SchedulePoint[] } {
+export function outcomeMultipliers(data: ObservedData, roles: Roles, base: Scenario, quarters: readonly Quarter[]): { withdrawal: SchedulePoint[]; grant: SchedulePoint[] } {
   const withdrawal: SchedulePoint[] = [];
   const grant: SchedulePoint[] = [];
   for (const q of quarters) {
     const shares = outcomeShares(base, q.start);
-    const { decisions, grants, refusals, withdrawals } = outcomeCounts(data, q);
+    const { decisions, grants, refusals, withdrawals } = outcomeCounts(data, roles, q);
     withdrawal.push({ date: q.start, value: decisions > 0 && shares.withdraw > 0 ? withdrawals / decisions / shares.withdraw : 1 });
     grant.push({ date: q.start, value: grants + refusals > 0 && shares.grant > 0 ? grants / (grants + refusals) / shares.grant : 1 });
   }
@@ -218,7 +213,7 @@ export function outcomeMultipliers(data: ObservedData, base: Scenario, quarters:
  * productivity. A direct estimate, not a fit (the calibration does not estimate productivity: a
  * correction on top traded the decisions' fit for the backlog's in-sample and drifted out of it).
  */
-export function productivityPath(data: ObservedData, s: Scenario, quarters: readonly Quarter[]): SchedulePoint[] {
+export function productivityPath(data: ObservedData, roles: Roles, s: Scenario, quarters: readonly Quarter[]): SchedulePoint[] {
   const productive = planWorkforce(s.decisions, makeHorizon(s.start, s.horizonMonths)).productive;
   const e = s.decisions.outcomeEffort;
   // People per decided case: that of the backlog the quarter starts with, followed from the
@@ -228,10 +223,10 @@ export function productivityPath(data: ObservedData, s: Scenario, quarters: read
   let people = s.snapshot.awaitingDecisionPeople;
   let cases = s.snapshot.awaitingDecisionCases;
   return quarters.map((q, i) => {
-    const c = outcomeCounts(data, q);
+    const c = outcomeCounts(data, roles, q);
     const perCase = cases > 0 && people >= cases ? people / cases : s.arrivals.peoplePerCase;
     const work = c.decisions > 0 ? (c.grants * e.grant + c.refusals * e.refuse + c.withdrawals * e.withdraw + c.other * e.inadmissible) / perCase : 0;
-    const claims = required(data, INPUT_SERIES.claims, q.label, 'claims drive the run');
+    const claims = required(data, roles.claims, q.label, 'claims drive the run');
     people = Math.max(0, people + claims - c.decisions);
     cases = Math.max(0, cases + claims / s.arrivals.peoplePerCase - c.decisions / perCase);
     // At the declared default productivity, not the scenario's, so that a backtest on a calibrated
@@ -244,7 +239,8 @@ export function productivityPath(data: ObservedData, s: Scenario, quarters: read
 
 /** Where a quarterly input is read from: a series, and its figure turned into the input (undefined: not usable). */
 interface QuarterlySource {
-  readonly series: string;
+  /** None when the map names no series for the role. */
+  readonly series: string | undefined;
   readonly value: (x: number, q: Quarter) => number | undefined;
 }
 
@@ -261,6 +257,7 @@ function yearTo(q: Quarter): Quarter[] {
 function quarterlyPath(data: ObservedData, quarters: readonly Quarter[], sources: readonly QuarterlySource[]): { points: SchedulePoint[]; from: string[] } | undefined {
   const values = quarters.map((q) => {
     for (const src of sources) {
+      if (src.series === undefined) continue;
       const x = data.figure(src.series, q.label);
       const v = x === undefined ? undefined : src.value(x, q);
       if (v !== undefined) return { value: v, series: src.series };
@@ -282,7 +279,7 @@ function quarterlyPath(data: ObservedData, quarters: readonly Quarter[], sources
  * as recorded, and the appeal rate from appeals received (the tribunal's count, else the Home
  * Office's appeals lodged) over the quarter's refused cases that may appeal.
  */
-function tribunalPaths(data: ObservedData, base: Scenario, quarters: readonly Quarter[], derived: Derivation[]): Scenario['appeals'] {
+function tribunalPaths(data: ObservedData, roles: Roles, base: Scenario, quarters: readonly Quarter[], derived: Derivation[]): Scenario['appeals'] {
   const a = base.appeals;
   const perCase = base.arrivals.peoplePerCase;
   const note = (field: string, path: { points: SchedulePoint[]; from: string[] } | undefined, how: string) => {
@@ -293,8 +290,8 @@ function tribunalPaths(data: ObservedData, base: Scenario, quarters: readonly Qu
   const capacity = note(
     'appeals.determinationsPerMonth',
     quarterlyPath(data, quarters, [
-      { series: INPUT_SERIES.tribunalDisposals, value: (x) => x / 3 },
-      { series: INPUT_SERIES.appealsDetermined, value: (x) => x / 3 },
+      { series: roles.tribunalDisposals, value: (x) => x / 3 },
+      { series: roles.appealsDetermined, value: (x) => x / 3 },
     ]),
     'disposals (else the Home Office\'s appeals determined) per quarter ÷ 3; held after the last recorded quarter',
   );
@@ -305,15 +302,15 @@ function tribunalPaths(data: ObservedData, base: Scenario, quarters: readonly Qu
     'appeals.hearingDaysScale',
     quarterlyPath(data, quarters, [
       {
-        series: INPUT_SERIES.tribunalDisposals,
+        series: roles.tribunalDisposals,
         value: (_, q) => {
           let outstanding = 0;
           let disposed = 0;
           let days = 0;
           let n = 0;
           for (const k of yearTo(q)) {
-            const o = data.figure(INPUT_SERIES.appealsOutstanding, k.end);
-            const d = data.figure(INPUT_SERIES.tribunalDisposals, k.label);
+            const o = figureOf(data, roles.appealsOutstanding, k.end);
+            const d = figureOf(data, roles.tribunalDisposals, k.label);
             if (o === undefined || d === undefined) continue;
             outstanding += o;
             disposed += d;
@@ -324,26 +321,26 @@ function tribunalPaths(data: ObservedData, base: Scenario, quarters: readonly Qu
         },
       },
     ]),
-    `Little's law over the four quarters to each: ${INPUT_SERIES.appealsOutstanding} at their ends (mean) ÷ disposals per day in them, over appeals.hearingDays (${Math.round(a.hearingDays)} days)`,
+    `Little's law over the four quarters to each: ${shown(roles, 'appealsOutstanding')} at their ends (mean) ÷ disposals per day in them, over appeals.hearingDays (${Math.round(a.hearingDays)} days)`,
   );
   const allowed = note(
     'appeals.allowedShare',
-    quarterlyPath(data, quarters, [{ series: INPUT_SERIES.tribunalAllowedShare, value: (x) => x / 100 }]),
+    quarterlyPath(data, quarters, [{ series: roles.tribunalAllowedShare, value: (x) => x / 100 }]),
     'allowed as a share of appeals determined',
   );
   const withdrawn = note(
     'appeals.withdrawnShare',
-    quarterlyPath(data, quarters, [{ series: INPUT_SERIES.tribunalWithdrawnShare, value: (x) => x / 100 }]),
+    quarterlyPath(data, quarters, [{ series: roles.tribunalWithdrawnShare, value: (x) => x / 100 }]),
     'withdrawn as a share of disposals',
   );
   // Appeals received over the quarter's refused cases that may appeal (refusals are people).
   const rate = (received: number, q: Quarter) => {
-    const r = data.figure(INPUT_SERIES.refusals, q.label);
+    const r = data.figure(roles.refusals, q.label);
     return r !== undefined && r > 0 ? Math.min(1, received / ((r / perCase) * (1 - a.certifiedShare))) : undefined;
   };
   const appealRate = note(
     'appeals.appealRate',
-    quarterlyPath(data, quarters, [{ series: INPUT_SERIES.appealsLodged, value: rate }]),
+    quarterlyPath(data, quarters, [{ series: roles.appealsLodged, value: rate }]),
     `the Home Office's appeals lodged after initial decisions ÷ refused cases (refusals ÷ ${perCase} people per case, less the certified share), at most 1; held after the last recorded quarter`,
   );
   // The tribunal receives more protection appeals than follow initial decisions (refused further
@@ -352,14 +349,14 @@ function tribunalPaths(data: ObservedData, base: Scenario, quarters: readonly Qu
     'appeals.otherPerMonth',
     quarterlyPath(data, quarters, [
       {
-        series: INPUT_SERIES.tribunalReceipts,
+        series: roles.tribunalReceipts,
         value: (received, q) => {
-          const lodged = data.figure(INPUT_SERIES.appealsLodged, q.label);
+          const lodged = figureOf(data, roles.appealsLodged, q.label);
           return lodged === undefined ? undefined : Math.max(0, received - lodged) / 3;
         },
       },
     ]),
-    `the tribunal's receipts (${INPUT_SERIES.tribunalReceipts}) less the Home Office's appeals lodged, ÷ 3; held after the last quarter with both`,
+    `the tribunal's receipts (${shown(roles, 'tribunalReceipts')}) less the Home Office's appeals lodged, ÷ 3; held after the last quarter with both`,
   );
   return {
     ...a,
@@ -377,11 +374,11 @@ function tribunalPaths(data: ObservedData, base: Scenario, quarters: readonly Qu
  * already carries it), each quarter's daily rate times its days equals the recorded claims, split
  * by the year's small-boat share.
  */
-function arrivalsPaths(data: ObservedData, base: Scenario, quarters: readonly Quarter[], derived: Derivation[]) {
+function arrivalsPaths(data: ObservedData, roles: Roles, base: Scenario, quarters: readonly Quarter[], derived: Derivation[]) {
   const a = base.arrivals;
-  const claims = quarters.map((q) => required(data, INPUT_SERIES.claims, q.label, 'claims drive the run'));
+  const claims = quarters.map((q) => required(data, roles.claims, q.label, 'claims drive the run'));
   const boatsByYear = new Map<number, number>();
-  if (data.has(INPUT_SERIES.smallBoats)) for (const o of data.series(INPUT_SERIES.smallBoats)) boatsByYear.set(Number(o.period), o.value);
+  if (hasSeries(data, roles.smallBoats)) for (const o of data.series(roles.smallBoats)) boatsByYear.set(Number(o.period), o.value);
   const shareByYear = new Map<number, number>();
   let latest: number | undefined;
   for (const year of [...new Set(quarters.map((q) => q.year))]) {
@@ -389,7 +386,7 @@ function arrivalsPaths(data: ObservedData, base: Scenario, quarters: readonly Qu
     const inYear = quarters.filter((q) => q.year === year);
     const yearClaims = inYear.length === 4 ? sum(inYear.map((q) => claims[quarters.indexOf(q)])) : undefined;
     if (boats !== undefined && yearClaims) latest = Math.min(0.95, boats / yearClaims);
-    else derived.push({ field: `small-boat share ${year}`, value: latest ?? a.smallBoatShare, how: `no ${INPUT_SERIES.smallBoats} for a whole year ${year} in the record: the latest year's share` });
+    else derived.push({ field: `small-boat share ${year}`, value: latest ?? a.smallBoatShare, how: `no ${shown(roles, 'smallBoats')} for a whole year ${year} in the record: the latest year's share` });
     shareByYear.set(year, latest ?? a.smallBoatShare);
   }
   const smallBoatScale: SchedulePoint[] = [];
@@ -405,9 +402,9 @@ function arrivalsPaths(data: ObservedData, base: Scenario, quarters: readonly Qu
 }
 
 /** The observed stocks on the day before `from`, deriving those the record lacks on that day. */
-function startingState(data: ObservedData, base: Scenario, from: string, derived: Derivation[]): Scenario['snapshot'] {
+function startingState(data: ObservedData, roles: Roles, base: Scenario, from: string, derived: Derivation[]): Scenario['snapshot'] {
   const date = dayBefore(from);
-  const people = required(data, INPUT_SERIES.backlogPeople, date, 'the starting backlog');
+  const people = required(data, roles.backlogPeople, date, 'the starting backlog');
   const fromRatio = (series: string, per: string, value: number, field: string): number => {
     const direct = data.figure(series, date);
     if (direct !== undefined) return direct;
@@ -417,25 +414,25 @@ function startingState(data: ObservedData, base: Scenario, from: string, derived
     derived.push({ field, value: v, how: `${series} is not recorded on ${date}: ${per} × their ratio on ${r.at} (${r.ratio.toFixed(3)})` });
     return v;
   };
-  const cases = fromRatio(INPUT_SERIES.backlogCases, INPUT_SERIES.backlogPeople, people, 'snapshot.awaitingDecisionCases');
-  const over6m = fromRatio(INPUT_SERIES.over6mPeople, INPUT_SERIES.backlogPeople, people, 'snapshot.over6mPeople');
+  const cases = fromRatio(roles.backlogCases, roles.backlogPeople, people, 'snapshot.awaitingDecisionCases');
+  const over6m = fromRatio(roles.over6mPeople, roles.backlogPeople, people, 'snapshot.over6mPeople');
   const beforeCutoff = date < '2022-06-28';
-  const legacy = beforeCutoff ? 0 : fromRatio(INPUT_SERIES.legacyCases, INPUT_SERIES.backlogCases, cases, 'snapshot.legacyCases');
-  const support = required(data, INPUT_SERIES.supportPeople, date, 'people in support at the start');
-  let appeals = data.figure(INPUT_SERIES.appealsOutstanding, date);
-  const near = appeals === undefined ? nearestStock(data, INPUT_SERIES.appealsOutstanding, date, 92) : undefined;
+  const legacy = beforeCutoff ? 0 : fromRatio(roles.legacyCases, roles.backlogCases, cases, 'snapshot.legacyCases');
+  const support = required(data, roles.supportPeople, date, 'people in support at the start');
+  let appeals = figureOf(data, roles.appealsOutstanding, date);
+  const near = appeals === undefined ? nearestStock(data, roles.appealsOutstanding, date, 92) : undefined;
   if (near) {
     appeals = near.value;
-    derived.push({ field: 'snapshot.awaitingAppealCases', value: appeals, how: `${INPUT_SERIES.appealsOutstanding} is not recorded on ${date}: its figure on ${near.at}, the nearest within a quarter` });
+    derived.push({ field: 'snapshot.awaitingAppealCases', value: appeals, how: `${shown(roles, 'appealsOutstanding')} is not recorded on ${date}: its figure on ${near.at}, the nearest within a quarter` });
   }
   if (appeals === undefined) {
     const q = quartersBetween(quarterStart(isoFromEpochDay(epochDay(date) - 180)), date);
-    const lodged = q.map((x) => data.figure(INPUT_SERIES.appealsLodged, x.label));
+    const lodged = q.map((x) => figureOf(data, roles.appealsLodged, x.label));
     appeals = lodged.every((x) => x !== undefined) && lodged.length > 0 ? sum(lodged as number[]) : base.snapshot.awaitingAppealCases;
     derived.push({
       field: 'snapshot.awaitingAppealCases',
       value: appeals,
-      how: `${INPUT_SERIES.appealsOutstanding} is not recorded on ${date}: assumed equal to the appeals lodged in the two quarters before (about six months at the tribunal)`,
+      how: `${shown(roles, 'appealsOutstanding')} is not recorded on ${date}: assumed equal to the appeals lodged in the two quarters before (about six months at the tribunal)`,
     });
   }
   derived.push({ field: 'snapshot.awaitingReturnCases', value: base.snapshot.awaitingReturnCases, how: 'no official stock is published: the baseline assumption' });
@@ -456,22 +453,22 @@ function startingState(data: ObservedData, base: Scenario, from: string, derived
  * the overflow, so the people in it are the places), linear between dates. Without them the
  * calibration estimates the places (estimates.ts).
  */
-function dispersalPath(data: ObservedData, from: string, to: string, start: number, derived: Derivation[]): SchedulePoint[] | undefined {
-  const recorded = data.has(INPUT_SERIES.dispersalPeople)
-    ? data.series(INPUT_SERIES.dispersalPeople).filter((o) => parsePeriod(o.period)?.kind === 'date' && o.period >= from && o.period <= to)
+function dispersalPath(data: ObservedData, roles: Roles, from: string, to: string, start: number, derived: Derivation[]): SchedulePoint[] | undefined {
+  const recorded = hasSeries(data, roles.dispersalPeople)
+    ? data.series(roles.dispersalPeople).filter((o) => parsePeriod(o.period)?.kind === 'date' && o.period >= from && o.period <= to)
     : [];
   if (recorded.length === 0) return undefined;
   derived.push({
     field: 'accommodation.dispersalPlaces',
     value: recorded.length,
-    how: `from the record (${INPUT_SERIES.dispersalPeople}, people in dispersal accommodation at each date, taken as the places), linear from the observed start (${Math.round(start)}); held after the last date`,
+    how: `from the record (${shown(roles, 'dispersalPeople')}, people in dispersal accommodation at each date, taken as the places), linear from the observed start (${Math.round(start)}); held after the last date`,
   });
   return [{ date: from, value: start }, ...recorded.map((o) => ({ date: o.period, value: o.value }))];
 }
 
 /** People recorded in hotels on a date (none recorded: none in hotels — hotels as contingency began in 2020). */
-function hotelsAt(data: ObservedData, date: string): number {
-  return data.figure(INPUT_SERIES.hotelPeople, date) ?? 0;
+function hotelsAt(data: ObservedData, roles: Roles, date: string): number {
+  return figureOf(data, roles.hotelPeople, date) ?? 0;
 }
 
 /** The first day of the quarter an ISO date falls in. */
@@ -513,14 +510,14 @@ function policyTimeline(base: Scenario, from: string, to: string, derived: Deriv
  * (foreign national offenders and other immigration cases too), so the asylum share of them is
  * an explicit assumption (returns.asylumShareOfEnforced).
  */
-function enforcedReturnsPath(data: ObservedData, base: Scenario, quarters: readonly Quarter[], derived: Derivation[]): SchedulePoint[] {
+function enforcedReturnsPath(data: ObservedData, roles: Roles, base: Scenario, quarters: readonly Quarter[], derived: Derivation[]): SchedulePoint[] {
   const share = base.returns.asylumShareOfEnforced;
-  const path = quarterlyPath(data, quarters, [{ series: INPUT_SERIES.returnsEnforced, value: (x) => (x * share) / 3 }]);
+  const path = quarterlyPath(data, quarters, [{ series: roles.returnsEnforced, value: (x) => (x * share) / 3 }]);
   derived.push({
     field: 'returns.enforcedPerMonth',
     value: path?.points.length ?? 0,
     how: path
-      ? `per quarter from the record (${INPUT_SERIES.returnsEnforced} × ${share} asylum share, an assumption ÷ 3); held after the last recorded quarter`
+      ? `per quarter from the record (${shown(roles, 'returnsEnforced')} × ${share} asylum share, an assumption ÷ 3); held after the last recorded quarter`
       : 'not in the record for these quarters: the baseline value',
   });
   return path?.points ?? [...base.returns.enforcedPerMonth];
@@ -552,33 +549,39 @@ function periodPath(data: ObservedData, series: readonly string[], to: string, v
   return [...byDate.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, { value: v }]) => ({ date, value: v }));
 }
 
-/** The record's series of one nationality by period form (`claims_people_albania_year`, …). */
-const nationalitySeries = (stem: string, n: Nationality) => ['year', 'half', 'quarter'].map((form) => `${stem}_${n}_${form}`);
+/** The record's series of one nationality by period form (`claims_people_albania_year`, …); none without a pattern. */
+const nationalitySeries = (pattern: string | undefined, nationality: Nationality) =>
+  pattern === undefined ? [] : PERIOD_FORMS.map((period) => patternSeries(pattern, { nationality, period }));
+
+/** A pattern as notes name it, `{nationality}` shown as `<nationality>`. */
+const shownPattern = (pattern: string | undefined, role: PatternRole, period?: string) =>
+  pattern === undefined ? `${role} (no pattern in the calibration map)` : patternSeries(pattern, { period });
 
 /**
  * Who claimed and what they were granted, per period from the record where it has them (the
  * nationality tables: claims per year and half-year, grant rates per year, half-year and
  * quarter); the scenario's paths where it does not.
  */
-function nationalityPaths(data: ObservedData, base: Scenario, to: string, derived: Derivation[]): Pick<Scenario['arrivals'], 'nationalityMix'> & Pick<Scenario['decisions'], 'grantRate'> {
-  const total = (form: string, period: string) => data.figure(`claims_people_total_${form}`, period);
+function nationalityPaths(data: ObservedData, patterns: Patterns, base: Scenario, to: string, derived: Derivation[]): Pick<Scenario['arrivals'], 'nationalityMix'> & Pick<Scenario['decisions'], 'grantRate'> {
+  const totals = patterns.claimsTotal;
+  const total = (form: string, period: string) => figureOf(data, totals && patternSeries(totals, { period: form }), period);
   const mix = {} as Record<Nationality, readonly SchedulePoint[]>;
   const grantRate = {} as Record<Nationality, readonly SchedulePoint[]>;
   const fromRecord = { mix: 0, grant: 0 };
   for (const n of NATIONALITIES) {
-    const claims = periodPath(data, nationalitySeries('claims_people', n), to, (x, form, period) => {
+    const claims = periodPath(data, nationalitySeries(patterns.claimsByNationality, n), to, (x, form, period) => {
       const all = total(form, period);
       return all ? x / all : undefined;
     });
-    const granted = periodPath(data, nationalitySeries('initial_grant_rate', n), to, (x) => x / 100);
+    const granted = periodPath(data, nationalitySeries(patterns.grantRateByNationality, n), to, (x) => x / 100);
     if (claims) fromRecord.mix++;
     if (granted) fromRecord.grant++;
     mix[n] = claims ?? base.arrivals.nationalityMix[n];
     grantRate[n] = granted ?? base.decisions.grantRate[n];
   }
   derived.push(
-    { field: 'arrivals.nationalityMix', value: fromRecord.mix, how: `nationalities whose share of claims is read per year or half-year from the record (claims_people_<nationality>_year ÷ claims_people_total_year, or _half); the others keep the scenario's` },
-    { field: 'decisions.grantRate', value: fromRecord.grant, how: `nationalities whose grant rate is read per year, half-year or quarter from the record (initial_grant_rate_<nationality>_year, _half or _quarter, the finest where periods start together); the others keep the scenario's` },
+    { field: 'arrivals.nationalityMix', value: fromRecord.mix, how: `nationalities whose share of claims is read per year or half-year from the record (${shownPattern(patterns.claimsByNationality, 'claimsByNationality', 'year')} ÷ ${shownPattern(patterns.claimsTotal, 'claimsTotal', 'year')}, or _half); the others keep the scenario's` },
+    { field: 'decisions.grantRate', value: fromRecord.grant, how: `nationalities whose grant rate is read per year, half-year or quarter from the record (${shownPattern(patterns.grantRateByNationality, 'grantRateByNationality', 'year')}, _half or _quarter, the finest where periods start together); the others keep the scenario's` },
   );
   return { nationalityMix: mix, grantRate };
 }
@@ -587,14 +590,15 @@ function nationalityPaths(data: ObservedData, base: Scenario, to: string, derive
  * The starting backlog's nationality mix: the record's cases awaiting a decision by nationality on
  * the day before the start where it has them all, else the claims' mix on the start date.
  */
-function backlogNationalityMix(data: ObservedData, date: string, start: string, mix: Scenario['arrivals']['nationalityMix'], derived: Derivation[]): Scenario['snapshot']['nationalityMix'] {
-  const all = data.figure(INPUT_SERIES.backlogCases, date);
-  const named = NAMED_NATIONALITIES.map((n) => data.figure(`backlog_initial_main_${n}`, date));
+function backlogNationalityMix(data: ObservedData, map: CalibrationMap, date: string, start: string, mix: Scenario['arrivals']['nationalityMix'], derived: Derivation[]): Scenario['snapshot']['nationalityMix'] {
+  const all = data.figure(map.roles.backlogCases, date);
+  const pattern = map.patterns.backlogByNationality;
+  const named = NAMED_NATIONALITIES.map((nationality) => figureOf(data, pattern && patternSeries(pattern, { nationality }), date));
   if (all !== undefined && all > 0 && named.every((x) => x !== undefined)) {
     const counts = named as number[];
     return Object.fromEntries([...NAMED_NATIONALITIES.map((n, i) => [n, counts[i] / all]), ['other', Math.max(0, all - sum(counts)) / all]]) as Scenario['snapshot']['nationalityMix'];
   }
-  derived.push({ field: 'snapshot.nationalityMix', value: NATIONALITIES.length, how: `backlog_initial_main_<nationality> is not recorded for every nationality on ${date}: the claims' mix on ${start}` });
+  derived.push({ field: 'snapshot.nationalityMix', value: NATIONALITIES.length, how: `${shownPattern(pattern, 'backlogByNationality')} is not recorded for every nationality on ${date}: the claims' mix on ${start}` });
   return Object.fromEntries(NATIONALITIES.map((n) => [n, scheduleValue(mix[n], 'step', start, 0)])) as Scenario['snapshot']['nationalityMix'];
 }
 
@@ -602,32 +606,33 @@ function backlogNationalityMix(data: ObservedData, date: string, start: string, 
  * The backtest scenario: `base` (the calibrated baseline) started on `from` in the observed state
  * and driven to `to` by the record. Estimated parameters are applied afterwards (see estimates.ts).
  */
-export function historicalScenario(base: Scenario, data: ObservedData, from: string, to: string): HistoricalScenario {
+export function historicalScenario(base: Scenario, data: ObservedData, map: CalibrationMap, from: string, to: string): HistoricalScenario {
+  const roles = map.roles;
   const quarters = quartersBetween(from, to);
   const derived: Derivation[] = [];
-  const headcount = headcountPath(data);
-  if (headcount.length === 0) throw new InputError({ field: 'data', value: INPUT_SERIES.headcount, allowed: 'at least one decision-maker headcount figure' }, 'backtest');
+  const headcount = headcountPath(data, roles);
+  if (headcount.length === 0) throw new InputError({ field: 'data', value: roles.headcount, allowed: 'at least one decision-maker headcount figure' }, 'backtest');
   if (headcount[0].date > from) {
     derived.push({ field: 'decisions.headcount', value: headcount[0].value, how: `no headcount recorded before ${headcount[0].date}: held at that first figure back to ${from}` });
   }
-  const nationality = nationalityPaths(data, base, to, derived);
+  const nationality = nationalityPaths(data, map.patterns, base, to, derived);
   const withNationality: Scenario = {
     ...base,
     arrivals: { ...base.arrivals, nationalityMix: nationality.nationalityMix },
     decisions: { ...base.decisions, grantRate: nationality.grantRate },
   };
-  const arrivals = { ...arrivalsPaths(data, base, quarters, derived), nationalityMix: nationality.nationalityMix };
-  const outcomes = outcomeMultipliers(data, withNationality, quarters);
+  const arrivals = { ...arrivalsPaths(data, roles, base, quarters, derived), nationalityMix: nationality.nationalityMix };
+  const outcomes = outcomeMultipliers(data, roles, withNationality, quarters);
   const show = (points: readonly SchedulePoint[]) => points.map((p) => `${p.date.slice(0, 7)} ×${p.value.toFixed(2)}`).join(', ');
   derived.push(
     { field: 'decisions.withdrawalScale', value: outcomes.withdrawal.length, how: `per quarter from the record (withdrawals ÷ decisions, over the scenario's withdrawal share), estimated directly, not fitted: ${show(outcomes.withdrawal)}` },
     { field: 'decisions.grantScale', value: outcomes.grant.length, how: `per quarter from the record (grants ÷ grants and refusals, over the scenario's grant share), estimated directly, not fitted: ${show(outcomes.grant)}` },
   );
-  const snapshot = { ...startingState(data, base, from, derived), nationalityMix: backlogNationalityMix(data, dayBefore(from), from, nationality.nationalityMix, derived) };
+  const snapshot = { ...startingState(data, roles, base, from, derived), nationalityMix: backlogNationalityMix(data, map, dayBefore(from), from, nationality.nationalityMix, derived) };
   const policy = policyTimeline(base, from, to, derived);
   // Dispersal at the start held everyone supported but those recorded in hotels.
-  const dispersalAtStart = Math.max(0, snapshot.inSupportPeople - hotelsAt(data, dayBefore(from)));
-  const dispersal = dispersalPath(data, from, to, dispersalAtStart, derived);
+  const dispersalAtStart = Math.max(0, snapshot.inSupportPeople - hotelsAt(data, roles, dayBefore(from)));
+  const dispersal = dispersalPath(data, roles, from, to, dispersalAtStart, derived);
   const driven: Scenario = {
     ...base,
     name: 'backtest',
@@ -638,15 +643,15 @@ export function historicalScenario(base: Scenario, data: ObservedData, from: str
     snapshot,
     arrivals,
     decisions: { ...withNationality.decisions, headcount, withdrawalScale: outcomes.withdrawal, grantScale: outcomes.grant, hold: policy },
-    appeals: tribunalPaths(data, base, quarters, derived),
-    returns: { ...base.returns, enforcedPerMonth: enforcedReturnsPath(data, base, quarters, derived) },
+    appeals: tribunalPaths(data, roles, base, quarters, derived),
+    returns: { ...base.returns, enforcedPerMonth: enforcedReturnsPath(data, roles, base, quarters, derived) },
     accommodation: { ...base.accommodation, dispersalPlaces: dispersal ?? [{ date: from, value: dispersalAtStart }] },
   };
-  const productivityIndex = productivityPath(data, driven, quarters);
+  const productivityIndex = productivityPath(data, roles, driven, quarters);
   derived.push({
     field: 'decisions.productivityIndex',
     value: productivityIndex.length,
-    how: `per quarter from the record: decided cases (${INPUT_SERIES.decisions} ÷ the people per case of the backlog the quarter starts with, followed from the starting state through the record's claims and decisions) weighted by the work of their outcomes, over the productive decision-makers' capacity at index 1 and the default productivity; estimated directly, not fitted: ${show(productivityIndex)}`,
+    how: `per quarter from the record: decided cases (${roles.decisions} ÷ the people per case of the backlog the quarter starts with, followed from the starting state through the record's claims and decisions) weighted by the work of their outcomes, over the productive decision-makers' capacity at index 1 and the default productivity; estimated directly, not fitted: ${show(productivityIndex)}`,
   });
   const scenario: Scenario = { ...driven, decisions: { ...driven.decisions, productivityIndex } };
   return { scenario, derived, quarters: quarters.map((q) => q.label), dispersalFromRecord: dispersal !== undefined };

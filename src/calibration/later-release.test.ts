@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ukMap } from './test-support/uk-map.js';
 import { simulate } from '../model/simulate.js';
 import type { SeriesName } from '../model/result.js';
 import { baselineCalibration, baselineScenarioWith } from '../scenarios/catalogue.js';
@@ -58,6 +59,7 @@ describe('a later release in the tidy format', () => {
   const result = runBacktest({
     base: baselineScenarioWith(calibration),
     data,
+    map: ukMap(),
     dataVersion: 'test',
     dataFiles: ['later-release.csv'],
     estimates: calibration?.estimates ?? [],
@@ -98,7 +100,7 @@ describe('a later release in the tidy format', () => {
         line('claims_people_total_half', '2024H1', 40_000, 'people (main applicants and dependants)'),
       ].join('\n') + '\n',
     );
-    const h = historicalScenario(baselineScenarioWith(calibration), loadOfficialData([...dataFiles(), file, tables]), '2023-07-01', '2024-06-30').scenario;
+    const h = historicalScenario(baselineScenarioWith(calibration), loadOfficialData([...dataFiles(), file, tables]), ukMap(), '2023-07-01', '2024-06-30').scenario;
     expect(h.decisions.grantRate.albania.at(-1)).toEqual({ date: '2023-10-01', value: 0.12 });
     expect(h.decisions.grantRate.iran.at(-1)).toEqual({ date: '2024-01-01', value: 0.45 });
     expect(h.arrivals.nationalityMix.albania.at(-1)).toEqual({ date: '2024-01-01', value: 1_000 / 40_000 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ukMap } from './test-support/uk-map.js';
 import { InputError } from '../model/errors.js';
 import { baselineScenarioWith } from '../scenarios/catalogue.js';
 import { loadOfficialData } from './data-files.js';
@@ -20,6 +21,7 @@ const origin = '2020-06-30';
 const cheap: OriginInput = {
   base,
   data: record,
+  map: ukMap(),
   dataVersion: 'test',
   dataFiles: [],
   origin,

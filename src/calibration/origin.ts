@@ -62,7 +62,7 @@ function calibrationSettings(input: OriginInput) {
 
 /** Calibrate on the record up to the origin: the window from `from` to the origin, on those data only. */
 export function calibrateToOrigin(input: OriginInput): CalibrationResult {
-  return calibrate({ base: input.base, data: observedUpTo(input.data, input.origin), ...calibrationSettings(input), onEvaluation: input.calibration?.onEvaluation });
+  return calibrate({ base: input.base, data: observedUpTo(input.data, input.origin), map: input.map, ...calibrationSettings(input), onEvaluation: input.calibration?.onEvaluation });
 }
 
 /** Calibrate up to the origin, run from the day after it to `to`, and score the periods after it. */
@@ -72,7 +72,7 @@ export function runOriginBacktest(input: OriginInput): BacktestResult & { readon
   const withSd = (e: { name: string }) => spreadOfEstimate(c, c.free.findIndex((f) => f.name === e.name));
   const estimates = c.estimates.map((e) => ({ ...e, ...withSd(e) }));
   const forward = forwardEstimates(c.free, c.values, start).map((e) => ({ ...e, ...withSd(e) }));
-  const result = runBacktest({ ...input, from: start, scoreFrom: start, estimates: forward, freeParameters: c.free.length, ...calibrationErrorsOf(c.mape) });
+  const result = runBacktest({ ...input, from: start, scoreFrom: start, estimates: forward, freeParameters: c.free.length, ...calibrationErrorsOf(c.mape, input.map) });
   const origin: OriginSummary = {
     date: input.origin,
     calibration: {

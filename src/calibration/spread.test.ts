@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ukMap } from './test-support/uk-map.js';
 import { baselineScenarioWith } from '../scenarios/catalogue.js';
 import { runBacktest } from './backtest.js';
 import { loadOfficialData } from './data-files.js';
@@ -140,7 +141,7 @@ describe('parameter uncertainty in the backtest', () => {
       { name: 'support share', path: 'accommodation.supportShare', value: 0.6, sd: 0.05 },
     ];
     const run = (uncertainty: 'stochastic' | 'both' | 'parameters') =>
-      runBacktest({ base, data, dataVersion: 'x', dataFiles: [], estimates, freeParameters: 2, from: '2022-01-01', to: '2022-12-31', replications: 8, seed: 3, uncertainty });
+      runBacktest({ base, data, map: ukMap(), dataVersion: 'x', dataFiles: [], estimates, freeParameters: 2, from: '2022-01-01', to: '2022-12-31', replications: 8, seed: 3, uncertainty });
     const width = (r: ReturnType<typeof run>, series: string) => r.series[series].periods.reduce((a, p) => a + p.p95 - p.p5, 0);
     const chance = run('stochastic');
     const both = run('both');

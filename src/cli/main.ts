@@ -189,7 +189,7 @@ function program(io: Io, backend: (pack?: string) => Promise<Backend>, setCode: 
       .option('--to <date>', 'last day of a quarter to run to', '2023-06-30')
       .option('--data <file>', 'a further data file in the tidy format (a newer release: its inputs drive the run, its figures are compared); repeat for more', collect)
       .option('--seed <s>', 'base random seed, a non-negative integer', '1')
-      .option('--pack <name>', `${PACK_HELP} (the record's series map is the UK's: uk only for now)`, DEFAULT_PACK);
+      .option('--pack <name>', `${PACK_HELP} (one with a calibration map, packs/NAME/calibration.yaml, and data)`, DEFAULT_PACK);
   history(configure(root.command('backtest'), io))
     .description('the model over the past from the observed state, beside the official record: band, error and MAPE per series')
     .option('--replications <n>', 'replications for the band, 1 to 200', '20')

@@ -52,7 +52,10 @@ describe.skipIf(!built)('asylum-sim --pack example', () => {
     expect(uk.stderr).toMatch(/a built-in scenario of the example pack \(more-staff, steady\)/);
     const backtest = await runCli(['backtest', '--pack', 'example']);
     expect(backtest.code).toBe(2);
-    expect(backtest.stderr).toMatch(/--pack: got "example"; a pack whose record the backtest reads \(uk/);
+    expect(backtest.stderr).toMatch(/--pack: got "example"; a pack with a calibration map and official data to read the past from; the example pack lacks packs\/example\/calibration\.yaml and packs\/example\/data\/catalogue\/series\.csv/);
+    const calibrate = await runCli(['calibrate', '--pack', 'example', '--dry-run']);
+    expect(calibrate.code).toBe(2);
+    expect(calibrate.stderr).toMatch(/the example pack lacks packs\/example\/calibration\.yaml/);
     const optimise = await runCli(['optimise', 'steady', '--pack', 'example', '--target', 'meanWaitFirstDecisionDays<=100', '--levers', 'decisions.headcount']);
     expect(optimise.code).toBe(2);
     expect(optimise.stderr).toMatch(/--levers: got "decisions.headcount"; no lever: the pack does not run .* the costs stage that prices it/);

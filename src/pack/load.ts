@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { InputError, showValue } from '../model/errors.js';
 import { didYouMean } from '../model/suggest.js';
+import { checkCalibrationMap, type CalibrationMap, type CatalogueNames } from './calibration-map.js';
 import { checkManifest, type PackManifest } from './manifest.js';
 
 /** The pack commands use when none is named. */
@@ -80,4 +81,14 @@ export function loadPack(name: string = DEFAULT_PACK, field = '--pack'): Pack {
   const pack = readPack(join(packsDir(), name));
   packs.set(name, pack);
   return pack;
+}
+
+/** Where a pack keeps its calibration map (src/pack/calibration-map.ts). */
+export function calibrationMapPath(pack: Pack): string {
+  return join(pack.dir, 'calibration.yaml');
+}
+
+/** Read and check a pack's calibration map against its catalogue; `origin` is the file's name in messages. */
+export function readCalibrationMap(pack: Pack, catalogue: CatalogueNames, origin: string): CalibrationMap {
+  return checkCalibrationMap(parse(readFileSync(calibrationMapPath(pack), 'utf8')), origin, catalogue);
 }

@@ -53,6 +53,11 @@ export const packManifest = z.strictObject({
 
 export type PackManifest = z.infer<typeof packManifest>;
 
+/** The value at a zod issue's path in the parsed YAML, for the message (a pack file's checks share it). */
+export function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], raw);
+}
+
 /** Check a parsed manifest; throws InputError naming the file, the field and what is allowed. */
 export function checkManifest(raw: unknown, origin: string): PackManifest {
   const parsed = packManifest.safeParse(raw);
@@ -64,7 +69,7 @@ export function checkManifest(raw: unknown, origin: string): PackManifest {
   throw new InputError(
     parsed.error.issues.map((issue) => ({
       field: issue.path.join('.') || '(manifest)',
-      value: showValue(issue.path.reduce<unknown>((v, k) => (v as Record<PropertyKey, unknown> | undefined)?.[k], raw)),
+      value: showValue(valueAt(raw, issue.path)),
       allowed: issue.message,
     })),
     origin,

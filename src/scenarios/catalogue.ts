@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataFiles, loadOfficialData, readSeriesCatalogue } from '../calibration/data-files.js';
+import { dataFiles, loadOfficialData, seriesCatalogue } from '../calibration/data-files.js';
 import { DEFAULT_PACK, loadPack, type Pack } from '../pack/load.js';
 import { ObservedData } from '../calibration/observed.js';
 import { calibrationPath, readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
@@ -40,9 +40,7 @@ export function officialData(pack: Pack = loadPack()): ObservedData {
   let d = data.get(pack.name);
   if (!d) {
     // A pack whose parameters need no official figures may ship none (no data/ folder).
-    if (pack === loadPack()) d = loadOfficialData();
-    else if (existsSync(pack.dataDir)) d = loadOfficialData(dataFiles(pack.dataDir), readSeriesCatalogue(join(pack.dataDir, 'catalogue', 'series.csv')));
-    else d = new ObservedData([]);
+    d = existsSync(pack.dataDir) ? loadOfficialData(dataFiles(pack.dataDir), seriesCatalogue(pack.dataDir)) : new ObservedData([]);
     data.set(pack.name, d);
   }
   return d;

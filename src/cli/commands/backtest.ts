@@ -1,25 +1,28 @@
 /**
  * `asylum-sim backtest` and `asylum-sim calibrate`: the model over the past, beside the record.
  * Both read the official data (data/*.csv plus any `--data` files in the same format: a newer
- * release extends the inputs and the record without a code change). `backtest` runs with the
- * estimates of packs/uk/data/calibration.json; `calibrate` estimates them again and writes that file, which
+ * release extends the inputs and the record without a code change), of the pack `--pack` names,
+ * through its calibration map (packs/<name>/calibration.yaml). `backtest` runs with the estimates of
+ * the pack's data/calibration.json; `calibrate` estimates them again and writes that file, which
  * the built-in scenarios' baseline reads. Flags are checked before any work.
  */
 import { existsSync, statSync } from 'node:fs';
 import { BACKTEST_DEFAULTS } from '../../calibration/backtest.js';
 import { MAX_BACKTEST_REPLICATIONS } from '../../calibration/backtest-limits.js';
 import { calibrate, CALIBRATE_DEFAULTS, spreadOfEstimate } from '../../calibration/calibrate.js';
-import { calibrationPath, dataVersion, readCalibration, writeCalibration, type CalibrationRecord } from '../../calibration/calibration-file.js';
-import { dataFiles, loadOfficialData } from '../../calibration/data-files.js';
+import { calibrationPath, readCalibration, writeCalibration, type CalibrationRecord } from '../../calibration/calibration-file.js';
+import { dataFiles } from '../../calibration/data-files.js';
+import { calibrationMapOf, packRecord } from '../../calibration/pack-record.js';
 import { forwardEstimates, type Estimate } from '../../calibration/estimates.js';
 import { historicalScenario } from '../../calibration/history.js';
 import type { ObservedData } from '../../calibration/observed.js';
+import type { CalibrationMap } from '../../pack/calibration-map.js';
 import type { SchedulePoint } from '../../model/declarations.js';
 import { writeBacktestReport } from '../../calibration/report.js';
 import { InputError, showValue } from '../../model/errors.js';
 import { MODEL_VERSION } from '../../model/simulate.js';
 import { baselineScenarioWith } from '../../scenarios/catalogue.js';
-import { DEFAULT_PACK, loadPack } from '../../pack/load.js';
+import { DEFAULT_PACK, loadPack, type Pack } from '../../pack/load.js';
 import { originText } from '../../calibration/fit.js';
 import { checkOrigin } from '../../calibration/origin.js';
 import { UNCERTAINTY } from '../../model/uncertainty.js';
@@ -31,7 +34,7 @@ import { prepareOutDir } from '../../experiment/out-dir.js';
 import { DEFAULT_SEED } from './run.js';
 
 export interface HistoryFlags {
-  /** The country pack whose record is read (only the UK's has the series the backtest maps). */
+  /** The country pack whose record is read (one with a calibration map and data; default uk). */
   readonly pack?: string;
   readonly from?: string;
   readonly to?: string;
@@ -65,34 +68,24 @@ function dateFlag(flag: string, raw: string | undefined, fallback: string): stri
 }
 
 /**
- * `--pack`: the backtest and the calibration read the record through the UK's series map
- * (calibration/compared-series.ts, history.ts), so they run on the UK pack only for now.
+ * `--pack`: the backtest and the calibration read the pack's record through its calibration map,
+ * so a pack without one (or without data) is refused, naming what it lacks.
  */
-export function historyPack(raw: string | undefined): void {
+export function historyPack(raw: string | undefined): Pack {
   const pack = loadPack(raw ?? DEFAULT_PACK);
-  if (pack.name !== DEFAULT_PACK) {
-    throw new InputError({ field: '--pack', value: showValue(pack.name), allowed: `a pack whose record the backtest reads (${DEFAULT_PACK}: the series map is the UK's)` });
-  }
+  calibrationMapOf(pack, '--pack');
+  return pack;
 }
 
-/** First day of the UK pack's built-in scenarios, where estimates carried forward start. */
-const baselineStart = () => loadPack(DEFAULT_PACK).manifest.baseline.start;
-
-/** The data files a run reads: the package's, then each `--data` file. */
-function filesOf(flags: HistoryFlags): string[] {
-  historyPack(flags.pack);
+/** The pack and the data files a run reads: the pack's, then each `--data` file. */
+function filesOf(flags: HistoryFlags): { pack: Pack; files: string[] } {
+  const pack = historyPack(flags.pack);
   for (const f of flags.data ?? []) {
     if (!existsSync(f) || !statSync(f).isFile()) {
-      throw new InputError({ field: '--data', value: showValue(f), allowed: 'a readable CSV file in the tidy format of packs/uk/data/SOURCES.md' });
+      throw new InputError({ field: '--data', value: showValue(f), allowed: `a readable CSV file in the tidy format of packs/${pack.name}/data/SOURCES.md` });
     }
   }
-  return [...dataFiles(), ...(flags.data ?? [])];
-}
-
-/** The data files and their contents and version. */
-function dataOf(flags: HistoryFlags) {
-  const files = filesOf(flags);
-  return { files, data: loadOfficialData(files), version: dataVersion(files) };
+  return { pack, files: [...dataFiles(pack.dataDir), ...(flags.data ?? [])] };
 }
 
 const fileNames = (files: readonly string[]) => files.map((f) => f.split(/[\\/]/).pop() ?? f);
@@ -106,11 +99,11 @@ export async function backtestCommand(io: Io, flags: BacktestFlags): Promise<num
   const origin = flags.origin === undefined ? undefined : checkOrigin('--origin', flags.origin, { from, to, scoreFrom: BACKTEST_DEFAULTS.scoreFrom });
   const maxIterations = parseIntegerInput('--iterations', flags.iterations, { min: 1, max: 100 }, CALIBRATE_DEFAULTS.maxIterations);
   if (flags.iterations !== undefined && origin === undefined) {
-    throw new InputError({ field: '--iterations', value: showValue(flags.iterations), allowed: 'only with --origin (the calibration done for it); calibrate takes it for packs/uk/data/calibration.json' });
+    throw new InputError({ field: '--iterations', value: showValue(flags.iterations), allowed: `only with --origin (the calibration done for it); calibrate takes it for packs/${loadPack(flags.pack ?? DEFAULT_PACK).name}/data/calibration.json` });
   }
-  const files = filesOf(flags);
+  const { pack, files } = filesOf(flags);
   if (flags.out !== undefined) prepareOutDir(flags.out);
-  const settings = { files, from, to, replications, seed, uncertainty };
+  const settings = { pack: pack.name, files, from, to, replications, seed, uncertainty };
   let result: ReturnType<typeof packageBacktest>;
   let note: string;
   if (origin !== undefined) {
@@ -122,9 +115,9 @@ export async function backtestCommand(io: Io, flags: BacktestFlags): Promise<num
     io.err(`${io.errTty ? '\n' : ''}calibrated in ${Math.round((Date.now() - started) / 1000)} s; running from ${result.from}\n`);
     note = originText(result.origin!);
   } else {
-    const calibration = readCalibration();
+    const calibration = readCalibration(calibrationPath(pack.dataDir));
     result = packageBacktest({ ...settings, calibration: calibration ?? null });
-    note = calibrationNote(calibration, result.dataVersion, flags.data !== undefined && flags.data.length > 0);
+    note = calibrationNote(pack, calibration, result.dataVersion, flags.data !== undefined && flags.data.length > 0);
   }
   const notes = [...result.derived.map((d) => `${d.field} = ${Math.round(d.value * 1000) / 1000}: ${d.how}`), note];
   if (flags.json) io.out(`${JSON.stringify(result, null, 2)}\n`);
@@ -136,8 +129,8 @@ export async function backtestCommand(io: Io, flags: BacktestFlags): Promise<num
   return 0;
 }
 
-function calibrationNote(calibration: CalibrationRecord | undefined, version: string, moreData: boolean): string {
-  if (calibration === undefined) return 'No calibration record (packs/uk/data/calibration.json): parameters at their defaults; run asylum-sim calibrate.';
+function calibrationNote(pack: Pack, calibration: CalibrationRecord | undefined, version: string, moreData: boolean): string {
+  if (calibration === undefined) return `No calibration record (packs/${pack.name}/data/calibration.json): parameters at their defaults; run asylum-sim calibrate.`;
   if (calibration.data.version !== version) {
     return `Calibrated on data ${calibration.data.version}; these data are ${version}: run asylum-sim calibrate${moreData ? ' with the same --data' : ''} to estimate again.`;
   }
@@ -150,13 +143,15 @@ export async function calibrateCommand(io: Io, flags: CalibrateFlags): Promise<n
   const replications = parseIntegerInput('--replications', flags.replications, { min: 1, max: 20 }, CALIBRATE_DEFAULTS.replications);
   const seed = parseIntegerInput('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, DEFAULT_SEED);
   const maxIterations = parseIntegerInput('--iterations', flags.iterations, { min: 1, max: 100 }, CALIBRATE_DEFAULTS.maxIterations);
-  const { files, data, version } = dataOf(flags);
+  const { pack, files } = filesOf(flags);
+  const { data, version, map } = packRecord(pack, files, '--pack');
   const scoreFrom = BACKTEST_DEFAULTS.scoreFrom;
   const started = Date.now();
   const result = calibrate({
     // The search starts from the uncalibrated defaults, so a calibration never feeds on itself.
-    base: baselineScenarioWith(undefined),
+    base: baselineScenarioWith(undefined, pack),
     data,
+    map,
     from,
     to,
     scoreFrom,
@@ -194,9 +189,9 @@ export async function calibrateCommand(io: Io, flags: CalibrateFlags): Promise<n
       description: f.description,
       forward: f.forward,
     })),
-    baseline: [...forwardEstimates(result.free, result.values, baselineStart()), ...latestOutcomeRates(data, from, to)],
+    baseline: [...forwardEstimates(result.free, result.values, pack.manifest.baseline.start), ...latestOutcomeRates(pack, data, map, from, to)],
   };
-  const target = flags.output ?? calibrationPath();
+  const target = flags.output ?? calibrationPath(pack.dataDir);
   if (flags.json) io.out(`${JSON.stringify(record, null, 2)}\n`);
   else io.out(calibrationText(record));
   if (!flags.dryRun) {
@@ -210,10 +205,10 @@ export async function calibrateCommand(io: Io, flags: CalibrateFlags): Promise<n
  * The record's rates of the last quarter of the window, which the baseline carries forward: the
  * outcome multipliers and the productivity index read from the record (see history.ts).
  */
-function latestOutcomeRates(data: ObservedData, from: string, to: string): Estimate[] {
-  const d = historicalScenario(baselineScenarioWith(undefined), data, from, to).scenario.decisions;
+function latestOutcomeRates(pack: Pack, data: ObservedData, map: CalibrationMap, from: string, to: string): Estimate[] {
+  const d = historicalScenario(baselineScenarioWith(undefined, pack), data, map, from, to).scenario.decisions;
   const last = (points: readonly SchedulePoint[]) => points[points.length - 1];
-  const latest = (what: string, path: string, points: readonly SchedulePoint[]) => ({ name: `${what} ${last(points).date.slice(0, 7)} (record)`, path, date: baselineStart(), value: last(points).value });
+  const latest = (what: string, path: string, points: readonly SchedulePoint[]) => ({ name: `${what} ${last(points).date.slice(0, 7)} (record)`, path, date: pack.manifest.baseline.start, value: last(points).value });
   return [
     latest('withdrawals', 'decisions.withdrawalScale', d.withdrawalScale),
     latest('grants', 'decisions.grantScale', d.grantScale),
