@@ -177,8 +177,6 @@ export function showScenario(name: string, pack: Pack = loadPack()): string {
     ? `# Calibrated on data ${c.data.version} (${c.data.files.join(', ')}), ${c.window.from} to ${c.window.to}, loss ${c.loss.end.toFixed(4)}:\n` +
       c.baseline.map((e) => `#   ${e.path} = ${Number(e.value.toPrecision(4))} (${e.name})\n`).join('') +
       `# unless the scenario sets them itself (packs/${pack.name}/data/calibration.json; asylum-sim calibrate).\n`
-    : pack.name === DEFAULT_PACK
-      ? `# Not calibrated: no packs/${pack.name}/data/calibration.json (asylum-sim calibrate writes it).\n`
-      : `# Not calibrated: every parameter at the ${pack.name} pack's default or the model's (calibration reads the UK's record only).\n`;
+    : `# Not calibrated: no packs/${pack.name}/data/calibration.json (asylum-sim calibrate${pack.name === DEFAULT_PACK ? '' : ` --pack ${pack.name}`} writes it from the pack's calibration.yaml and data).\n`;
   return note + describeScenario(loadScenario(name, {}, pack));
 }
