@@ -3,10 +3,11 @@
  * way of getting a file wrong is refused before any work with the file, the field, the value and
  * what is allowed (with "did you mean" where a name is close to a known one).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { loadOfficialData } from '../calibration/data-files.js';
 import { InputError } from '../model/errors.js';
 import { loadPack } from '../pack/load.js';
@@ -65,6 +66,13 @@ describe('claims file', () => {
     expect(checkClaimsFile(valid(), ORIGIN, { series: SERIES }).claims).toHaveLength(1);
     const uk = readClaimsFile(claimsPath(loadPack('uk')), { series: loadOfficialData().names() });
     expect(uk.claims.map((c) => c.id)).toContain('eu-quota-124614');
+  });
+
+  it('accepts the example of docs/add-a-country.md', () => {
+    const doc = readFileSync(new URL('../../docs/add-a-country.md', import.meta.url), 'utf8');
+    const block = /## The claims ledger[\s\S]*?```yaml\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+    const file = checkClaimsFile(parse(block), 'docs/add-a-country.md', { series: loadOfficialData().names() });
+    expect(file.claims[0]?.id).toBe('backlog-175000');
   });
 
   it('refuses an unknown method, naming the file, the field and the methods there are', () => {
