@@ -67,13 +67,13 @@ function checkClaim(spec: ClaimSpec, ctx: LedgerContext): Claim {
   let inputs: readonly ClaimInput[] = spec.inputs.flatMap((i) => resolveInput(i, ctx, templates));
   const text = (t: string) => render(t, templates);
   let checked: Pick<Claim, 'result' | 'reasoning' | 'details'>;
+  for (const i of inputs) values.set(i.name, i.value);
   if (spec.code !== undefined) {
     const figure = spec.inputs.find((i) => i.claimed !== undefined)?.claimed ?? NaN;
     const out = CODE_METHODS[spec.code]({ data: ctx.data, claimed: figure, inputs });
     inputs = out.inputs;
     checked = { result: out.result, reasoning: out.reasoning, ...(out.details ? { details: out.details } : {}) };
   } else {
-    for (const i of inputs) values.set(i.name, i.value);
     for (const d of spec.derive ?? []) values.set(d.name, METHODS[d.method].apply(d.of.map((o) => (typeof o === 'number' ? o : (values.get(o) as number)))));
     const result = spec.result as NonNullable<ClaimSpec['result']>;
     checked = { result: { value: values.get(result.value) as number, unit: result.unit, text: text(result.text) }, reasoning: text(spec.reasoning as string) };

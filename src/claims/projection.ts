@@ -4,16 +4,15 @@
  * job queue). The overrides are written as a scenario file writes them, with dates relative to
  * the base scenario's start (`start`, `start + 6 months`), so they fit any base.
  */
+import { monthLabel } from '../model/dates.js';
 import { InputError, showValue } from '../model/errors.js';
 import { START_DATE, type ClaimsFile } from './spec.js';
 
 export type ProjectionSpec = NonNullable<ClaimsFile['projection']>;
 
-/** The month `months` after an ISO date, as an ISO date (day kept; scenarios start on the 1st). */
+/** The date `months` after an ISO date, the day kept (scenarios start on the 1st). */
 function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const k = y * 12 + (m - 1) + months;
-  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return `${monthLabel(iso, months)}-${iso.slice(8)}`;
 }
 
 function datesFrom(value: unknown, start: string, path: string): unknown {

@@ -105,13 +105,25 @@ describe('claims file', () => {
     expect(refusal((f) => (claim(f).reasoning = 'The count was {count:peple}.'))).toContain('claims[0].reasoning: got "peple"; an input or an earlier derived value of the claim — did you mean "people"?');
   });
 
+  it('refuses a parameter the model does not have, with "did you mean"', () => {
+    expect(refusal((f) => (claim(f).inputs[1] = { name: 'cost', parameter: 'costs.caseworkerPerYer' } as never))).toContain(
+      'claims[0].inputs[1].parameter: got "costs.caseworkerPerYer"; a numeric parameter of the model, as a dotted path — did you mean "costs.caseworkerPerYear"?',
+    );
+  });
+
+  it('refuses numbers, a result or reasoning beside a bespoke method, which gives them itself', () => {
+    expect(refusal((f) => (claim(f).code = 'eu-quota-population-bases'))).toContain('claims[0].derive: got set; nothing: the bespoke method eu-quota-population-bases gives the claim\'s numbers, result and reasoning');
+    expect(refusal((f) => (claim(f).code = 'population-bases'))).toContain('claims[0].code: got "population-bases"; one of the bespoke methods eu-quota-population-bases');
+  });
+
   it('refuses a method given the wrong number of operands, saying how many it takes', () => {
     expect(refusal((f) => (claim(f).derive = [{ name: 'over', method: 'above', of: ['people'] }]))).toContain('claims[0].derive[0].of: got ["people"]; 2 operands for above');
   });
 
   it('refuses an unknown template format, and projection placeholders in a file without a projection', () => {
     expect(refusal((f) => (claim(f).reasoning = '{cuont:people}'))).toContain('claims[0].reasoning: got "{cuont:people}"; a format of count, countAbs, money');
-    expect(refusal((f) => (claim(f).computation = '{scenario:a} against {scenario:b}'))).toContain('a scenario placeholder only in a file with a projection: block');
+    expect(refusal((f) => (claim(f).computation = '{scenario:a} against {scenario:b}'))).toContain('claims[0].computation: got "{scenario:a}"; a {scenario:…} placeholder only in a file with a projection: block');
+    expect(refusal((f) => (claim(f).reasoning = 'ends {when:people}'))).toContain('claims[0].reasoning: got "{when:people}"; a {when:…} placeholder only in a file with a projection: block');
   });
 
   it('refuses a projection date that is not relative to the start', () => {

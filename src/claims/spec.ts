@@ -9,6 +9,8 @@
  */
 import { z } from 'zod';
 import type { SummaryStats } from '../experiment/summary.js';
+import { leaves, type ParamTree } from '../model/declarations.js';
+import { PARAMETERS } from '../model/parameters.js';
 import { KPIS } from '../model/result.js';
 import { InputError, showValue, type InputProblem } from '../model/errors.js';
 import { didYouMean } from '../model/suggest.js';
@@ -25,6 +27,11 @@ const ARMS = ['a', 'b', 'diff'] as const;
 const STATS = ['mean', 'p5', 'p50', 'p95'] as const satisfies readonly (keyof SummaryStats)[];
 export const PROJECTION_STATS = ARMS.flatMap((arm) => STATS.map((s) => `${arm}.${s}` as const));
 export type ProjectionStat = (typeof PROJECTION_STATS)[number];
+
+/** The parameters a `parameter:` input may read: the numeric ones, by dotted path. */
+const NUMERIC_PARAMETERS = leaves(PARAMETERS as unknown as ParamTree)
+  .filter((l) => l.def.kind === 'number')
+  .map((l) => l.path);
 
 const INPUT_KINDS = ['claimed', 'series', 'value', 'parameter', 'projection'] as const;
 
@@ -158,6 +165,10 @@ function problems(file: ClaimsFile, options: CheckOptions): InputProblem[] {
         const hint = didYouMean(i.series, series);
         out.push({ field: `${at}.inputs[${n}].series`, value: showValue(i.series), allowed: `a series of the pack's data${hint ? ` — ${hint}` : ` (${series.size} series; see data/catalogue/series.csv)`}` });
       }
+      if (i.parameter !== undefined && !NUMERIC_PARAMETERS.includes(i.parameter)) {
+        const hint = didYouMean(i.parameter, NUMERIC_PARAMETERS);
+        out.push({ field: `${at}.inputs[${n}].parameter`, value: showValue(i.parameter), allowed: `a numeric parameter of the model, as a dotted path${hint ? ` — ${hint}` : ' (docs/parameters.md)'}` });
+      }
       if (i.projection !== undefined && !file.projection) out.push({ field: `${at}.inputs[${n}].projection`, value: showValue(i.projection), allowed: 'a projection input only in a file with a projection: block' });
       for (const nm of inputNames(i)) known.add(nm);
     });
@@ -173,6 +184,10 @@ function problems(file: ClaimsFile, options: CheckOptions): InputProblem[] {
     });
     if (c.code === undefined) {
       for (const field of ['result', 'reasoning'] as const) if (c[field] === undefined) out.push({ field: `${at}.${field}`, value: 'nothing', allowed: `a ${field} (or a bespoke code: method that gives it)` });
+    } else {
+      for (const field of ['derive', 'result', 'reasoning'] as const) {
+        if (c[field] !== undefined) out.push({ field: `${at}.${field}`, value: 'set', allowed: `nothing: the bespoke method ${c.code} gives the claim's numbers, result and reasoning` });
+      }
     }
     const templates: [string, string][] = [[`${at}.computation`, c.computation], ...c.assumptions.map((a, n): [string, string] => [`${at}.assumptions[${n}]`, a])];
     if (c.reasoning !== undefined) templates.push([`${at}.reasoning`, c.reasoning]);
@@ -184,13 +199,14 @@ function problems(file: ClaimsFile, options: CheckOptions): InputProblem[] {
     if (typeof c.verdict !== 'string' && !known.has(c.verdict.if)) out.push({ field: `${at}.verdict.if`, value: showValue(c.verdict.if), allowed: nameAllowed(c.verdict.if, known) });
     for (const [field, t] of templates) {
       for (const p of placeholders(t)) {
-        if (p.format === 'scenario') {
+        if ((p.format === 'scenario' || p.format === 'when') && !file.projection) {
+          out.push({ field, value: showValue(`{${p.format}:${p.name}}`), allowed: `a {${p.format}:…} placeholder only in a file with a projection: block` });
+        } else if (p.format === 'scenario') {
           if (p.name !== 'a' && p.name !== 'b') out.push({ field, value: showValue(`{scenario:${p.name}}`), allowed: '{scenario:a} or {scenario:b}' });
-          else if (!file.projection) out.push({ field, value: showValue(`{scenario:${p.name}}`), allowed: 'a scenario placeholder only in a file with a projection: block' });
         } else if (p.format !== '?' && !(p.format in FORMATS)) {
           const hint = didYouMean(p.format, Object.keys(FORMATS));
           out.push({ field, value: showValue(`{${p.format}:${p.name}}`), allowed: `a format of ${Object.keys(FORMATS).join(', ')}, scenario${hint ? ` — ${hint}` : ''}` });
-        } else if (!known.has(p.name) && c.code === undefined) out.push({ field, value: showValue(p.name), allowed: nameAllowed(p.name, known) });
+        } else if (!known.has(p.name)) out.push({ field, value: showValue(p.name), allowed: nameAllowed(p.name, known) });
       }
     }
   });

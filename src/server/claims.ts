@@ -18,12 +18,15 @@ import type { StoredRun } from './store.js';
 /** Fewer than a run's default: the ledger needs the projection's direction and band. */
 export const CLAIMS_REPLICATIONS = 10;
 
-/** The UK's claims file with its projection (the server serves that ledger). */
+let claims: (ClaimsFile & { projection: ProjectionSpec }) | undefined;
+/** The UK's claims file with its projection (the server serves that ledger), read once per process. */
 function ukClaims(): ClaimsFile & { projection: ProjectionSpec } {
+  if (claims) return claims;
   const pack = loadPack();
   const file = packClaims(pack, { series: officialData(pack).names() });
   if (!file.projection) throw new Error(`${pack.name}: the claims file has no projection for the server to run`);
-  return file as ClaimsFile & { projection: ProjectionSpec };
+  claims = file as ClaimsFile & { projection: ProjectionSpec };
+  return claims;
 }
 
 /** The comparison the ledger reads, as a /api/jobs body. */
