@@ -96,6 +96,9 @@ describe('claims file', () => {
     expect(refusal((f) => (claim(f).inputs[1] = { name: 'p', series: 'backlog_initial_people', value: 3 } as never))).toContain(
       'claims[0].inputs[1]: got {"name":"p","series":"backlog_initial_people","value":3}; exactly one of claimed, series, value, parameter, projection (has series and value)',
     );
+    expect(refusal((f) => (claim(f).inputs[1] = { name: 'p', series: 'backlog_initial_people', period: '2023-06-30', where: 'x' } as never))).toContain(
+      'claims[0].inputs[1].where: got "x"; not a field of a series input (one has name, series, period, vintage)',
+    );
     expect(refusal((f) => (claim(f).inputs[1] = { name: 'p', unit: 'people' } as never))).toContain('claims[0].inputs[1]: got {"name":"p","unit":"people"}; exactly one of claimed, series, value, parameter, projection (has none)');
   });
 

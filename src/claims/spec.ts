@@ -34,6 +34,17 @@ const NUMERIC_PARAMETERS = leaves(PARAMETERS as unknown as ParamTree)
   .map((l) => l.path);
 
 const INPUT_KINDS = ['claimed', 'series', 'value', 'parameter', 'projection'] as const;
+type InputField = 'unit' | 'where' | 'period' | 'vintage' | 'source' | 'scenario' | 'stats';
+
+/** The fields each kind of input needs (with why) and may have, beside its name and its kind's key. */
+const INPUT_FIELDS: Record<(typeof INPUT_KINDS)[number], { required: [InputField, string][]; optional: InputField[] }> = {
+  claimed: { required: [['unit', 'the unit of the figure claimed'], ['where', 'who or where the claim was made']], optional: [] },
+  series: { required: [['period', 'the period of the official figure']], optional: ['vintage'] },
+  value: { required: [['unit', 'the unit of the stated figure'], ['source', 'where the stated figure comes from ("Assumption: …", "Arithmetic")']], optional: ['scenario'] },
+  /** The unit defaults to the parameter's declared one. */
+  parameter: { required: [], optional: ['unit'] },
+  projection: { required: [['unit', 'the unit of the KPI'], ['stats', 'the statistics to read (a.mean, b.p50, diff.p5, …)']], optional: [] },
+};
 
 /**
  * One input, of one kind (the key it has): `claimed` (the figure the claim states, with `where`),
@@ -64,17 +75,13 @@ const input = z
       ctx.addIssue({ code: 'custom', message: `exactly one of ${INPUT_KINDS.join(', ')} (has ${kinds.length === 0 ? 'none' : kinds.join(' and ')})` });
       return;
     }
-    const need = (field: keyof typeof i, why: string) => {
-      if (i[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: why });
-    };
-    const required: Record<(typeof INPUT_KINDS)[number], [keyof typeof i, string][]> = {
-      claimed: [['unit', 'the unit of the figure claimed'], ['where', 'who or where the claim was made']],
-      series: [['period', 'the period of the official figure']],
-      value: [['unit', 'the unit of the stated figure'], ['source', 'where the stated figure comes from ("Assumption: …", "Arithmetic")']],
-      parameter: [],
-      projection: [['unit', 'the unit of the KPI'], ['stats', `the statistics to read, from ${PROJECTION_STATS.join(', ')}`]],
-    };
-    for (const [field, why] of required[kinds[0] as (typeof INPUT_KINDS)[number]]) need(field, why);
+    const kind = kinds[0] as (typeof INPUT_KINDS)[number];
+    const { required, optional } = INPUT_FIELDS[kind];
+    for (const [field, why] of required) if (i[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: why });
+    const allowed = ['name', kind, ...required.map(([f]) => f), ...optional];
+    for (const field of Object.keys(i) as (keyof typeof i)[]) {
+      if (!allowed.includes(field)) ctx.addIssue({ code: 'custom', path: [field], message: `not a field of a ${kind} input (one has ${allowed.join(', ')})` });
+    }
   });
 export type InputSpec = z.infer<typeof input>;
 
