@@ -14,10 +14,10 @@
  * `name` is an input or a derived value of the claim.
  */
 import type { Comparison } from '../experiment/compare.js';
+import { formatCount } from '../experiment/format.js';
 
-export function count(x: number): string {
-  return Math.round(x).toLocaleString('en-GB');
-}
+/** A whole number with thousands separators (the reports' one rule). */
+export const count = formatCount;
 
 export function percent(x: number, digits = 1): string {
   return `${(x * 100).toFixed(digits)}%`;

@@ -13,6 +13,7 @@ import type { Claim, ClaimInput } from '../../claims/types.js';
 import { LIMITS } from '../../model/limits.js';
 import type { Backend } from '../backend.js';
 import { parseChoiceInput, parseIntegerInput } from '../../experiment/input.js';
+import { formatCount } from '../../experiment/format.js';
 import { wrap } from '../format.js';
 import type { Io } from '../io.js';
 import { progressBar } from '../progress.js';
@@ -64,7 +65,7 @@ const DETAILS = 10;
 
 function detailLines(c: Claim): string[] {
   if (!c.details || c.details.length === 0) return [];
-  const shown = c.details.slice(0, DETAILS).map((d) => `     - ${d.label}: ${Math.round(d.value).toLocaleString('en-GB')} ${d.unit}${d.note ? ` (${d.note})` : ''}`);
+  const shown = c.details.slice(0, DETAILS).map((d) => `     - ${d.label}: ${formatCount(d.value)} ${d.unit}${d.note ? ` (${d.note})` : ''}`);
   const rest = c.details.length - shown.length;
   return ['   Alternatives:', ...shown, ...(rest > 0 ? [`     … and ${rest} more (see --json)`] : [])];
 }
