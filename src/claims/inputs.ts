@@ -1,8 +1,13 @@
 /**
- * Claim inputs taken from the official data (never typed into code): each names its series,
- * period, vintage and source address as the data files give them.
+ * Claim inputs, each with its value, unit and where it comes from: official figures from the
+ * pack's data (never typed into code: each names its series, period, vintage and source address
+ * as the data files give them), the figure a claim states, and a parameter of the resolved base
+ * scenario with the source its declaration gives.
  */
 import type { ObservedData } from '../calibration/observed.js';
+import { leaves, type ParamDef, type ParamTree } from '../model/declarations.js';
+import { InputError, showValue } from '../model/errors.js';
+import { PARAMETERS } from '../model/parameters.js';
 import type { ClaimInput } from './types.js';
 
 /** An official figure as a claim input; `vintage` picks one release (default: the preferred one). */
@@ -18,6 +23,21 @@ export function claimed(name: string, value: number, unit: string, where: string
   return { name, value, unit, source: `Claim: ${where}` };
 }
 
+const DECLARATIONS = new Map<string, ParamDef>(leaves(PARAMETERS as unknown as ParamTree).map((l) => [l.path, l.def]));
+
+/**
+ * A parameter as a claim input: its value from the resolved scenario `tree` (what the pack and the
+ * scenario make it, not the model's declared default), its unit and source from the declaration.
+ */
+export function parameter(tree: unknown, path: string, name: string, unit?: string): ClaimInput {
+  const def = DECLARATIONS.get(path);
+  const value = path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], tree);
+  if (!def || def.kind !== 'number' || typeof value !== 'number') {
+    throw new InputError({ field: 'parameter', value: showValue(path), allowed: `a numeric parameter of the base scenario (${name})` });
+  }
+  return { name, value, unit: unit ?? def.unit, scenario: `parameter ${path}`, source: def.source };
+}
+
 /** Value of the input with this name (the formulas read inputs by name). */
 export function inputValue(inputs: readonly ClaimInput[], name: string): number {
   const found = inputs.find((i) => i.name === name);
@@ -28,19 +48,4 @@ export function inputValue(inputs: readonly ClaimInput[], name: string): number 
 /** Relative difference of a figure from a reference, as a fraction. */
 export function relativeError(value: number, reference: number): number {
   return (value - reference) / reference;
-}
-
-export function percent(x: number, digits = 1): string {
-  return `${(x * 100).toFixed(digits)}%`;
-}
-
-export function count(x: number): string {
-  return Math.round(x).toLocaleString('en-GB');
-}
-
-export function gbp(x: number): string {
-  const a = Math.abs(x);
-  if (a >= 1e9) return `£${(x / 1e9).toFixed(2)}bn`;
-  if (a >= 1e6) return `£${(x / 1e6).toFixed(0)}m`;
-  return `£${count(x)}`;
 }

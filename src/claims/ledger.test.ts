@@ -1,7 +1,8 @@
 /**
- * The claims ledger as a specification: every claim's result is recomputed here from the inputs
- * the claim lists (by the formula its `computation` states), the inputs come from data/ with
- * their sources, and the 124,614 search is held to what the sourced figures allow.
+ * The UK's claims ledger (packs/uk/claims.yaml) as a specification: every claim's result is
+ * recomputed here from the inputs the claim lists (by the formula its `computation` states), the
+ * inputs come from data/ with their sources, parameters from the base scenario, and the 124,614
+ * search is held to what the sourced figures allow.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,8 +10,11 @@ import { loadOfficialData } from '../calibration/data-files.js';
 import { compareWith } from '../experiment/compare.js';
 import { syntheticResult } from '../experiment/test-support/synthetic.js';
 import { buildLedger, ledgerToJson } from './ledger.js';
+import { claimsPath, readClaimsFile } from './load.js';
+import { loadPack } from '../pack/load.js';
+import { loadScenario } from '../scenarios/catalogue.js';
 import { quotaFromKey } from '../model/eu-key.js';
-import { baseShare, QUOTA_CLAIMED, quotaSearch, REPRODUCTION_TOLERANCE } from './population-bases.js';
+import { baseShare, quotaSearch, REPRODUCTION_TOLERANCE } from './population-bases.js';
 import { CLAIM_KINDS, VERDICTS, type Claim } from './types.js';
 
 const data = loadOfficialData();
@@ -21,7 +25,10 @@ const projection = compareWith(
   { name: 'b', title: 'B' },
   { replications: 4, seed: 2, uncertainty: 'both', version: 'test' },
 );
-const ledger = buildLedger(data, projection);
+const file = readClaimsFile(claimsPath(loadPack('uk')), { series: data.names() });
+const base = loadScenario(file.base);
+const ledger = buildLedger(file, { data, base, projection, symbol: '£' });
+const QUOTA_CLAIMED = 124_614;
 const byId = (id: string): Claim => {
   const c = ledger.claims.find((x) => x.id === id);
   if (!c) throw new Error(`no claim ${id}`);
@@ -116,7 +123,7 @@ describe('claims ledger', () => {
   });
 
   it('124,614: the search over every sourced base — EU28 shares reproduce it, today\'s populations do not', () => {
-    const s = quotaSearch(data);
+    const s = quotaSearch(data, QUOTA_CLAIMED);
     expect(s.impliedShare).toBeCloseTo(0.129, 6); // 124,614 is 12.9% of 966,000 to the person
     // Each base's share, recomputed by hand from its inputs.
     for (const b of s.bases) {
@@ -154,6 +161,9 @@ describe('claims ledger', () => {
     const staffCost = (v(m, 'extra caseworkers') + v(m, 'returns unit staff')) * v(m, 'cost of a caseworker per year');
     expect(m.result.value).toBe(staffCost);
     expect(m.reasoning).toContain('is spent');
+    // Parameters are the base scenario's, not the model's declared defaults.
+    expect(v(m, 'cost of a caseworker per year')).toBe(base.costs.caseworkerPerYear);
+    expect(v(r, 'cost of a returns unit staff member per year')).toBe(base.returns.unit.costPerStaffYear);
   });
 
   it('caseworkers: the projection is B − A of the comparison the caller ran', () => {

@@ -10,7 +10,6 @@ import type { ObservedData } from '../calibration/observed.js';
 import { observed, relativeError } from './inputs.js';
 import type { ClaimInput } from './types.js';
 
-export const QUOTA_CLAIMED = 124_614;
 /** The tolerance the issue sets for a reproduction. */
 export const REPRODUCTION_TOLERANCE = 0.005;
 
@@ -34,7 +33,7 @@ export interface PopulationBase {
   readonly inputs: readonly ClaimInput[];
   readonly share: number;
   readonly quota: number;
-  /** (quota − 124,614) / 124,614. */
+  /** (quota − claimed) / claimed. */
   readonly error: number;
 }
 
@@ -99,19 +98,19 @@ function partnerPopulations(data: ObservedData): { label: string; standard: bool
   return out;
 }
 
-function base(label: string, standard: boolean, era: PopulationBase['era'], form: BaseForm, inputs: ClaimInput[], applications: number): PopulationBase {
+function base(label: string, standard: boolean, era: PopulationBase['era'], form: BaseForm, inputs: ClaimInput[], applications: number, claimed: number): PopulationBase {
   const share = baseShare(form, inputs.map((i) => i.value));
   const quota = share * applications;
-  return { label, standard, era, form, inputs, share, quota, error: relativeError(quota, QUOTA_CLAIMED) };
+  return { label, standard, era, form, inputs, share, quota, error: relativeError(quota, claimed) };
 }
 
 /** Today's bases: UK mid-2021/2022 over each partner set of 2021–2023, with and without the UK in the whole. */
-function currentBases(data: ObservedData, applications: number): PopulationBase[] {
+function currentBases(data: ObservedData, applications: number, claimed: number): PopulationBase[] {
   const out: PopulationBase[] = [];
   for (const uk of ukPopulations(data)) {
     for (const p of partnerPopulations(data)) {
-      out.push(base(`${uk.name} / (${p.label} + UK)`, p.standard, 'current', 'uk-over-partners-plus-uk', [uk, ...p.inputs], applications));
-      out.push(base(`${uk.name} / (${p.label})`, false, 'current', 'uk-over-partners', [uk, ...p.inputs], applications));
+      out.push(base(`${uk.name} / (${p.label} + UK)`, p.standard, 'current', 'uk-over-partners-plus-uk', [uk, ...p.inputs], applications, claimed));
+      out.push(base(`${uk.name} / (${p.label})`, false, 'current', 'uk-over-partners', [uk, ...p.inputs], applications, claimed));
     }
   }
   return out;
@@ -122,7 +121,7 @@ function currentBases(data: ObservedData, applications: number): PopulationBase[
  * share computed from the rounded populations and as the share Eurostat published. Latest first,
  * so that of two equal shares the more recent year is named.
  */
-function eu28Bases(data: ObservedData, applications: number): PopulationBase[] {
+function eu28Bases(data: ObservedData, applications: number, claimed: number): PopulationBase[] {
   if (!data.has('population_eu28')) return [];
   const out: PopulationBase[] = [];
   const rows = data.series('population_eu28', { allVintages: true }).slice().reverse();
@@ -131,18 +130,18 @@ function eu28Bases(data: ObservedData, applications: number): PopulationBase[] {
     if (!has(data, 'population_uk', day)) continue;
     const uk = observed(data, `UK population 1 Jan ${day.slice(0, 4)} (Eurostat)`, 'population_uk', day);
     const whole = observed(data, `EU28 population 1 Jan ${day.slice(0, 4)}${row.vintage === 'as-published' ? '' : ` (${row.vintage} release)`}`, 'population_eu28', day, row.vintage);
-    out.push(base(`${uk.name} / ${whole.name} (UK a member)`, true, 'eu28', 'uk-over-whole', [uk, whole], applications));
+    out.push(base(`${uk.name} / ${whole.name} (UK a member)`, true, 'eu28', 'uk-over-whole', [uk, whole], applications, claimed));
     if (row.vintage === 'as-published' && has(data, 'uk_share_eu28_population', day)) {
       const share = observed(data, `UK share of the EU28 population 1 Jan ${day.slice(0, 4)} (Eurostat, as published)`, 'uk_share_eu28_population', day);
-      out.push(base(share.name, true, 'eu28', 'published-share', [share], applications));
+      out.push(base(share.name, true, 'eu28', 'published-share', [share], applications, claimed));
     }
   }
   return out;
 }
 
-/** Every base the data supports, nearest to 124,614 first (ties keep their order). */
-export function searchPopulationBases(data: ObservedData, applications: number): PopulationBase[] {
-  const bases = [...eu28Bases(data, applications), ...currentBases(data, applications)];
+/** Every base the data supports, nearest to the claimed figure first (ties keep their order). */
+export function searchPopulationBases(data: ObservedData, applications: number, claimed: number): PopulationBase[] {
+  const bases = [...eu28Bases(data, applications, claimed), ...currentBases(data, applications, claimed)];
   return bases.sort((a, b) => Math.abs(a.error) - Math.abs(b.error));
 }
 
@@ -159,13 +158,14 @@ export interface QuotaSearch {
   readonly reproducing: readonly PopulationBase[];
   /** Bases within tolerance that are no fair reading (odd partner sets, or the UK left out of the whole). */
   readonly arbitraryMatches: readonly PopulationBase[];
-  /** 124,614 / applications: the share the claim implies. */
+  /** claimed / applications: the share the claim implies. */
   readonly impliedShare: number;
 }
 
-export function quotaSearch(data: ObservedData): QuotaSearch {
+/** The search for the claimed quota (124,614 in the UK's claims.yaml). */
+export function quotaSearch(data: ObservedData, claimed: number): QuotaSearch {
   const applications = observed(data, 'EU+ asylum applications 2022', 'euaa_applications_eu_plus', '2022', 'as-published');
-  const bases = searchPopulationBases(data, applications.value);
+  const bases = searchPopulationBases(data, applications.value, claimed);
   const current = bases.filter((b) => b.standard && b.era === 'current');
   if (current.length === 0) throw new Error('no population base can be built from the data');
   return {
@@ -174,6 +174,6 @@ export function quotaSearch(data: ObservedData): QuotaSearch {
     current,
     reproducing: bases.filter(reproduces),
     arbitraryMatches: bases.filter((b) => Math.abs(b.error) <= REPRODUCTION_TOLERANCE && !b.standard),
-    impliedShare: QUOTA_CLAIMED / applications.value,
+    impliedShare: claimed / applications.value,
   };
 }

@@ -1,8 +1,10 @@
 /**
- * The vocabulary of the claims ledger: a claim from the seed article, the inputs its check uses
- * (each with its value, unit and where it comes from) and the verdict. Every claim's `result` is
- * recomputed from its `inputs` by a documented formula, so a reader (and the tests) can redo it.
+ * The vocabulary of the claims ledger: a checked claim (from a pack's claims.yaml), the inputs its
+ * check uses (each with its value, unit and where it comes from) and the verdict. Every claim's
+ * `result` is recomputed from its `inputs` by a documented formula, so a reader (and the tests)
+ * can redo it.
  */
+import type { ObservedData } from '../calibration/observed.js';
 
 export const CLAIM_KINDS = ['record', 'arithmetic', 'projection'] as const;
 /** record: a figure checked against the official record; arithmetic: a calculation from recorded figures; projection: a model run. */
@@ -60,3 +62,15 @@ export interface ClaimDetail {
   readonly unit: string;
   readonly note?: string;
 }
+
+/**
+ * A bespoke check (code.ts), for a claim no generic method expresses honestly: given the pack's
+ * data, the figure claimed and the inputs the claims file lists, it gives every input, the
+ * result, the reasoning and any alternatives.
+ */
+export type BespokeCheck = (context: { readonly data: ObservedData; readonly claimed: number; readonly inputs: readonly ClaimInput[] }) => {
+  readonly inputs: readonly ClaimInput[];
+  readonly result: ClaimResult;
+  readonly reasoning: string;
+  readonly details?: readonly ClaimDetail[];
+};

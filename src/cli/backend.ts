@@ -7,6 +7,7 @@ import type { Simulator } from '../experiment/jobs.js';
 import type { SimulateOptions } from '../experiment/replicate.js';
 import type { RunResult } from '../model/result.js';
 import type { ObservedData } from '../calibration/observed.js';
+import type { ClaimsFile } from '../claims/spec.js';
 import type { Money } from './format.js';
 
 /** A resolved scenario as far as the CLI looks into it. */
@@ -39,6 +40,8 @@ export interface Backend {
   simulate(scenario: ScenarioLike, options: SimulateOptions): RunResult;
   /** The official figures of the pack's data/*.csv (for the claims ledger). */
   officialData(): ObservedData;
+  /** The pack's claims ledger (claims.yaml), checked; a pack without one throws InputError. */
+  claimsFile(): ClaimsFile;
   /**
    * A loaded scenario with overrides on top (checked as a scenario file is); `overrides` gets the
    * scenario's start date, so dated schedules can start with it.

@@ -16,7 +16,6 @@ import { serveCommand, DEFAULT_HOST, DEFAULT_PORT, type ServeFlags } from './com
 import { compareCommand } from './commands/compare.js';
 import type { BacktestFlags, CalibrateFlags } from './commands/backtest.js';
 import { claimsCommand, CLAIMS_DEFAULT_REPLICATIONS, CLAIMS_DEFAULT_SEED, type ClaimsFlags } from './commands/claims.js';
-import { BASE_SCENARIO } from '../claims/projection.js';
 import { processIo, type Io } from './io.js';
 import { LIMITS } from '../model/limits.js';
 import { formatCount } from '../experiment/format.js';
@@ -118,15 +117,16 @@ function program(io: Io, backend: (pack?: string) => Promise<Backend>, setCode: 
     });
 
   configure(root.command('claims'), io)
-    .description("check every number in the seed article: inputs with sources, result and verdict")
-    .option('--replications <n>', `replications of the caseworker projection, 1 to ${formatCount(LIMITS.maxReplications)}`, String(CLAIMS_DEFAULT_REPLICATIONS))
+    .description("check a pack's claims ledger (the UK's: every number in the seed article): inputs with sources, result and verdict")
+    .option('--replications <n>', `replications of the claims' projection, 1 to ${formatCount(LIMITS.maxReplications)}`, String(CLAIMS_DEFAULT_REPLICATIONS))
     .option('--seed <s>', 'base random seed of the projection, a non-negative integer', String(CLAIMS_DEFAULT_SEED))
     .option('--uncertainty <kind>', `what the projection's replications vary: ${UNCERTAINTY.join(', ')}`, DEFAULT_UNCERTAINTY)
-    .option('--base <scenario>', 'the status-quo scenario the caseworker projection starts from', BASE_SCENARIO)
+    .option('--base <scenario>', "the scenario whose parameters the claims read and the projection starts from (default: the one the pack's claims.yaml names)")
     .option('--json', 'print { claims: [...] } on stdout (and nothing else there)')
     .option('--workers <n>', 'threads running the projection, 1 = this thread (default: every core)')
-    .action(async (flags: ClaimsFlags) => {
-      setCode(await claimsCommand(await backend(), io, flags));
+    .option('--pack <name>', PACK_HELP, DEFAULT_PACK)
+    .action(async (flags: ClaimsFlags & PackFlag) => {
+      setCode(await claimsCommand(await backend(flags.pack), io, flags));
     });
 
   const scenarios = configure(root.command('scenarios'), io).description('list, show and validate scenarios');

@@ -10,6 +10,7 @@ import { applyOverrides, type Scenario } from '../model/schema.js';
 import { DEFAULT_PACK, loadPack } from '../pack/load.js';
 import { calibratedModelVersion, listBuiltinScenarios, loadScenario, officialData, showScenario, validateScenarioFile } from '../scenarios/catalogue.js';
 import type { Backend, ScenarioLike } from './backend.js';
+import { packClaims } from '../claims/load.js';
 import { packageVersion } from '../experiment/version.js';
 
 /** The backend of a country pack (`--pack`, the UK's by default); an unknown pack throws InputError. */
@@ -26,6 +27,7 @@ export function createModelBackend(packName: string = DEFAULT_PACK): Backend {
     validateScenarioFile: (path) => validateScenarioFile(path, pack),
     simulate: (scenario, options) => simulate(scenario as Scenario, options),
     officialData: () => officialData(pack),
+    claimsFile: () => packClaims(pack, { series: officialData(pack).names() }),
     deriveScenario: (base, overrides, name, title) => {
       const b = base as Scenario;
       return applyOverrides(b, { ...overrides(b.start), name, title }, name);

@@ -39,4 +39,9 @@ describe('asylum-sim claims', () => {
     expectBadInput(await cli(['claims', '--jsn']), /unknown option '--jsn'.*allowed: .*--json/);
     expectBadInput(await cli(['claims', '--base', 'fake-2024']), /did you mean "fake-2023"/);
   });
+
+  it('runs the claims of the pack named, and refuses a pack without a claims ledger', async () => {
+    expectBadInput(await cli(['claims', '--pack', 'example'], { backend: 'model' }), /--pack: got "example"; a pack with a claims ledger \(packs\/<name>\/claims\.yaml\): uk; the example pack has none/);
+    expectBadInput(await cli(['claims', '--pack', 'ukk'], { backend: 'model' }), /--pack: got "ukk"; one of the packs .* did you mean "uk"\?/);
+  });
 });

@@ -1,16 +1,19 @@
 /**
- * `asylum-sim claims`: the claims ledger of the seed article. Record and arithmetic claims are
- * checked from data/; the caseworker claim runs the model (the base scenario against the base plus
- * 1,000 caseworkers, on common random numbers). The default is a readable page; `--json` prints
- * `{ claims: [...] }` and nothing else on stdout.
+ * `asylum-sim claims`: the claims ledger of a pack (its claims.yaml; the UK's checks the seed
+ * article). Record and arithmetic claims are checked from the pack's data and the base scenario's
+ * parameters; when the file asks for a projection, the model runs it (the base scenario against
+ * the base with the file's overrides, on common random numbers). A pack without a ledger is
+ * refused. The default is a readable page; `--json` prints `{ claims: [...] }` and nothing else on
+ * stdout.
  */
-import { compareOn } from '../../experiment/compare.js';
+import { compareOn, type Comparison } from '../../experiment/compare.js';
 import { buildLedger, ledgerToJson, type Ledger } from '../../claims/ledger.js';
-import { BASE_SCENARIO, extraCaseworkerOverrides } from '../../claims/projection.js';
+import { projectionOverrides, variantOf } from '../../claims/projection.js';
 import type { Claim, ClaimInput } from '../../claims/types.js';
 import { LIMITS } from '../../model/limits.js';
 import type { Backend } from '../backend.js';
 import { parseChoiceInput, parseIntegerInput } from '../../experiment/input.js';
+import { formatCount } from '../../experiment/format.js';
 import { wrap } from '../format.js';
 import type { Io } from '../io.js';
 import { progressBar } from '../progress.js';
@@ -25,6 +28,7 @@ export interface ClaimsFlags {
   readonly replications?: string;
   readonly seed?: string;
   readonly uncertainty?: string;
+  /** The base scenario (default: the one the claims file names). */
   readonly base?: string;
   readonly json?: boolean;
   readonly workers?: string;
@@ -61,7 +65,7 @@ const DETAILS = 10;
 
 function detailLines(c: Claim): string[] {
   if (!c.details || c.details.length === 0) return [];
-  const shown = c.details.slice(0, DETAILS).map((d) => `     - ${d.label}: ${Math.round(d.value).toLocaleString('en-GB')} ${d.unit}${d.note ? ` (${d.note})` : ''}`);
+  const shown = c.details.slice(0, DETAILS).map((d) => `     - ${d.label}: ${formatCount(d.value)} ${d.unit}${d.note ? ` (${d.note})` : ''}`);
   const rest = c.details.length - shown.length;
   return ['   Alternatives:', ...shown, ...(rest > 0 ? [`     … and ${rest} more (see --json)`] : [])];
 }
@@ -85,29 +89,34 @@ export async function claimsCommand(backend: Backend, io: Io, flags: ClaimsFlags
   const seed = parseIntegerInput('--seed', flags.seed, { min: 0, max: Number.MAX_SAFE_INTEGER }, CLAIMS_DEFAULT_SEED);
   const uncertainty = parseChoiceInput('--uncertainty', flags.uncertainty, UNCERTAINTY, 'both');
   const workers = parseWorkersFlag(flags.workers);
+  const file = backend.claimsFile();
   const data = backend.officialData();
-  const a = backend.loadScenario(flags.base ?? BASE_SCENARIO);
-  const b = backend.deriveScenario(a, extraCaseworkerOverrides, `${a.name}-plus-1000-caseworkers`, `${a.title}, plus 1,000 caseworkers`);
-
-  const progress = progressBar(io, 'claims: caseworker projection');
-  const simulator = await simulatorFor(backend, Math.min(workers, 2 * replications));
-  let projection;
-  try {
-    projection = await compareOn(simulator, a, b, {
-      replications,
-      seed,
-      uncertainty,
-      version: backend.version,
-      onProgress: (done, total) => progress.update(done, total),
-    });
-  } finally {
-    progress.stop();
-    await simulator.close();
+  const spec = file.projection;
+  const a = backend.loadScenario(flags.base ?? file.base);
+  let projection: Comparison | undefined;
+  if (spec) {
+    const variant = variantOf(spec, a);
+    const b = backend.deriveScenario(a, (start) => projectionOverrides(spec, start), variant.name, variant.title);
+    const progress = progressBar(io, 'claims: projection');
+    const simulator = await simulatorFor(backend, Math.min(workers, 2 * replications));
+    try {
+      projection = await compareOn(simulator, a, b, {
+        replications,
+        seed,
+        uncertainty,
+        version: backend.version,
+        onProgress: (done, total) => progress.update(done, total),
+      });
+    } finally {
+      progress.stop();
+      await simulator.close();
+    }
   }
-  const ledger = buildLedger(data, projection);
+  const ledger = buildLedger(file, { data, base: a, symbol: backend.money?.symbol ?? '£', ...(projection ? { projection } : {}) });
   if (flags.json === true) io.out(ledgerToJson(ledger));
   else {
-    const header = `Claims ledger: the seed article's numbers checked (${ledger.claims.length} claims; projection: ${replications} replications, seed ${seed}, ${uncertainty} uncertainty; asylum-sim ${backend.version})`;
+    const run = projection ? `projection: ${replications} replications, seed ${seed}, ${uncertainty} uncertainty; ` : '';
+    const header = `Claims ledger: ${file.title} (${ledger.claims.length} claims; ${run}asylum-sim ${backend.version})`;
     io.out(`${ledgerPage(ledger, header)}\n`);
   }
   return 0;

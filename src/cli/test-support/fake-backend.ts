@@ -7,6 +7,11 @@ import { didYouMean } from '../../model/suggest.js';
 import { syntheticResult } from '../../experiment/test-support/synthetic.js';
 import type { Backend, ScenarioLike } from '../backend.js';
 import { loadOfficialData } from '../../calibration/data-files.js';
+import { claimsPath, readClaimsFile } from '../../claims/load.js';
+import { loadPack } from '../../pack/load.js';
+
+/** The parameters the UK's claims read from the base scenario (a fake scenario has no others). */
+const PARAMETERS = { costs: { caseworkerPerYear: 45_000 }, returns: { unit: { returnsPerStaffMonth: 0.5, costPerStaffYear: 45_000 } } };
 
 const BUILTINS = [
   { name: 'fake-2023', title: 'Fake status quo', summary: 'Synthetic numbers for tests.', horizonMonths: 14 },
@@ -30,7 +35,7 @@ export function fakeBackend(): Backend {
     loadScenario(nameOrFile, overrides): ScenarioLike {
       const b = BUILTINS.find((s) => s.name === nameOrFile);
       if (!b) throw unknown(nameOrFile);
-      return { name: b.name, title: b.title, horizonMonths: overrides?.horizonMonths ?? b.horizonMonths };
+      return { name: b.name, title: b.title, horizonMonths: overrides?.horizonMonths ?? b.horizonMonths, ...PARAMETERS };
     },
     showScenario(name) {
       const b = BUILTINS.find((s) => s.name === name);
@@ -48,6 +53,7 @@ export function fakeBackend(): Backend {
       return { name: 'from-file', title: 'From a file', horizonMonths: 12 };
     },
     officialData: () => loadOfficialData(),
+    claimsFile: () => readClaimsFile(claimsPath(loadPack()), { series: loadOfficialData().names() }),
     deriveScenario: (base, _overrides, name, title) => ({ ...base, name, title }),
     simulate(scenario, options) {
       if (scenario.name === 'broken-run' && options.replication === 1) {
