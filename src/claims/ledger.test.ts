@@ -9,6 +9,7 @@ import { loadOfficialData } from '../calibration/data-files.js';
 import { compareWith } from '../experiment/compare.js';
 import { syntheticResult } from '../experiment/test-support/synthetic.js';
 import { buildLedger, ledgerToJson } from './ledger.js';
+import { loadPack } from '../pack/load.js';
 import { quotaFromKey } from '../model/eu-key.js';
 import { baseShare, QUOTA_CLAIMED, quotaSearch, REPRODUCTION_TOLERANCE } from './population-bases.js';
 import { CLAIM_KINDS, VERDICTS, type Claim } from './types.js';
@@ -21,7 +22,7 @@ const projection = compareWith(
   { name: 'b', title: 'B' },
   { replications: 4, seed: 2, uncertainty: 'both', version: 'test' },
 );
-const ledger = buildLedger(data, projection);
+const ledger = buildLedger(data, projection, loadPack('uk').parameters);
 const byId = (id: string): Claim => {
   const c = ledger.claims.find((x) => x.id === id);
   if (!c) throw new Error(`no claim ${id}`);

@@ -1,10 +1,12 @@
 /**
  * The claims ledger: every quantitative claim of the seed article, in the article's order, each
- * checked from official data (data/) or a model projection. Pure: the caller loads the data and
- * runs the projection (a comparison of status quo and status quo + 1,000 caseworkers).
+ * checked from official data (data/) or a model projection. Pure: the caller loads the data and the
+ * UK pack's parameters (whose staff costs some claims quote) and runs the projection (a comparison
+ * of status quo and status quo + 1,000 caseworkers).
  */
 import type { ObservedData } from '../calibration/observed.js';
 import type { Comparison } from '../experiment/compare.js';
+import type { PackParameters } from '../pack/parameters.js';
 import { rwandaClaim, returnsUnitClaim } from './money.js';
 import { caseworkersClaim } from './projection.js';
 import { quota100000Claim, quota124614Claim } from './quota.js';
@@ -15,7 +17,7 @@ export interface Ledger {
   readonly claims: readonly Claim[];
 }
 
-export function buildLedger(data: ObservedData, projection: Comparison): Ledger {
+export function buildLedger(data: ObservedData, projection: Comparison, parameters: PackParameters): Ledger {
   return {
     claims: [
       crossingsClaim(data),
@@ -24,8 +26,8 @@ export function buildLedger(data: ObservedData, projection: Comparison): Ledger 
       accommodationCostClaim(data),
       quota100000Claim(data),
       quota124614Claim(data),
-      returnsUnitClaim(data),
-      rwandaClaim(data),
+      returnsUnitClaim(data, parameters),
+      rwandaClaim(data, parameters),
     ],
   };
 }

@@ -6,24 +6,30 @@
 import type { ObservedData } from '../calibration/observed.js';
 import { PARAMETERS } from '../model/parameters.js';
 import type { NumberParam } from '../model/declarations.js';
+import { provenanceText, type PackParameters } from '../pack/parameters.js';
 import { claimed, count, gbp, inputValue, observed } from './inputs.js';
 import type { Claim, ClaimInput } from './types.js';
 
-/** The model's cost of a decision-maker per year, as a claim input with its stated source. */
-export function staffCostInput(): ClaimInput {
-  const p = PARAMETERS.costs.caseworkerPerYear as NumberParam;
-  if (typeof p.default !== 'number') throw new Error('costs.caseworkerPerYear must have a numeric default');
-  return { name: 'cost of a caseworker per year', value: p.default, unit: 'GBP per staff-year', scenario: 'parameter costs.caseworkerPerYear', source: p.source };
+/** A parameter's default in the pack (packs/uk/parameters.yaml), as a claim input with its stated source. */
+function parameterInput(parameters: PackParameters, path: string, name: string, unit: string): ClaimInput {
+  const f = parameters.get(path);
+  if (typeof f?.default !== 'number') throw new Error(`${path} must have a numeric default in the pack's parameters`);
+  return { name, value: f.default, unit, scenario: `parameter ${path}`, source: provenanceText(f.provenance) };
+}
+
+/** The cost of a decision-maker per year, as a claim input with its stated source. */
+export function staffCostInput(parameters: PackParameters): ClaimInput {
+  return parameterInput(parameters, 'costs.caseworkerPerYear', 'cost of a caseworker per year', 'GBP per staff-year');
 }
 
 /** "Ending the Rwanda deportation plan would find money to spend on the proposals." */
-export function rwandaClaim(data: ObservedData): Claim {
+export function rwandaClaim(data: ObservedData, parameters: PackParameters): Claim {
   const inputs: ClaimInput[] = [
     observed(data, 'paid to Rwanda by 30 Sep 2023', 'rwanda_paid_cumulative', '2023-09-30'),
     observed(data, 'gross cost per person relocated', 'rwanda_cost_per_person_gross', '2023-06'),
     claimed('extra caseworkers', 1_000, 'staff', 'Labour\'s plan, seed article'),
     claimed('returns unit staff', 1_000, 'staff', 'Labour\'s plan, seed article'),
-    staffCostInput(),
+    staffCostInput(parameters),
   ];
   const r = rwandaResult(inputs);
   return {
@@ -49,20 +55,18 @@ export function rwandaResult(inputs: readonly ClaimInput[]): { staffPerYear: num
 
 const QUARTERS = ['2022Q3', '2022Q4', '2023Q1', '2023Q2'] as const;
 
-/** A numeric parameter of the model's returns unit, as a claim input with its stated source. */
-function returnsUnitParam(name: string, key: 'returnsPerStaffMonth' | 'costPerStaffYear'): ClaimInput {
-  const p = PARAMETERS.returns.unit[key] as NumberParam;
-  if (typeof p.default !== 'number') throw new Error(`returns.unit.${key} must have a numeric default`);
-  return { name, value: p.default, unit: p.unit, scenario: `parameter returns.unit.${key}`, source: p.source };
+/** A numeric parameter of the returns unit, as a claim input with its stated source. */
+function returnsUnitParam(parameters: PackParameters, name: string, key: 'returnsPerStaffMonth' | 'costPerStaffYear'): ClaimInput {
+  return parameterInput(parameters, `returns.unit.${key}`, name, (PARAMETERS.returns.unit[key] as NumberParam).unit);
 }
 
 /** "A new returns unit, again backed by 1,000 staff, to triage and fast-track removals." */
-export function returnsUnitClaim(data: ObservedData): Claim {
+export function returnsUnitClaim(data: ObservedData, parameters: PackParameters): Claim {
   const inputs: ClaimInput[] = [
     claimed('returns unit staff', 1_000, 'staff', 'Labour\'s plan, seed article'),
     ...QUARTERS.map((q) => observed(data, `enforced returns ${q}`, 'returns_enforced_quarter', q)),
-    returnsUnitParam('returns per unit staff member per month (model assumption)', 'returnsPerStaffMonth'),
-    returnsUnitParam('cost of a returns unit staff member per year', 'costPerStaffYear'),
+    returnsUnitParam(parameters, 'returns per unit staff member per month (model assumption)', 'returnsPerStaffMonth'),
+    returnsUnitParam(parameters, 'cost of a returns unit staff member per year', 'costPerStaffYear'),
   ];
   const r = returnsUnitResult(inputs);
   return {

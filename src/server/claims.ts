@@ -9,6 +9,7 @@ import { buildLedger, ledgerToJson } from '../claims/ledger.js';
 import { BASE_SCENARIO, extraCaseworkerOverrides } from '../claims/projection.js';
 import type { Comparison } from '../experiment/compare.js';
 import { InputError } from '../model/errors.js';
+import { loadPack } from '../pack/load.js';
 import { loadScenario, officialData } from '../scenarios/catalogue.js';
 import type { StoredRun } from './store.js';
 
@@ -38,5 +39,5 @@ export function ledgerFromRun(run: StoredRun): string {
   if (run.scenario !== `${expected.a} vs ${expected.b.name}`) {
     throw new InputError({ field: 'runId', value: JSON.stringify(run.id), allowed: `the id of a stored ${expected.a} vs ${expected.b.name} comparison (see /api/claims/projection)` });
   }
-  return ledgerToJson(buildLedger(officialData(), JSON.parse(run.summary) as Comparison));
+  return ledgerToJson(buildLedger(officialData(), JSON.parse(run.summary) as Comparison, loadPack('uk').parameters));
 }

@@ -9,6 +9,7 @@ import { buildLedger, ledgerToJson, type Ledger } from '../../claims/ledger.js';
 import { BASE_SCENARIO, extraCaseworkerOverrides } from '../../claims/projection.js';
 import type { Claim, ClaimInput } from '../../claims/types.js';
 import { LIMITS } from '../../model/limits.js';
+import { loadPack } from '../../pack/load.js';
 import type { Backend } from '../backend.js';
 import { parseChoiceInput, parseIntegerInput } from '../../experiment/input.js';
 import { wrap } from '../format.js';
@@ -104,7 +105,8 @@ export async function claimsCommand(backend: Backend, io: Io, flags: ClaimsFlags
     progress.stop();
     await simulator.close();
   }
-  const ledger = buildLedger(data, projection);
+  // The ledger is the UK's: its staff costs are the UK pack's parameters.
+  const ledger = buildLedger(data, projection, loadPack('uk').parameters);
   if (flags.json === true) io.out(ledgerToJson(ledger));
   else {
     const header = `Claims ledger: the seed article's numbers checked (${ledger.claims.length} claims; projection: ${replications} replications, seed ${seed}, ${uncertainty} uncertainty; asylum-sim ${backend.version})`;
