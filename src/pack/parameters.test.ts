@@ -11,6 +11,9 @@ import { InputError } from '../model/errors.js';
 import { PARAMETERS } from '../model/parameters.js';
 import { leaves, type ParamTree } from '../model/declarations.js';
 import { STAGES } from '../model/routing.js';
+import { sampleParameters } from '../model/uncertainty.js';
+import { uncertainParameters } from '../experiment/uncertain-parameters.js';
+import { loadScenario } from '../scenarios/catalogue.js';
 import { loadPack, packsDir } from './load.js';
 import { checkPackParameters, provenanceMarkdown, provenanceText, rangesOf, type ParameterContext } from './parameters.js';
 
@@ -135,5 +138,24 @@ describe('checkPackParameters refuses', () => {
 
   it('accepts the same file for a pack with every stage only when it gives them all', () => {
     expect(refusal(check(example(), { stages: [...STAGES] }))).toMatch(/snapshot\.awaitingDecisionCases: got nothing/);
+  });
+});
+
+describe('the pack’s ranges travel with its scenarios', () => {
+  it('a resolved scenario carries its pack’s ranges, and sensitivity analysis varies only those', () => {
+    const steady = loadScenario('steady', {}, loadPack('example'));
+    expect(steady.country.ranges['decisions.productivity']).toEqual([4, 9]);
+    expect(steady.country.ranges['appeals.certifiedShare']).toBeUndefined();
+    const paths = uncertainParameters(steady).map((p) => p.path);
+    expect(paths).toContain('decisions.productivity');
+    expect(paths.every((p) => ['arrivals', 'decisions'].includes(p.split('.')[0]))).toBe(true);
+  });
+
+  it('parametric uncertainty draws from the scenario’s ranges: a range narrowed to the value holds it', () => {
+    const s = loadScenario('status-quo-2023');
+    const drawn = Array.from({ length: 8 }, (_, r) => sampleParameters(s, 1, r).decisions.productivity);
+    expect(new Set(drawn).size).toBeGreaterThan(1);
+    const held = { ...s, country: { ...s.country, ranges: { ...s.country.ranges, 'decisions.productivity': [6, 6] as const } } };
+    for (let r = 0; r < 8; r++) expect(sampleParameters(held, 1, r).decisions.productivity).toBe(6);
   });
 });
