@@ -159,3 +159,19 @@ describe('the pack’s ranges travel with its scenarios', () => {
     for (let r = 0; r < 8; r++) expect(sampleParameters(held, 1, r).decisions.productivity).toBe(6);
   });
 });
+
+describe('the template in docs/add-a-country.md', () => {
+  it('is a parameters file whose only problems are the parameters it leaves out', () => {
+    const doc = readFileSync(join(packsDir(), '..', 'docs', 'add-a-country.md'), 'utf8');
+    const block = /## The parameters, `parameters\.yaml` \(template\)[\s\S]*?```yaml\n([\s\S]*?)```/.exec(doc)?.[1];
+    expect(block).toBeDefined();
+    try {
+      checkPackParameters(parse(block!), 'template', TWO);
+      throw new Error('the template gives every parameter: drop this test');
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      const problems = (e as InputError).problems.filter((p) => p.value !== 'nothing');
+      expect(problems).toEqual([]);
+    }
+  });
+});
