@@ -18,7 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const npm = (args: string[], cwd: string) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
-const SCRIPT = `import { InputError, builtinScenarios, pack, packs, replicate, resolveScenario, simulate, version, type PackManifest, type RunResult, type Summary } from 'asylum-sim';
+const SCRIPT = `import { InputError, builtinScenarios, pack, packParameters, packs, replicate, resolveScenario, simulate, version, type PackManifest, type RunResult, type Summary } from 'asylum-sim';
 
 const scenario = resolveScenario({ name: 'faster', extends: 'status-quo-2023', decisions: { productivity: 8 } }, { horizonMonths: 12 });
 const one: RunResult = simulate(scenario, { seed: 7 });
@@ -45,6 +45,7 @@ console.log(JSON.stringify({
   backlog: one.kpis.backlogPeopleAt12m,
   summary: { scenario: summary.scenario, replications: summary.replications, backlog: summary.kpis.backlogPeopleAt12m.mean },
   refused,
+  productivity: packParameters('uk').get('decisions.productivity'),
 }));
 `;
 
@@ -75,6 +76,8 @@ describe('the packed library', () => {
     expect(out.packs).toEqual(['example', 'uk']);
     expect(out.example).toEqual({ currency: 'EXD', stages: ['arrivals', 'decisions'], builtins: ['more-staff', 'steady'], version: `${pkg.version}+${String(out.version).split('+')[1]}` });
     expect(out.exampleRun).toEqual({ start: '2031-01-01', months: 6, decided: true, cost: 0, years: 0 });
+    // A pack's parameters ship with it: the UK's productivity with its range and stated assumption.
+    expect(out.productivity).toMatchObject({ default: 6, range: [4, 9], provenance: { kind: 'assumption' } });
     expect(out.exampleSummary).toEqual({ version: out.example && (out.example as { version: string }).version, backlog: true });
   }, 180_000);
 });

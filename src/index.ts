@@ -18,6 +18,7 @@ import type { Uncertainty } from './model/uncertainty.js';
 import { calibratedModelVersion, listBuiltinScenarios, loadScenario, resolveOverrides } from './scenarios/catalogue.js';
 import { DEFAULT_PACK, loadPack, packNames } from './pack/load.js';
 import type { PackManifest } from './pack/manifest.js';
+import type { ParameterFacts } from './pack/parameters.js';
 import { packageBacktest, type PackageBacktest, type PackageBacktestOptions } from './scenarios/package-backtest.js';
 
 export type { Comparison, Paired } from './experiment/compare.js';
@@ -30,15 +31,24 @@ export { InputError, RunError, type InputProblem } from './model/errors.js';
 export type { PackageBacktestOptions as BacktestOptions } from './scenarios/package-backtest.js';
 export type BacktestResult = PackageBacktest;
 export type { PackManifest } from './pack/manifest.js';
+export type { ParameterFacts, Provenance, SourceRef } from './pack/parameters.js';
 
 /** The country packs of the package (folders of packs/), e.g. `['example', 'uk']`. */
 export function packs(): string[] {
   return packNames();
 }
 
-/** A pack's manifest (default the UK's): currency, financial year, baseline, stages, routing, parameter defaults. */
+/** A pack's manifest (default the UK's): currency, financial year, baseline, stages, routing, dashboard groups. */
 export function pack(name: string = DEFAULT_PACK): PackManifest {
   return loadPack(name, 'pack').manifest;
+}
+
+/**
+ * A pack's facts about the model's parameters (its parameters.yaml), by dotted path: the default
+ * (before official figures are read), the plausible range and the source.
+ */
+export function packParameters(name: string = DEFAULT_PACK): ReadonlyMap<string, ParameterFacts> {
+  return loadPack(name, 'pack').parameters;
 }
 
 /** The version recorded in every summary: package and model, and the data the pack's baseline was calibrated on. */

@@ -13,10 +13,6 @@ import type { SchedulePoint } from '../model/declarations.js';
 import { makeHorizon, scheduleValue } from '../model/horizon.js';
 import { NAMED_NATIONALITIES, NATIONALITIES, type Nationality } from '../model/nationalities.js';
 import { planWorkforce } from '../model/workforce.js';
-import { decisionsParams } from '../model/decisions.js';
-
-/** The productivity the record's quarterly index is read against: the parameter's declared default. */
-const REFERENCE_PRODUCTIVITY = decisionsParams.productivity.default as number;
 import type { Scenario } from '../model/schema.js';
 import { PERIOD_FORMS, patternSeries, type CalibrationMap, type OptionalRole, type PatternRole } from '../pack/calibration-map.js';
 import type { ObservedData } from './observed.js';
@@ -229,10 +225,11 @@ export function productivityPath(data: ObservedData, roles: Roles, s: Scenario, 
     const claims = required(data, roles.claims, q.label, 'claims drive the run');
     people = Math.max(0, people + claims - c.decisions);
     cases = Math.max(0, cases + claims / s.arrivals.peoplePerCase - c.decisions / perCase);
-    // At the declared default productivity, not the scenario's, so that a backtest on a calibrated
-    // baseline and one on the defaults read the same capacity from the record.
+    // At the base scenario's productivity — the pack's default, which the calibration does not
+    // estimate — so that a backtest on a calibrated baseline and one on the defaults read the same
+    // capacity from the record.
     let capacity = 0;
-    for (let m = 3 * i; m < 3 * i + 3; m++) capacity += productive[m] * REFERENCE_PRODUCTIVITY;
+    for (let m = 3 * i; m < 3 * i + 3; m++) capacity += productive[m] * s.decisions.productivity;
     return { date: q.start, value: capacity > 0 ? Math.min(10, work / capacity) : 1 };
   });
 }

@@ -2,12 +2,13 @@
  * Claim inputs, each with its value, unit and where it comes from: official figures from the
  * pack's data (never typed into code: each names its series, period, vintage and source address
  * as the data files give them), the figure a claim states, and a parameter of the resolved base
- * scenario with the source its declaration gives.
+ * scenario with the source the pack gives for it (parameters.yaml).
  */
 import type { ObservedData } from '../calibration/observed.js';
 import { leaves, type ParamDef, type ParamTree } from '../model/declarations.js';
 import { InputError, showValue } from '../model/errors.js';
 import { PARAMETERS } from '../model/parameters.js';
+import { provenanceText, type PackParameters } from '../pack/parameters.js';
 import type { ClaimInput } from './types.js';
 
 /** An official figure as a claim input; `vintage` picks one release (default: the preferred one). */
@@ -27,15 +28,17 @@ const DECLARATIONS = new Map<string, ParamDef>(leaves(PARAMETERS as unknown as P
 
 /**
  * A parameter as a claim input: its value from the resolved scenario `tree` (what the pack and the
- * scenario make it, not the model's declared default), its unit and source from the declaration.
+ * scenario make it, not the model's declared default), its unit from the declaration, its source
+ * from the pack's facts.
  */
-export function parameter(tree: unknown, path: string, name: string, unit?: string): ClaimInput {
+export function parameter(tree: unknown, facts: PackParameters, path: string, name: string, unit?: string): ClaimInput {
   const def = DECLARATIONS.get(path);
+  const fact = facts.get(path);
   const value = path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], tree);
-  if (!def || def.kind !== 'number' || typeof value !== 'number') {
+  if (!def || def.kind !== 'number' || !fact || typeof value !== 'number') {
     throw new InputError({ field: 'parameter', value: showValue(path), allowed: `a numeric parameter of the base scenario (${name})` });
   }
-  return { name, value, unit: unit ?? def.unit, scenario: `parameter ${path}`, source: def.source };
+  return { name, value, unit: unit ?? def.unit, scenario: `parameter ${path}`, source: provenanceText(fact.provenance) };
 }
 
 /** Value of the input with this name (the formulas read inputs by name). */

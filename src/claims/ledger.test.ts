@@ -27,7 +27,7 @@ const projection = compareWith(
 );
 const file = readClaimsFile(claimsPath(loadPack('uk')), { series: data.names() });
 const base = loadScenario(file.base);
-const ledger = buildLedger(file, { data, base, projection, symbol: '£' });
+const ledger = buildLedger(file, { data, base, parameters: loadPack('uk').parameters, projection, symbol: '£' });
 const QUOTA_CLAIMED = 124_614;
 const byId = (id: string): Claim => {
   const c = ledger.claims.find((x) => x.id === id);

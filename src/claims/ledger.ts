@@ -6,6 +6,7 @@
  */
 import type { ObservedData } from '../calibration/observed.js';
 import type { Comparison } from '../experiment/compare.js';
+import type { PackParameters } from '../pack/parameters.js';
 import type { SummaryStats } from '../experiment/summary.js';
 import { CODE_METHODS } from './code.js';
 import { claimed, observed, parameter } from './inputs.js';
@@ -22,6 +23,8 @@ export interface LedgerContext {
   readonly data: ObservedData;
   /** The resolved base scenario: claims read parameters from it, not from the model's defaults. */
   readonly base: unknown;
+  /** The pack's facts about its parameters: where a parameter input's value comes from. */
+  readonly parameters: PackParameters;
   /** The comparison the file's projection asks for (needed when a claim reads it). */
   readonly projection?: Comparison;
   /** The pack's currency symbol, for money in the text. */
@@ -55,7 +58,7 @@ function projectionInputs(spec: InputSpec, c: Comparison | undefined): ClaimInpu
 function resolveInput(spec: InputSpec, ctx: LedgerContext, templates: TemplateContext): ClaimInput[] {
   if (spec.claimed !== undefined) return [claimed(spec.name, spec.claimed, spec.unit as string, spec.where as string)];
   if (spec.series !== undefined) return [observed(ctx.data, spec.name, spec.series, spec.period as string, spec.vintage)];
-  if (spec.parameter !== undefined) return [parameter(ctx.base, spec.parameter, spec.name, spec.unit)];
+  if (spec.parameter !== undefined) return [parameter(ctx.base, ctx.parameters, spec.parameter, spec.name, spec.unit)];
   if (spec.projection !== undefined) return projectionInputs(spec, ctx.projection);
   const scenario = spec.scenario === undefined ? {} : { scenario: render(spec.scenario, templates) };
   return [{ name: spec.name, value: spec.value as number, unit: spec.unit as string, ...scenario, source: spec.source as string }];

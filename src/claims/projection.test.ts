@@ -34,7 +34,7 @@ describe('caseworker projection', () => {
   it('leaves fewer people waiting after 24 months in every replication, and the claim reads the comparison', () => {
     const c = compareWith(simulate, a, b, { replications: 3, seed: 5, uncertainty: 'both', version: 'test' });
     expect(c.kpis.backlogPeopleAt24m.diff.p95 as number).toBeLessThan(0);
-    const claim = buildLedger(file, { data, base: a, projection: c, symbol: '£' }).claims.find((x) => x.id === 'caseworkers-1000');
+    const claim = buildLedger(file, { data, base: a, parameters: loadPack('uk').parameters, projection: c, symbol: '£' }).claims.find((x) => x.id === 'caseworkers-1000');
     expect(claim?.result.value).toBeLessThan(0);
     expect(claim?.result.text).toMatch(/backlog after 24 months -[\d,]+ \(P5 -[\d,]+ to P95 -[\d,]+\)/);
   });

@@ -8,6 +8,7 @@ import type { SimulateOptions } from '../experiment/replicate.js';
 import type { RunResult } from '../model/result.js';
 import type { ObservedData } from '../calibration/observed.js';
 import type { ClaimsFile } from '../claims/spec.js';
+import type { PackParameters } from '../pack/parameters.js';
 import type { Money } from './format.js';
 
 /** A resolved scenario as far as the CLI looks into it. */
@@ -40,6 +41,8 @@ export interface Backend {
   simulate(scenario: ScenarioLike, options: SimulateOptions): RunResult;
   /** The official figures of the pack's data/*.csv (for the claims ledger). */
   officialData(): ObservedData;
+  /** The pack's facts about its parameters (default, range, source), from its parameters.yaml. */
+  packParameters(): PackParameters;
   /** The pack's claims ledger (claims.yaml), checked; a pack without one throws InputError. */
   claimsFile(): ClaimsFile;
   /**

@@ -27,6 +27,7 @@ export function createModelBackend(packName: string = DEFAULT_PACK): Backend {
     validateScenarioFile: (path) => validateScenarioFile(path, pack),
     simulate: (scenario, options) => simulate(scenario as Scenario, options),
     officialData: () => officialData(pack),
+    packParameters: () => pack.parameters,
     claimsFile: () => packClaims(pack, { series: officialData(pack).names() }),
     deriveScenario: (base, overrides, name, title) => {
       const b = base as Scenario;

@@ -1,6 +1,7 @@
 /**
  * The uncertain parameters of a scenario as a sensitivity analysis sees them: every declared
- * number or schedule that is not `fixed` (src/model/declarations.ts), with its plausible range. A number
+ * number or schedule that is not `fixed` (src/model/declarations.ts) and has a plausible range in
+ * the scenario's pack (`country.ranges`), with that range. A number
  * varies over its range; a schedule varies by one multiplier of its whole path over its range,
  * as under parametric uncertainty (model/uncertainty.ts). A number the scenario sets outside its
  * plausible range is a deliberate choice (a lever) and is left out, again as there.
@@ -36,8 +37,9 @@ function getIn(obj: unknown, keys: readonly string[]): unknown {
 export function uncertainParameters(scenario: Scenario): UncertainParameter[] {
   const out: UncertainParameter[] = [];
   for (const { path, def } of LEAVES) {
-    if (def.kind === 'choice' || def.fixed) continue;
-    const [low, high] = def.range;
+    const range = scenario.country.ranges[path];
+    if (def.kind === 'choice' || def.fixed || !range) continue;
+    const [low, high] = range;
     if (def.kind === 'number') {
       const value = getIn(scenario, path.split('.')) as number;
       if (value < low || value > high) continue;

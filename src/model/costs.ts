@@ -11,14 +11,7 @@ import { num, schedule, type Resolved } from './declarations.js';
 import type { RunResult } from './result.js';
 import type { Scenario } from './schema.js';
 
-const gbp = (
-  label: string,
-  unit: 'GBP/person-night' | 'GBP/person-week' | 'GBP/staff-year' | 'GBP/determination' | 'GBP/return',
-  value: number | { series: string; period: string; scale?: number; per?: object; minus?: object[] },
-  range: [number, number],
-  description: string,
-  source: string,
-) => num({ label, description, unit, default: value as never, min: 0, max: 10_000_000, range, source });
+const gbp = (label: string, unit: 'GBP/person-night' | 'GBP/person-week' | 'GBP/staff-year' | 'GBP/determination' | 'GBP/return', description: string) => num({ label, description, unit, min: 0, max: 10_000_000 });
 
 export const costsParams = {
   hotelPerNight: schedule({
@@ -26,84 +19,48 @@ export const costsParams = {
     description: 'Cost of a night in contingency (hotel) accommodation, per person, over time (contract prices change as hotels are taken on and given up).',
     unit: 'GBP/person-night',
     interpolation: 'step',
-    default: [{ date: '2023-07-01', value: { series: 'hotel_cost_per_day', period: '2023-03', per: { series: 'asylum_hotel_people', period: '2023-03-31' } } }],
     min: 0,
     max: 10_000_000,
-    range: [0.8, 1.25],
-    source: 'Derived: £6m a day on hotels (ministers, March 2023) over people in hotels at 31 March 2023 (Home Office); held unless a scenario dates a change.',
   }),
   largeSitePerNight: gbp(
     'Large-site cost per person-night',
     'GBP/person-night',
-    120,
-    [70, 200],
     'Cost of a night on a large site (barge, former military site), per person, set-up costs included.',
-    'Assumption: the Home Office expected savings on hotels; the NAO later found large sites no cheaper.',
   ),
   dispersalPerNight: gbp(
     'Dispersal cost per person-night',
     'GBP/person-night',
-    {
-      series: 'asylum_other_accommodation_spend',
-      period: 'FY2022-23',
-      scale: 1 / 365,
-      per: {
-        series: 'asylum_supported_people',
-        period: '2023-03-31',
-        minus: [{ series: 'asylum_contingency_accommodation_people', period: '2023-03-31' }],
-      },
-    },
-    [12, 25],
     'Cost of a night in dispersal accommodation, per person.',
-    'Derived: NAO spend on non-hotel accommodation in 2022-23 (£0.4bn) over supported people outside contingency accommodation at 31 March 2023.',
   ),
   cashSelfCateredPerWeek: gbp(
     'Support payment, self-catered',
     'GBP/person-week',
-    { series: 'asylum_support_rate_self_catered', period: '2023-06' },
-    [45, 50],
     'Weekly cash allowance per supported person in self-catered (dispersal) accommodation.',
-    'GOV.UK, asylum support rates from June 2023.',
   ),
   cashCateredPerWeek: gbp(
     'Support payment, catered',
     'GBP/person-week',
-    { series: 'asylum_support_rate_catered', period: '2023-06' },
-    [8, 10],
     'Weekly cash allowance per supported person in catered accommodation (hotels, large sites).',
-    'GOV.UK, asylum support rates from June 2023.',
   ),
   caseworkerPerYear: gbp(
     'Decision-maker cost per year',
     'GBP/staff-year',
-    45_000,
-    [35_000, 60_000],
     'Fully loaded yearly cost of a decision-maker (salary, pension, overheads).',
-    'Assumption: executive-officer grade salary of about £30,000 plus on-costs and overheads.',
   ),
   tribunalPerDetermination: gbp(
     'Tribunal cost per determination',
     'GBP/determination',
-    2_000,
-    [1_000, 4_000],
     'Cost to the tribunal and the Home Office of one appeal determination.',
-    'Assumption.',
   ),
   enforcedReturnCost: gbp(
     'Cost of an enforced return',
     'GBP/return',
-    15_000,
-    [5_000, 30_000],
     'Cost of one enforced removal (detention, escorts, travel).',
-    'Assumption.',
   ),
   voluntaryReturnCost: gbp(
     'Cost of a voluntary return',
     'GBP/return',
-    2_500,
-    [1_000, 5_000],
     'Cost of one assisted voluntary return (travel and reintegration package).',
-    'Assumption.',
   ),
 };
 export type CostsParams = Resolved<typeof costsParams>;

@@ -1,12 +1,15 @@
 /**
- * Parameter descriptors: every scenario parameter is declared once, with its label, unit (from a
- * closed set), default, allowed bounds, plausible range and source or stated assumption. The
- * schema, the validation messages, the parameter reference and the dashboard's controls are all
- * generated from these declarations; each stage module declares its own.
+ * Parameter descriptors: every scenario parameter is declared once, with the model's mechanics of
+ * it — label, meaning, unit (from a closed set), hard bounds, whole numbers or not, interpolation,
+ * options, lever metadata. Each stage module declares its own. What a country says of a parameter
+ * (its default, plausible range and source) is the pack's, in `packs/<name>/parameters.yaml`
+ * (src/pack/parameters.ts): the model holds no country's numbers, so a second country is a folder
+ * of data, not an edit here. The schema, the validation messages, the parameter reference and the
+ * dashboard's controls are generated from the two together.
  *
- * A default is either a number typed here (an assumption or a policy constant, with its reason),
- * or a reference to an official figure in `data/` (series + period, optionally scaled), resolved
- * when the baseline is built — official figures are never typed into code.
+ * A pack's default is a number, or a reference to an official figure in its `data/` (series +
+ * period, optionally scaled), resolved when the baseline is built — official figures are never
+ * typed into code.
  */
 
 export const UNITS = {
@@ -59,8 +62,6 @@ interface Common {
   readonly label: string;
   /** What the parameter means in the model, one or two sentences. */
   readonly description: string;
-  /** Where the default comes from: a source, or "Assumption: …" with the reasoning. */
-  readonly source: string;
   /** A reporting choice rather than an uncertain quantity: never drawn under parametric uncertainty. */
   readonly fixed?: boolean;
 }
@@ -68,13 +69,15 @@ interface Common {
 export interface NumberParam extends Common {
   readonly kind: 'number';
   readonly unit: Unit;
-  readonly default: number | DataRef;
-  /** Allowed values (validation). */
+  /** Allowed values (validation); a pack's plausible range lies inside them. */
   readonly min: number;
   readonly max: number;
   readonly integer?: boolean;
-  /** Plausible range (uncertainty and sensitivity analysis), inside [min, max]. */
-  readonly range: readonly [number, number];
+  /**
+   * The value when the parameter's stage does not run but a stage that runs reads it (e.g. the
+   * returnable shares that triage claims); without one such a parameter takes `min`.
+   */
+  readonly neutral?: number;
 }
 
 export interface SchedulePoint {
@@ -99,20 +102,26 @@ export interface ScheduleParam extends Common {
   readonly unit: Unit;
   /** `linear` interpolates between dated points; `step` holds each value until the next date. */
   readonly interpolation: 'linear' | 'step';
-  readonly default: readonly { readonly date: string; readonly value: number | DataRef }[];
   readonly min: number;
   readonly max: number;
-  /** Plausible range as multipliers of the whole path. */
-  readonly range: readonly [number, number];
+  /** As NumberParam's: a constant path of this value when the stage does not run (else `min`). */
+  readonly neutral?: number;
 }
 
 export interface ChoiceParam<O extends string = string> extends Common {
   readonly kind: 'choice';
   readonly options: readonly O[];
-  readonly default: O;
+  /** As NumberParam's: the option when the stage does not run (else the first option). */
+  readonly neutral?: O;
 }
 
 export type ParamDef = NumberParam | ScheduleParam | ChoiceParam;
+
+/**
+ * A country's default for a parameter (packs/<name>/parameters.yaml), before official figures are
+ * read: a number or figure (number parameters), dated points (schedules), an option (choices).
+ */
+export type DefaultValue = number | DataRef | readonly { readonly date: string; readonly value: number | DataRef }[] | string;
 
 export const num = (def: Omit<NumberParam, 'kind'>): NumberParam => ({ kind: 'number', ...def });
 export const schedule = (def: Omit<ScheduleParam, 'kind'>): ScheduleParam => ({ kind: 'schedule', ...def });

@@ -15,7 +15,7 @@ import { ROUTE_EU_QUOTA, Stage } from './cases.js';
 import { ALLOCATION_KEYS, keyShare } from './eu-key.js';
 import { Kind } from './events.js';
 import { Series } from './observe.js';
-import { choice, num, schedule, type DataRef, type Resolved } from './declarations.js';
+import { choice, num, schedule, type Resolved } from './declarations.js';
 import { dailySchedule } from './horizon.js';
 import { LIMITS } from './limits.js';
 import type { World } from './world.js';
@@ -23,14 +23,8 @@ import type { World } from './world.js';
 const PURPOSE_DEAL = 51;
 const DAYS_PER_YEAR = 365.25;
 
-const ref = (series: string, plus: readonly string[] = [], per?: DataRef): DataRef => ({
-  series,
-  period: '2022',
-  plus: plus.map((s) => ({ series: s, period: '2022' })),
-  ...(per ? { per } : {}),
-});
-const bigCount = (label: string, description: string, unit: 'people' | 'GBP', value: DataRef, source: string) =>
-  num({ label, description, unit, default: value, min: 1, max: 1e15, range: [1, 1e15], source, fixed: true });
+const bigCount = (label: string, description: string, unit: 'people' | 'GBP') =>
+  num({ label, description, unit, min: 1, max: 1e15, fixed: true });
 
 export const euDealParams = {
   returnShare: schedule({
@@ -38,111 +32,81 @@ export const euDealParams = {
     description: 'Share of small-boat arrivals returned to the EU under the deal, from each date (0 before it starts).',
     unit: 'share',
     interpolation: 'step',
-    default: [{ date: '2023-07-01', value: 0 }],
     min: 0,
     max: 1,
-    range: [0.8, 1.2],
-    source: 'Policy lever: no deal in the status quo.',
   }),
   returnDays: num({
     label: 'Days to return under the deal',
     description: 'Days from arrival to the return to the EU; the people are held meanwhile, outside the asylum queue and asylum support.',
     unit: 'days',
-    default: 14,
     min: 0,
     max: 365,
-    range: [7, 30],
-    source: 'Assumption: a fast transfer of the Dublin kind.',
   }),
   annualCapPeople: num({
     label: 'Cap on deal returns per year',
     description: 'Most people returned under the deal per deal year (12 months from the scenario start); arrivals beyond it claim asylum as usual.',
     unit: 'people/year',
-    default: LIMITS.maxPopulation,
     min: 0,
     max: LIMITS.maxPopulation,
-    range: [1, 1],
-    source: 'Policy lever: no cap unless a scenario sets one.',
     fixed: true,
   }),
   costPerReturn: num({
     label: 'Cost per person returned under the deal',
     description: 'Holding, escort and transport cost per person returned to the EU.',
     unit: 'GBP/person',
-    default: 3_000,
     min: 0,
     max: 1_000_000,
-    range: [1_500, 6_000],
-    source: 'Assumption: a few days of detention and a short escorted journey.',
   }),
   quota: {
     rule: choice({
       label: 'Quota rule',
       description: 'none: no quota; fixed: quota.fixedPerYear people a year; ratio: quota.ratio people per person returned ("one in, one out"); key: a share of EU+ asylum applications a year by quota.key. Fixed and key quotas accrue while the deal is in force (returnShare above 0).',
       options: ['none', 'fixed', 'ratio', 'key'] as const,
-      default: 'none',
-      source: 'Policy lever: no deal in the status quo.',
     }),
     fixedPerYear: num({
       label: 'Fixed quota',
       description: 'People admitted per year under the fixed rule (e.g. the "100,000 a year" of the 2023 debate).',
       unit: 'people/year',
-      default: 0,
       min: 0,
       max: LIMITS.maxPopulation,
-      range: [0, 200_000],
-      source: 'Policy lever.',
       fixed: true,
     }),
     ratio: num({
       label: 'People admitted per person returned',
       description: 'Under the ratio rule, people admitted for each person returned to the EU.',
       unit: 'people/return',
-      default: 1,
       min: 0,
       max: 100,
-      range: [1, 1],
-      source: 'Policy lever: one in, one out.',
       fixed: true,
     }),
     key: choice({
       label: 'Allocation key',
       description: 'population-share: UK population over EU+ and UK population; population-gdp-50-50: half that, half the GDP share (the EU\'s simplified relocation key); custom: quota.customShare.',
       options: ALLOCATION_KEYS,
-      default: 'population-share',
-      source: 'EU relocation proposals of 2015 used population and GDP (with unemployment and past intakes); the UK opposition\'s critics used the population share in 2023.',
     }),
     customShare: num({
       label: 'Custom key share',
       description: 'The UK\'s share of EU+ applications under the custom key.',
       unit: 'share',
-      default: 0.1,
       min: 0,
       max: 1,
-      range: [0.05, 0.15],
-      source: 'Assumption.',
     }),
-    applicationsPerYear: bigCount('EU+ asylum applications per year', 'Applications in the EU+ that the key shares out, per year.', 'people', ref('key_applications_eu_plus'), 'EUAA: about 966,000 applications in the EU+ in 2022 (data/eu-allocation-key.csv).'),
-    ukPopulation: bigCount('UK population (key)', 'UK population used by the key.', 'people', ref('key_population_uk'), 'ONS mid-2022 estimate (data/eu-allocation-key.csv).'),
-    partnerPopulation: bigCount('EU+ population (key)', 'Population of the EU+ (EU27, Norway, Switzerland, Iceland, Liechtenstein) used by the key.', 'people', ref('key_population_eu27', ['key_population_norway', 'key_population_switzerland', 'key_population_iceland', 'key_population_liechtenstein']), 'Eurostat and national statistics offices, 1 January 2022 (data/eu-allocation-key.csv).'),
-    ukGdp: bigCount('UK GDP (key)', 'UK GDP used by the population-GDP key, in pounds.', 'GBP', ref('key_gdp_uk_gbp'), 'ONS, 2022 at current prices (data/eu-allocation-key.csv).'),
-    partnerGdp: bigCount('EU+ GDP (key)', 'GDP of the EU27, Norway and Switzerland used by the population-GDP key, in pounds at the 2022 average rate.', 'GBP', ref('key_gdp_eu27_eur', ['key_gdp_norway_eur', 'key_gdp_switzerland_eur'], { series: 'key_eur_per_gbp', period: '2022' }), 'Eurostat, 2022 at current prices, converted at the ECB 2022 average rate (data/eu-allocation-key.csv).'),
+    applicationsPerYear: bigCount('EU+ asylum applications per year', 'Applications in the EU+ that the key shares out, per year.', 'people'),
+    ukPopulation: bigCount('UK population (key)', 'UK population used by the key.', 'people'),
+    partnerPopulation: bigCount('EU+ population (key)', 'Population of the EU+ (EU27, Norway, Switzerland, Iceland, Liechtenstein) used by the key.', 'people'),
+    ukGdp: bigCount('UK GDP (key)', 'UK GDP used by the population-GDP key, in pounds.', 'GBP'),
+    partnerGdp: bigCount('EU+ GDP (key)', 'GDP of the EU27, Norway and Switzerland used by the population-GDP key, in pounds at the 2022 average rate.', 'GBP'),
     arriveAs: choice({
       label: 'Quota admissions arrive as',
       description: 'claims: they claim asylum in the UK (queue, support, decision as any claim); status: they arrive with refugee status (no claim, not in asylum support) at quota.costPerPersonWithStatus.',
       options: ['claims', 'status'] as const,
-      default: 'claims',
-      source: 'Assumption: a relocation scheme transfers applicants whose claims are then examined by the receiving state.',
     }),
     costPerPersonWithStatus: num({
       label: 'Cost per quota admission with status',
       description: 'Integration support per person admitted with status (only when quota.arriveAs is status).',
       unit: 'GBP/person',
-      default: 20_520,
       min: 0,
       max: 1_000_000,
-      range: [10_000, 30_000],
-      source: 'Assumption: the local-authority tariff of the UK Resettlement Scheme (£20,520 per person over five years).',
     }),
   },
 };

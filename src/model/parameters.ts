@@ -1,7 +1,8 @@
 /**
- * The one scenario schema: every parameter of the UK model, grouped by stage. Each stage module
- * declares its own parameters; this file only assembles them, in the order the reference and the
- * dashboard show them.
+ * The one scenario schema: every parameter of the model, grouped by stage. Each stage module
+ * declares its own parameters (their mechanics; each pack's parameters.yaml gives its defaults,
+ * ranges and sources); this file only assembles them, in the order the reference and the dashboard
+ * show them.
  */
 import { accommodationParams } from './accommodation.js';
 import { appealsParams } from './appeals.js';
@@ -30,11 +31,8 @@ export const PARAMETERS = {
       label: 'Backlog threshold',
       description: 'The KPI "months until the backlog falls below" uses this many people awaiting an initial decision.',
       unit: 'people',
-      default: 20_000,
       min: 0,
       max: LIMITS.maxPopulation,
-      range: [10_000, 50_000],
-      source: 'Assumption: a working queue of a few months of claims, as before 2018.',
       fixed: true,
     }),
   },

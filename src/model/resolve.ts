@@ -1,9 +1,10 @@
 /**
- * Building the baseline: each parameter's default, with references to official figures resolved
- * against the data the caller loaded (the model itself reads no files).
+ * Building the baseline: each parameter at its country's default (packs/<name>/parameters.yaml,
+ * handed in by the caller), with references to official figures resolved against the data the
+ * caller loaded (the model itself reads no files).
  */
 import { PARAMETERS, type Parameters } from './parameters.js';
-import { isDataRef, isParam, type DataRef, type ParamDef, type ParamTree } from './declarations.js';
+import { isDataRef, isParam, type DataRef, type DefaultValue, type ParamDef, type ParamTree } from './declarations.js';
 
 /** What the model needs of the official data: one figure by series and period. */
 export interface OfficialFigures {
@@ -19,36 +20,53 @@ export function resolveDataRef(ref: DataRef, figures: OfficialFigures): number {
   return v;
 }
 
-/**
- * A declared default. A reference to official figures is read from `figures`, unless the
- * parameter is `unread` (the pack gives its own value, or runs no stage that uses it): then it
- * takes its least allowed value and nothing is read, so a pack needs no figures it does not use.
- */
-function resolveDefault(def: ParamDef, figures: OfficialFigures, unread: boolean): unknown {
-  const value = (v: number | DataRef) => (!isDataRef(v) ? v : unread ? (def as { min: number }).min : resolveDataRef(v, figures));
+const figure = (v: number | DataRef, figures: OfficialFigures): number => (isDataRef(v) ? resolveDataRef(v, figures) : v);
+
+/** A country's default with its figures read; a bare number for a schedule is a constant path from `start`. */
+function resolveDefault(def: ParamDef, value: DefaultValue, figures: OfficialFigures, start: string): unknown {
   switch (def.kind) {
     case 'number':
-      return value(def.default);
+      return figure(value as number | DataRef, figures);
     case 'schedule':
-      return def.default.map((p) => ({
-        date: p.date,
-        value: value(p.value),
-      }));
+      if (typeof value === 'number' || isDataRef(value)) return [{ date: start, value: figure(value, figures) }];
+      return (value as readonly { date: string; value: number | DataRef }[]).map((p) => ({ date: p.date, value: figure(p.value, figures) }));
     case 'choice':
-      return def.default;
+      return value;
   }
 }
 
-function resolveTree(tree: ParamTree, figures: OfficialFigures, unread: (path: string) => boolean, prefix: string): Record<string, unknown> {
+/**
+ * The value of a parameter the country gives none for (its stage does not run): its neutral value,
+ * else the least allowed value (the first option). Nothing of a stage that is not built reads it.
+ */
+function neutral(def: ParamDef, start: string): unknown {
+  switch (def.kind) {
+    case 'number':
+      return def.neutral ?? def.min;
+    case 'schedule':
+      return [{ date: start, value: def.neutral ?? def.min }];
+    case 'choice':
+      return def.neutral ?? def.options[0];
+  }
+}
+
+function resolveTree(tree: ParamTree, defaults: ReadonlyMap<string, DefaultValue>, figures: OfficialFigures, start: string, prefix: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, node] of Object.entries(tree)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    out[key] = isParam(node) ? resolveDefault(node, figures, unread(path)) : resolveTree(node, figures, unread, path);
+    if (!isParam(node)) out[key] = resolveTree(node, defaults, figures, start, path);
+    else {
+      const given = defaults.get(path);
+      out[key] = given === undefined ? neutral(node, start) : resolveDefault(node, given, figures, start);
+    }
   }
   return out;
 }
 
-/** Every parameter at its default; `unread(path)`: a parameter whose figures are not read (see resolveDefault). */
-export function baselineParameters(figures: OfficialFigures, unread: (path: string) => boolean = () => false): Parameters {
-  return resolveTree(PARAMETERS as unknown as ParamTree, figures, unread, '') as unknown as Parameters;
+/**
+ * Every parameter at the country's default (by dotted path), official figures read from
+ * `figures`; a parameter without one takes its neutral value. `start` dates constant paths.
+ */
+export function baselineParameters(defaults: ReadonlyMap<string, DefaultValue>, figures: OfficialFigures, start: string): Parameters {
+  return resolveTree(PARAMETERS as unknown as ParamTree, defaults, figures, start, '') as unknown as Parameters;
 }

@@ -9,7 +9,7 @@
 import { Station } from '../engine/index.js';
 import { keyedUniform, LognormalFromUniform } from '../engine/keyed.js';
 import { Stage } from './cases.js';
-import { byNationality, isFastTrack, NATIONALITIES, type Nationality } from './nationalities.js';
+import { byNationality, isFastTrack, NATIONALITIES } from './nationalities.js';
 import { Kind } from './events.js';
 import { Series } from './observe.js';
 import { dailySchedule, monthNow, monthlySchedule, ratedServers, type Horizon } from './horizon.js';
@@ -26,23 +26,6 @@ const PURPOSE_INADMISSIBLE = 45;
 const PURPOSE_THIRD_COUNTRY = 46;
 const DAYS_PER_YEAR = 365.25;
 
-/** Returnable shares by nationality, with the reason for each (all assumptions). */
-const RETURNABLE: { readonly [K in Nationality]: readonly [share: number, why: string] } = {
-  afghanistan: [0.02, 'no enforced returns to Afghanistan since August 2021'],
-  albania: [0.85, 'the UK–Albania returns arrangement of December 2022 and regular charter flights'],
-  bangladesh: [0.5, 'returns happen, slowly (documentation)'],
-  eritrea: [0.02, 'enforced returns to Eritrea are practically impossible'],
-  india: [0.6, 'the UK–India Migration and Mobility Partnership (2021) covers returns'],
-  iran: [0.05, 'Iran does not accept enforced returns'],
-  iraq: [0.2, 'returns mainly to the Kurdistan region, few otherwise'],
-  pakistan: [0.5, 'returns happen, slowly (documentation)'],
-  sudan: [0.02, 'war from April 2023: no returns'],
-  syria: [0.01, 'no returns to Syria'],
-  turkey: [0.35, 'returns possible but few'],
-  vietnam: [0.5, 'returns under the 2019 UK–Vietnam arrangement, slowly (documentation)'],
-  other: [0.35, 'a mixed group; as the old "other nationalities" group'],
-};
-
 export const returnsParams = {
   enforcedPerMonth: schedule({
     lever: { label: 'Extra enforced returns', cost: { parameter: 'costs.enforcedReturnCost', per: 'month' } },
@@ -50,65 +33,47 @@ export const returnsParams = {
     description: 'Enforced returns of asylum cases the Home Office can carry out per month.',
     unit: 'returns/month',
     interpolation: 'step',
-    default: [{ date: '2023-07-01', value: { series: 'returns_enforced_quarter', period: '2023Q2', scale: 0.5 / 3 } }],
-    // 0.5: returns.asylumShareOfEnforced's default.
     min: 0,
     max: 1_000_000,
-    range: [0.7, 1.5],
-    source: 'Home Office: enforced returns in 2023 Q2 per month (all immigration returns), of which half assumed asylum-related (assumption: returns.asylumShareOfEnforced).',
   }),
   asylumShareOfEnforced: num({
     label: 'Asylum share of enforced returns',
     description: 'Share of all enforced returns (the record counts every immigration return, foreign national offenders included) that are of asylum cases; the backtest reads the asylum capacity from the record with it.',
     unit: 'share',
-    default: 0.5,
     min: 0,
     max: 1,
-    range: [0.3, 0.7],
-    source: 'Assumption: the record used here has no split of enforced returns by whether the person had claimed asylum; half, as in the capacity default.',
   }),
   removalDays: num({
     label: 'Time to carry out a removal',
     description: 'Mean days from a case being taken up by returns staff to its removal.',
     unit: 'days',
-    default: 30,
     min: 1,
     max: 1000,
-    range: [14, 60],
-    source: 'Assumption.',
   }),
-  returnable: byNationality((n, label) => {
-    const [share, why] = RETURNABLE[n];
-    return num({
+  returnable: byNationality((n, label) =>
+    num({
       label: `Returnable share: ${label}`,
       description: `Share of ${n === 'other' ? 'cases of other nationalities' : `${label} cases`} in the returns pool that can be removed (documents, a route and a receiving country). At least a half makes the nationality "returnable": fast-tracked by the returns unit.`,
       unit: 'share',
-      default: share,
       min: 0,
       max: 1,
-      range: [Math.max(0, share - 0.15), Math.min(1, share + 0.15)],
-      source: `Assumption: ${why}. Overall about 41% of refused applicants of 2010–2020 had left by mid-2022 (data/ refused_applicants_returned_share).`,
-    });
-  }),
+      // Decisions triage claims by these shares; without a returns stage no nationality is returnable.
+      neutral: 0,
+    }),
+  ),
   voluntaryPerYear: num({
     label: 'Voluntary departure hazard',
     description: 'Rate per year at which a case waiting in the returns pool or in limbo leaves voluntarily.',
     unit: 'per year',
-    default: 0.15,
     min: 0,
     max: 50,
-    range: [0.05, 0.3],
-    source: 'Assumption: voluntary returns of all kinds were about 4,800 in 2023 Q2 (data/ returns_voluntary_quarter).',
   }),
   abscondPerYear: num({
     label: 'Absconding hazard',
     description: 'Rate per year at which a waiting case loses contact (absconds).',
     unit: 'per year',
-    default: 0.05,
     min: 0,
     max: 50,
-    range: [0.01, 0.15],
-    source: 'Assumption.',
   }),
   /** Lever: a returns unit — staff adding enforced-returns capacity, and fast-track triage. */
   unit: {
@@ -117,38 +82,29 @@ export const returnsParams = {
       description: 'Staff of a dedicated returns unit over time (0 before it starts); they add to the enforced-returns capacity.',
       unit: 'staff',
       interpolation: 'step',
-      default: [{ date: '2023-07-01', value: 0 }],
       min: 0,
       max: 100_000,
-      range: [0.8, 1.1],
-      source: 'Policy lever: none in the status quo.',
     }),
     returnsPerStaffMonth: num({
       label: 'Enforced returns per returns-unit staff member',
       description: 'Enforced returns a returns-unit staff member adds per month (caseworkers, escorts and detention staff together).',
       unit: 'returns/staff-month',
-      default: 0.5,
       min: 0,
       max: 50,
-      range: [0.2, 1.5],
-      source: 'Assumption: Immigration Enforcement carried out a few thousand enforced returns a year with several thousand staff; a dedicated unit of 1,000 adding about 500 a month would roughly double asylum-related enforced returns.',
     }),
     costPerStaffYear: num({
       label: 'Cost of a returns-unit staff member',
       description: 'Fully loaded yearly cost of a returns-unit staff member (removal costs themselves are costs.enforcedReturnCost).',
       unit: 'GBP/staff-year',
-      default: 45_000,
       min: 0,
       max: 1_000_000,
-      range: [35_000, 60_000],
-      source: 'Assumption: as a decision-maker (executive-officer grade with on-costs).',
     }),
     fastTrack: choice({
       label: 'Fast-track returnable nationalities',
       description: 'on: claims from returnable nationalities (not legacy) are decided before other claims (streams-share: by their share, as before), with the effort decisions.streamEffort.fastTrack, and go first in the enforced-returns queue.',
       options: ['off', 'on'] as const,
-      default: 'off',
-      source: 'Policy lever: off in the status quo.',
+      // Read by decisions' queue; without a returns stage there is no returns unit to fast-track for.
+      neutral: 'off',
     }),
   },
   /** Lever: a third-country removal scheme (the 2022–23 Rwanda scheme) and the inadmissibility rule. */
@@ -158,53 +114,38 @@ export const returnsParams = {
       description: 'Share of small-boat arrivals whose claims are inadmissible from each date: their claims are not decided; they are held for removal (in support) until removed to a third country, they depart or abscond.',
       unit: 'share',
       interpolation: 'step',
-      default: [{ date: '2023-07-01', value: 0 }],
       min: 0,
       max: 1,
-      range: [0.9, 1],
-      source: 'Policy lever: 0 in the status quo; the Illegal Migration Act 2023 duty to remove applied to all small-boat arrivals once commenced (1).',
     }),
     removalsPerYear: schedule({
       label: 'Third-country removal capacity',
       description: 'Held cases the third country accepts per year, from each date (0 before the scheme operates).',
       unit: 'cases/year',
       interpolation: 'step',
-      default: [{ date: '2023-07-01', value: 0 }],
       min: 0,
       max: 1_000_000,
-      range: [0.5, 1.5],
-      source: 'Policy lever: no removals to Rwanda took place in 2022–24 (legal challenges).',
     }),
     removalDays: num({
       label: 'Time to carry out a third-country removal',
       description: 'Mean days from a held case being taken up for removal to the flight.',
       unit: 'days',
-      default: 30,
       min: 1,
       max: 1000,
-      range: [14, 90],
-      source: 'Assumption.',
     }),
     costPerPerson: num({
       label: 'Cost per person removed to a third country',
       description: 'Cost per person relocated: payment to the third country, flights and escorts, processing.',
       unit: 'GBP/person',
-      default: { series: 'rwanda_cost_per_person_gross', period: '2023-06' },
       min: 0,
       max: 10_000_000,
-      range: [100_000, 200_000],
-      source: 'Home Office economic impact assessment of the Illegal Migration Bill (June 2023): £169,000 per person relocated.',
     }),
     fixedCostPerYear: schedule({
       label: 'Fixed cost of the third-country scheme',
       description: 'Payments to the third country not tied to removals (economic development fund, set-up), per year from each date.',
       unit: 'GBP/year',
       interpolation: 'step',
-      default: [{ date: '2023-07-01', value: 0 }],
       min: 0,
       max: 100_000_000_000,
-      range: [0.8, 1.5],
-      source: 'Policy lever: 0 here; £140m was paid to Rwanda by 2022-23 and £100m more in April 2023 (data/ rwanda_paid_cumulative, rwanda_paid).',
     }),
   },
 };

@@ -21,11 +21,8 @@ const route = (label: string, description: string) =>
     description,
     unit: 'people/year',
     interpolation: 'step',
-    default: [{ date: '2023-07-01', value: 0 }],
     min: 0,
     max: LIMITS.maxPopulation,
-    range: [0.8, 1.2],
-    source: 'Policy lever: none beyond the routes of the status quo (whose arrivals are not asylum claims and are not modelled).',
   });
 
 export const safeRoutesParams = {
@@ -38,11 +35,8 @@ export const safeRoutesParams = {
     label: 'Cost per safe-route admission',
     description: 'One-off integration cost per person admitted by a safe route (local-authority support, health, education).',
     unit: 'GBP/person',
-    default: 20_520,
     min: 0,
     max: 1_000_000,
-    range: [10_000, 30_000],
-    source: 'Assumption: the local-authority tariff of the UK Resettlement Scheme (£20,520 per person over five years).',
   }),
 };
 export type SafeRoutesParams = Resolved<typeof safeRoutesParams>;

@@ -27,6 +27,9 @@ import { scheduleValue } from './horizon.js';
 import { UNITS, isParam, leaves, type ParamDef, type ParamTree } from './declarations.js';
 import { routingProblems, routingSchema, stagesSchema, type Routing, type StageName } from './routing.js';
 
+const ALL_LEAVES = leaves(PARAMETERS as unknown as ParamTree);
+const DEF_BY_PATH = new Map(ALL_LEAVES.map((l) => [l.path, l.def]));
+
 /**
  * What the country pack says of money and time (packs/<name>/pack.yaml). The resolver copies it
  * from the pack into every scenario, so the model reads no files; a scenario file cannot set it.
@@ -41,6 +44,12 @@ export interface Country {
   readonly stages: readonly StageName[];
   /** What follows each outcome: the stages a case is handed to, in order. */
   readonly routing: Routing;
+  /**
+   * The pack's plausible range of each uncertain parameter by dotted path (a value's, or the
+   * multiplier of a schedule's whole path): what parametric uncertainty and sensitivity analysis
+   * draw from. A parameter with none (a choice, one of a stage the pack does not run) is not drawn.
+   */
+  readonly ranges: Readonly<Record<string, readonly [number, number]>>;
 }
 
 const countrySchema = z.strictObject({
@@ -49,6 +58,10 @@ const countrySchema = z.strictObject({
   financialYearStartMonth: z.number().int().min(1).max(12),
   stages: stagesSchema,
   routing: routingSchema,
+  ranges: z.record(
+    z.string().refine((path) => DEF_BY_PATH.get(path)?.kind === 'number' || DEF_BY_PATH.get(path)?.kind === 'schedule', 'the path of a number or schedule parameter'),
+    z.tuple([z.number(), z.number()]).refine(([lo, hi]) => lo <= hi, 'low ≤ high'),
+  ),
 });
 
 /** Check a country block handed over whole (a distributed job's resolved scenario). */
@@ -58,7 +71,7 @@ export function parseCountry(raw: unknown, origin: string): Country {
   if (r.success && problems.length === 0) return r.data;
   if (r.success) throw new InputError(problems.map((p) => ({ ...p, field: `country.${p.field}` })), origin);
   const issue = r.error.issues[0];
-  throw new InputError({ field: ['country', ...(issue?.path ?? [])].join('.'), value: showValue(raw), allowed: `the country of a pack: pack, currency (three capital letters), financialYearStartMonth (1–12), stages, routing (${issue?.message ?? 'invalid'})` }, origin);
+  throw new InputError({ field: ['country', ...(issue?.path ?? [])].join('.'), value: showValue(raw), allowed: `the country of a pack: pack, currency (three capital letters), financialYearStartMonth (1–12), stages, routing, ranges (${issue?.message ?? 'invalid'})` }, origin);
 }
 
 export interface ScenarioMeta {
@@ -74,8 +87,6 @@ export type Scenario = ScenarioMeta & Parameters;
 
 const META_KEYS = ['name', 'title', 'description', 'extends', 'start', 'horizonMonths'] as const;
 const NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const ALL_LEAVES = leaves(PARAMETERS as unknown as ParamTree);
-const DEF_BY_PATH = new Map(ALL_LEAVES.map((l) => [l.path, l.def]));
 
 function fmt(n: number): string {
   return Number.isInteger(n) ? n.toLocaleString('en-GB') : String(n);

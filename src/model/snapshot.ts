@@ -10,59 +10,42 @@ import { Categorical, sortedUniforms, streamRng, type Rng } from '../engine/inde
 import { daysBetween, monthBounds, monthLabel } from './dates.js';
 import { Stage } from './cases.js';
 import { LEGACY_CUTOFF } from './decisions.js';
-import { byNationality, NAMED_NATIONALITIES, NATIONALITIES } from './nationalities.js';
+import { byNationality, NATIONALITIES } from './nationalities.js';
 import { MAX_SNAPSHOT_AGE_MONTHS } from './observe.js';
 import { num, type Resolved } from './declarations.js';
 import type { World } from './world.js';
 import { LIMITS } from './limits.js';
 
-const count = (
-  label: string,
-  unit: 'cases' | 'people',
-  value: number | { series: string; period: string },
-  range: [number, number],
-  description: string,
-  source: string,
-) =>
-  // Observed counts are facts of the record, not uncertain inputs (an assumed count is not fixed).
-  num({ label, description, unit, default: value, min: 0, max: LIMITS.maxPopulation, integer: true, range, source, fixed: typeof value !== 'number' });
+/** A starting count. Observed counts are facts of the record, not uncertain inputs: `fixed` (an assumed count is not). */
+const count = (label: string, unit: 'cases' | 'people', description: string, fixed: boolean) =>
+  num({ label, description, unit, min: 0, max: LIMITS.maxPopulation, integer: true, fixed });
 
 export const snapshotParams = {
-  awaitingDecisionCases: count('Awaiting an initial decision (cases)', 'cases', { series: 'backlog_initial_cases', period: '2023-06-30' }, [130_000, 138_000], 'Cases awaiting an initial decision at the start.', 'Home Office, 30 June 2023.'),
-  awaitingDecisionPeople: count('Awaiting an initial decision (people)', 'people', { series: 'backlog_initial_people', period: '2023-06-30' }, [170_000, 180_000], 'People (with dependants) awaiting an initial decision at the start.', 'Home Office, 30 June 2023.'),
-  over6mPeople: count('Waiting more than six months (people)', 'people', { series: 'backlog_initial_people_over6m', period: '2023-06-30' }, [135_000, 145_000], 'People awaiting an initial decision for more than six months at the start.', 'Home Office via City AM, 30 June 2023.'),
-  legacyCases: count('Legacy backlog (cases)', 'cases', { series: 'backlog_legacy_cases', period: '2023-06-30' }, [65_000, 71_000], 'Cases of the legacy backlog (claims lodged before 28 June 2022) still awaiting a decision at the start.', 'Home Office via BBC, end of June 2023.'),
+  awaitingDecisionCases: count('Awaiting an initial decision (cases)', 'cases', 'Cases awaiting an initial decision at the start.', true),
+  awaitingDecisionPeople: count('Awaiting an initial decision (people)', 'people', 'People (with dependants) awaiting an initial decision at the start.', true),
+  over6mPeople: count('Waiting more than six months (people)', 'people', 'People awaiting an initial decision for more than six months at the start.', true),
+  legacyCases: count('Legacy backlog (cases)', 'cases', 'Cases of the legacy backlog (claims lodged before 28 June 2022) still awaiting a decision at the start.', true),
   oldestClaimMonths: num({
     label: 'Age of the oldest claims',
     description: 'Legacy claims are spread evenly between the legacy cut-off and this many months before the start.',
     unit: 'months',
-    default: 36,
     min: 13,
     max: MAX_SNAPSHOT_AGE_MONTHS,
     integer: true,
-    range: [24, 60],
-    source: 'Assumption: about 91,000 people had waited over a year at mid-2023 (data/ backlog_people_legacy_over1y); a minority for three years or more.',
   }),
-  awaitingAppealCases: count('Appeals pending (cases)', 'cases', { series: 'ftt_asylum_appeals_outstanding', period: '2023-03-31' }, [6_000, 10_000], 'Asylum appeals outstanding at the First-tier Tribunal at the start.', 'Ministry of Justice tribunal statistics, 31 March 2023 (latest before the start).'),
-  awaitingReturnCases: count('Returns pool (cases)', 'cases', 30_000, [10_000, 80_000], 'Cases with appeal rights exhausted still in the UK and not in limbo at the start.', 'Assumption: no official stock is published.'),
-  nationalityMix: byNationality((n, label) => {
-    const backlog = { series: 'backlog_initial_cases', period: '2023-06-30' };
-    return num({
+  awaitingAppealCases: count('Appeals pending (cases)', 'cases', 'Asylum appeals outstanding at the First-tier Tribunal at the start.', true),
+  awaitingReturnCases: count('Returns pool (cases)', 'cases', 'Cases with appeal rights exhausted still in the UK and not in limbo at the start.', false),
+  nationalityMix: byNationality((n, label) =>
+    num({
       label: `Share of the backlog: ${label}`,
       description: `Share of the cases awaiting an initial decision at the start (and of the appeals and returns pools, whose mix is not published) that are ${n === 'other' ? 'of nationalities other than the twelve named' : `${label} nationals`}. The shares are weights: each is divided by their sum.`,
       unit: 'share',
-      default:
-        n === 'other'
-          ? { ...backlog, minus: NAMED_NATIONALITIES.map((m) => ({ series: `backlog_initial_main_${m}`, period: '2023-06-30' })), per: backlog }
-          : { series: `backlog_initial_main_${n}`, period: '2023-06-30', per: backlog },
       min: 0,
       max: 1,
-      range: [0, 1],
-      source: `Home Office Asy_D03, main applicants awaiting an initial decision on 30 June 2023 (data/uk-asylum-by-nationality-to-2023Q2.csv)${n === 'other' ? ', less the twelve named, over all cases awaiting a decision' : ', over all cases awaiting a decision'}.`,
       fixed: true,
-    });
-  }),
-  inSupportPeople: count('People in asylum support', 'people', { series: 'asylum_supported_people', period: '2023-06-30' }, [108_000, 118_000], 'People receiving asylum support at the start.', 'NAO / Public Accounts Committee, about 113,000 at 30 June 2023.'),
+    }),
+  ),
+  inSupportPeople: count('People in asylum support', 'people', 'People receiving asylum support at the start.', true),
 };
 export type SnapshotParams = Resolved<typeof snapshotParams>;
 

@@ -1,6 +1,7 @@
 /**
  * Parametric uncertainty: once per replication, every uncertain parameter is drawn from a
- * triangular distribution over its plausible range with the scenario's value as the mode
+ * triangular distribution over its plausible range (the pack's, which the scenario carries in
+ * `country.ranges`) with the scenario's value as the mode
  * (schedules: one multiplier over the whole path, mode 1). A value a scenario sets outside the
  * plausible range is taken as a deliberate choice and kept fixed.
  *
@@ -63,17 +64,18 @@ export function sampleParameters(scenario: Scenario, seed: number, replication: 
   const base = keyedBase(seed ^ PARAMETER_STREAM, replication);
   const out = structuredClone(scenario) as unknown as Record<string, unknown>;
   for (const { path, def } of LEAVES) {
-    if (def.kind === 'choice' || def.fixed) continue;
+    const range = scenario.country.ranges[path];
+    if (def.kind === 'choice' || def.fixed || !range) continue;
     const keys = path.split('.');
     const u = keyedUniform(base, pathKey(path), 0);
     if (def.kind === 'number') {
       const v = getIn(out, keys) as number;
-      const [lo, hi] = def.range;
+      const [lo, hi] = range;
       if (v < lo || v > hi) continue;
       const x = Math.min(def.max, Math.max(def.min, triangularQuantile(u, lo, v, hi)));
       setIn(out, keys, def.integer ? Math.round(x) : x);
     } else {
-      const m = triangularQuantile(u, def.range[0], 1, def.range[1]);
+      const m = triangularQuantile(u, range[0], 1, range[1]);
       const points = getIn(out, keys) as SchedulePoint[];
       setIn(
         out,

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -80,7 +80,11 @@ describe('loadPack', () => {
       writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'atlantis', '[snapshot, arrivals, decisions]'));
       expect(() => readPack(dir)).toThrow(/snapshot only with accommodation, appeals and returns/);
       writeFileSync(join(dir, 'pack.yaml'), manifest(1));
-      expect(readPack(dir).manifest).toMatchObject({ currency: { code: 'ATL' }, stages: ['arrivals', 'decisions'] });
+      expect(() => readPack(dir)).toThrow(/atlantis: parameters\.yaml: got nothing; the pack's parameters/);
+      copyFileSync(join(packsDir(), 'example', 'parameters.yaml'), join(dir, 'parameters.yaml'));
+      const pack = readPack(dir);
+      expect(pack.manifest).toMatchObject({ currency: { code: 'ATL' }, stages: ['arrivals', 'decisions'] });
+      expect(pack.parameters.get('decisions.productivity')).toMatchObject({ default: 7, range: [4, 9] });
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

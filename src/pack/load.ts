@@ -11,6 +11,7 @@ import { InputError, showValue } from '../model/errors.js';
 import { didYouMean } from '../model/suggest.js';
 import { checkCalibrationMap, type CalibrationMap, type CatalogueNames } from './calibration-map.js';
 import { checkManifest, type PackManifest } from './manifest.js';
+import { checkPackParameters, type PackParameters } from './parameters.js';
 
 /** The pack commands use when none is named. */
 export const DEFAULT_PACK = 'uk';
@@ -42,18 +43,20 @@ export function packNames(dir: string = packsDir()): string[] {
     .sort();
 }
 
-/** A country pack: its manifest and where its files are. */
+/** A country pack: its manifest, its parameters' facts and where its files are. */
 export interface Pack {
   readonly name: string;
   readonly dir: string;
   readonly manifest: PackManifest;
+  /** Default, plausible range and source of every parameter of the stages it runs (parameters.yaml). */
+  readonly parameters: PackParameters;
   /** The official figures (`*.csv`), the series catalogue (`catalogue/series.csv`), the calibration record. */
   readonly dataDir: string;
   /** The built-in scenarios (`*.yaml`). */
   readonly scenariosDir: string;
 }
 
-/** Read and check the pack in a folder (its manifest's name must be the folder's). */
+/** Read and check the pack in a folder (its manifest's name must be the folder's, and its parameters.yaml fit its stages). */
 export function readPack(dir: string): Pack {
   const file = join(dir, 'pack.yaml');
   const manifest = checkManifest(parse(readFileSync(file, 'utf8')), file);
@@ -61,7 +64,12 @@ export function readPack(dir: string): Pack {
   if (manifest.name !== folder) {
     throw new InputError({ field: 'name', value: showValue(manifest.name), allowed: `the pack's folder name ${showValue(folder)}` }, file);
   }
-  return { name: manifest.name, dir, manifest, dataDir: join(dir, 'data'), scenariosDir: join(dir, 'scenarios') };
+  const parametersFile = join(dir, 'parameters.yaml');
+  if (!existsSync(parametersFile)) {
+    throw new InputError({ field: 'parameters.yaml', value: 'nothing', allowed: 'the pack\'s parameters: a default, range and source for each parameter of the stages it runs (docs/add-a-country.md)' }, dir);
+  }
+  const parameters = checkPackParameters(parse(readFileSync(parametersFile, 'utf8')), parametersFile, manifest);
+  return { name: manifest.name, dir, manifest, parameters, dataDir: join(dir, 'data'), scenariosDir: join(dir, 'scenarios') };
 }
 
 const packs = new Map<string, Pack>();

@@ -1,8 +1,8 @@
 /**
  * A country pack's manifest (`packs/<name>/pack.yaml`): what makes a folder of data "one
  * country" — its currency, when its financial year starts, where its built-in scenarios start,
- * the stages it runs and what follows each outcome (the routing table), and the defaults it gives
- * the model's parameters. Checked with zod (the stages and the routing by the model's own
+ * the stages it runs and what follows each outcome (the routing table); its parameters' facts are
+ * beside it in parameters.yaml (parameters.ts). Checked with zod (the stages and the routing by the model's own
  * schemas), so a bad manifest is refused with the field, the value and what is allowed.
  */
 import { z } from 'zod';
@@ -35,11 +35,6 @@ export const packManifest = z.strictObject({
   stages: stagesSchema,
   /** What follows each outcome: the handoffs of routing.ts, in order. */
   routing: routingSchema,
-  /**
-   * Defaults the pack gives the model's parameters, as a scenario file writes overrides (checked
-   * as one is); a parameter not named keeps the model's declared default (and its source).
-   */
-  parameters: z.record(z.string(), z.unknown()).optional(),
   /**
    * The dashboard editor's groups, in order: a title and the parameter paths it takes (a prefix,
    * less any prefixes of another group). A parameter in no group gets one of its top-level name.

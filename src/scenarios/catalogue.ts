@@ -8,14 +8,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataFiles, loadOfficialData, seriesCatalogue } from '../calibration/data-files.js';
 import { DEFAULT_PACK, loadPack, type Pack } from '../pack/load.js';
+import { defaultsOf, rangesOf } from '../pack/parameters.js';
 import { ObservedData } from '../calibration/observed.js';
 import { calibrationPath, readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
 import { applyEstimates } from '../calibration/estimates.js';
 import { InputError } from '../model/errors.js';
 import { didYouMean } from '../model/suggest.js';
 import { baselineParameters } from '../model/resolve.js';
-import { PARAMETERS } from '../model/parameters.js';
-import { leaves, type ParamTree } from '../model/declarations.js';
 import { STAGES } from '../model/routing.js';
 import { MODEL_VERSION } from '../model/simulate.js';
 import { applyOverrides, checkScenario, parseOverrides, type Country, type Scenario, type ScenarioOverrides } from '../model/schema.js';
@@ -28,10 +27,10 @@ export function scenariosDir(pack: Pack = loadPack()): string {
   return pack.scenariosDir;
 }
 
-/** What a pack's manifest says of money and time, as every scenario of the pack carries it. */
+/** What a pack says of money, time and uncertainty, as every scenario of the pack carries it. */
 export function countryOf(pack: Pack): Country {
   const m = pack.manifest;
-  return { pack: pack.name, currency: m.currency.code, financialYearStartMonth: m.financialYearStartMonth, stages: m.stages, routing: m.routing };
+  return { pack: pack.name, currency: m.currency.code, financialYearStartMonth: m.financialYearStartMonth, stages: m.stages, routing: m.routing, ranges: rangesOf(pack.parameters) };
 }
 
 const data = new Map<string, ObservedData>();
@@ -53,22 +52,13 @@ export function baselineCalibration(pack: Pack = loadPack()): CalibrationRecord 
   return calibration.get(pack.name) ?? undefined;
 }
 
-/** The dotted paths of the parameters a sparse tree of overrides names. */
-function namedPaths(over: Record<string, unknown>): Set<string> {
-  return new Set(leaves(PARAMETERS as unknown as ParamTree).map((l) => l.path).filter((path) => path.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], over) !== undefined));
-}
-
 /**
- * Every parameter at its default — the pack's own where its manifest gives one, else the model's
- * declared default, read from the pack's data where it names a figure — then the calibration's
- * estimates for the baseline (if any). Parameters of stages the pack does not run read no data.
+ * Every parameter at the pack's default (packs/<name>/parameters.yaml), read from the pack's data
+ * where it names a figure — parameters of stages the pack does not run at the model's neutral
+ * values — then the calibration's estimates for the baseline (if any).
  */
 export function baselineScenarioWith(record: CalibrationRecord | undefined, pack: Pack = loadPack()): Scenario {
-  const m = pack.manifest;
-  const given = namedPaths(m.parameters ?? {});
-  const idle = new Set<string>(STAGES.filter((stage) => !m.stages.includes(stage)));
-  const unread = (path: string) => given.has(path) || idle.has(path.slice(0, path.indexOf('.')));
-  let s: Scenario = {
+  const s: Scenario = {
     name: 'baseline',
     title: 'Baseline',
     description: record
@@ -77,12 +67,8 @@ export function baselineScenarioWith(record: CalibrationRecord | undefined, pack
     start: pack.manifest.baseline.start,
     horizonMonths: pack.manifest.baseline.horizonMonths,
     country: countryOf(pack),
-    ...baselineParameters(officialData(pack), unread),
+    ...baselineParameters(defaultsOf(pack.parameters), officialData(pack), pack.manifest.baseline.start),
   };
-  if (m.parameters) {
-    const origin = join(pack.dir, 'pack.yaml');
-    s = applyOverrides(s, { ...parseOverrides({ name: 'baseline', ...m.parameters }, origin), title: s.title, description: s.description }, origin);
-  }
   return record ? applyEstimates(s, record.baseline) : s;
 }
 
@@ -178,5 +164,5 @@ export function showScenario(name: string, pack: Pack = loadPack()): string {
       c.baseline.map((e) => `#   ${e.path} = ${Number(e.value.toPrecision(4))} (${e.name})\n`).join('') +
       `# unless the scenario sets them itself (packs/${pack.name}/data/calibration.json; asylum-sim calibrate).\n`
     : `# Not calibrated: no packs/${pack.name}/data/calibration.json (asylum-sim calibrate${pack.name === DEFAULT_PACK ? '' : ` --pack ${pack.name}`} writes it from the pack's calibration.yaml and data).\n`;
-  return note + describeScenario(loadScenario(name, {}, pack));
+  return note + describeScenario(loadScenario(name, {}, pack), pack.parameters);
 }

@@ -1,9 +1,12 @@
-/** `npm run docs:parameters`: regenerate docs/parameters.md from the parameter declarations. */
+/** `npm run docs:parameters`: regenerate every pack's parameter reference (docs/parameters*.md). */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findPackageRoot } from '../calibration/data-files.js';
-import { parameterReference, REFERENCE_PATH } from './parameter-reference.js';
+import { loadPack, packNames } from '../pack/load.js';
+import { parameterReference, referencePath } from './parameter-reference.js';
 
-const path = join(findPackageRoot(import.meta.url), REFERENCE_PATH);
-writeFileSync(path, parameterReference());
-console.log(`wrote ${REFERENCE_PATH}`);
+for (const name of packNames()) {
+  const path = referencePath(name);
+  writeFileSync(join(findPackageRoot(import.meta.url), path), parameterReference(loadPack(name)));
+  console.log(`wrote ${path}`);
+}

@@ -53,6 +53,6 @@ export function ledgerFromRun(run: StoredRun): string {
     throw new InputError({ field: 'runId', value: JSON.stringify(run.id), allowed: `the id of a stored ${expected.a} vs ${expected.b.name} comparison (see /api/claims/projection)` });
   }
   const pack = loadPack();
-  const ledger = buildLedger(ukClaims(), { data: officialData(pack), base: loadScenario(expected.a), projection: JSON.parse(run.summary) as Comparison, symbol: pack.manifest.currency.symbol });
+  const ledger = buildLedger(ukClaims(), { data: officialData(pack), base: loadScenario(expected.a), parameters: pack.parameters, projection: JSON.parse(run.summary) as Comparison, symbol: pack.manifest.currency.symbol });
   return ledgerToJson(ledger);
 }

@@ -1,8 +1,9 @@
 /**
- * The parameter declarations as the dashboard's editor needs them: one entry per parameter with
- * its group, label, unit (code and words), bounds, plausible range, default (resolved from the
- * official figures where it refers to them) and source. Generated from PARAMETERS, so a parameter
- * added to the model appears in the editor without touching the server or the page.
+ * The parameters as the dashboard's editor needs them: one entry per parameter of the served pack
+ * with its group, label, unit (code and words), bounds (the model's declarations), plausible
+ * range, default (resolved from the official figures where it refers to them) and source (the
+ * pack's parameters.yaml). Generated from both, so a parameter added to the model and the pack
+ * appears in the editor without touching the server or the page.
  */
 import { PARAMETERS } from '../model/parameters.js';
 import { UNITS, leaves, type ParamTree } from '../model/declarations.js';
@@ -11,6 +12,7 @@ import type { ParameterInfo } from './parameter-view.js';
 export type { ParameterInfo };
 import { baselineScenario } from '../scenarios/catalogue.js';
 import { loadPack } from '../pack/load.js';
+import { provenanceText } from '../pack/parameters.js';
 
 
 function valueAt(obj: unknown, path: string): unknown {
@@ -30,17 +32,22 @@ function sectionOf(path: string, groups: readonly { title: string; prefix: strin
 /** The parameters of the pack the server serves (the UK's). */
 export function parameterInfo(): ParameterInfo[] {
   if (cached) return cached;
-  const baseline = baselineScenario();
-  const groups = loadPack().manifest.dashboard?.groups ?? [];
-  cached = leaves(PARAMETERS as unknown as ParamTree).map(({ path, def }) => {
-    const common = { path, group: path.split('.')[0], section: sectionOf(path, groups), kind: def.kind, label: def.label, description: def.description, source: def.source, default: valueAt(baseline, path) };
+  const pack = loadPack();
+  const baseline = baselineScenario(pack);
+  const groups = pack.manifest.dashboard?.groups ?? [];
+  // The pack's parameters: those of the stages it runs (a scenario may set no other).
+  cached = leaves(PARAMETERS as unknown as ParamTree).flatMap(({ path, def }): ParameterInfo[] => {
+    const facts = pack.parameters.get(path);
+    if (!facts) return [];
+    const common = { path, group: path.split('.')[0], section: sectionOf(path, groups), kind: def.kind, label: def.label, description: def.description, source: provenanceText(facts.provenance), default: valueAt(baseline, path) };
+    const range = facts.range ? { range: facts.range } : {};
     switch (def.kind) {
       case 'number':
-        return { ...common, unit: def.unit, unitText: UNITS[def.unit], min: def.min, max: def.max, integer: def.integer === true, range: def.range };
+        return [{ ...common, unit: def.unit, unitText: UNITS[def.unit], min: def.min, max: def.max, integer: def.integer === true, ...range }];
       case 'schedule':
-        return { ...common, unit: def.unit, unitText: UNITS[def.unit], min: def.min, max: def.max, range: def.range, interpolation: def.interpolation, ...(def.lever ? { lever: def.lever } : {}) };
+        return [{ ...common, unit: def.unit, unitText: UNITS[def.unit], min: def.min, max: def.max, ...range, interpolation: def.interpolation, ...(def.lever ? { lever: def.lever } : {}) }];
       case 'choice':
-        return { ...common, options: def.options };
+        return [{ ...common, options: def.options }];
     }
   });
   return cached;

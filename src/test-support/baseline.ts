@@ -2,6 +2,7 @@
 import { loadOfficialData } from '../calibration/data-files.js';
 import { countryOf } from '../scenarios/catalogue.js';
 import { loadPack } from '../pack/load.js';
+import { defaultsOf } from '../pack/parameters.js';
 import { baselineParameters } from '../model/resolve.js';
 import { applyOverrides, type Scenario, type ScenarioOverrides } from '../model/schema.js';
 
@@ -15,7 +16,7 @@ export function baseline(): Scenario {
     start: '2023-07-01',
     horizonMonths: 60,
     country: countryOf(loadPack('uk')),
-    ...baselineParameters(loadOfficialData()),
+    ...baselineParameters(defaultsOf(loadPack('uk').parameters), loadOfficialData(), '2023-07-01'),
   };
   return cached;
 }

@@ -11,6 +11,7 @@ import { buildLedger, ledgerToJson, type Ledger } from '../../claims/ledger.js';
 import { projectionOverrides, variantOf } from '../../claims/projection.js';
 import type { Claim, ClaimInput } from '../../claims/types.js';
 import { LIMITS } from '../../model/limits.js';
+import { loadPack } from '../../pack/load.js';
 import type { Backend } from '../backend.js';
 import { parseChoiceInput, parseIntegerInput } from '../../experiment/input.js';
 import { formatCount } from '../../experiment/format.js';
@@ -112,7 +113,7 @@ export async function claimsCommand(backend: Backend, io: Io, flags: ClaimsFlags
       await simulator.close();
     }
   }
-  const ledger = buildLedger(file, { data, base: a, symbol: backend.money?.symbol ?? '£', ...(projection ? { projection } : {}) });
+  const ledger = buildLedger(file, { data, base: a, parameters: backend.packParameters(), symbol: backend.money?.symbol ?? '£', ...(projection ? { projection } : {}) });
   if (flags.json === true) io.out(ledgerToJson(ledger));
   else {
     const run = projection ? `projection: ${replications} replications, seed ${seed}, ${uncertainty} uncertainty; ` : '';

@@ -53,6 +53,7 @@ export function fakeBackend(): Backend {
       return { name: 'from-file', title: 'From a file', horizonMonths: 12 };
     },
     officialData: () => loadOfficialData(),
+    packParameters: () => loadPack().parameters,
     claimsFile: () => readClaimsFile(claimsPath(loadPack()), { series: loadOfficialData().names() }),
     deriveScenario: (base, _overrides, name, title) => ({ ...base, name, title }),
     simulate(scenario, options) {
