@@ -11,7 +11,6 @@ import { buildLedger, ledgerToJson, type Ledger } from '../../claims/ledger.js';
 import { projectionOverrides, variantOf } from '../../claims/projection.js';
 import type { Claim, ClaimInput } from '../../claims/types.js';
 import { LIMITS } from '../../model/limits.js';
-import { loadPack } from '../../pack/load.js';
 import type { Backend } from '../backend.js';
 import { parseChoiceInput, parseIntegerInput } from '../../experiment/input.js';
 import { formatCount } from '../../experiment/format.js';
