@@ -36,8 +36,8 @@ describe('RunError: a failure during a run carries stage, case and date', () => 
   const scenario = smallScenario({ months: 6 });
   const options = { seed: 3, replication: 0, uncertainty: 'stochastic' } as const;
 
-  it('names the decision stage, the case whose decision was done and the date of that event', () => {
-    const seen = failOnCall(Decisions.prototype, 'done', 50, new TypeError('queue went negative'));
+  /** The RunError the small scenario's run ends with (fails the test if it ends otherwise). */
+  function runError(): RunError {
     let error: unknown;
     try {
       simulate(scenario, options);
@@ -45,7 +45,12 @@ describe('RunError: a failure during a run carries stage, case and date', () => 
       error = e;
     }
     expect(error).toBeInstanceOf(RunError);
-    const r = error as RunError;
+    return error as RunError;
+  }
+
+  it('names the decision stage, the case whose decision was done and the date of that event', () => {
+    const seen = failOnCall(Decisions.prototype, 'done', 50, new TypeError('queue went negative'));
+    const r = runError();
     expect(r.stage).toBe('decisions');
     expect(r.caseId).toBe(seen.arg);
     expect(r.day).toBeGreaterThan(0);
@@ -57,14 +62,7 @@ describe('RunError: a failure during a run carries stage, case and date', () => 
 
   it('names the appeals stage, and the case, when an appeal reaching the tribunal (appealLodged) fails', () => {
     const seen = failOnCall(Appeals.prototype, 'lodged', 3, new RangeError('tribunal closed'));
-    let error: unknown;
-    try {
-      simulate(scenario, options);
-    } catch (e) {
-      error = e;
-    }
-    const r = error as RunError;
-    expect(r).toBeInstanceOf(RunError);
+    const r = runError();
     expect(r.stage).toBe('appeals (lodged)');
     expect(r.caseId).toBe(seen.arg);
     expect(r.message).toBe(`appeals (lodged): case ${seen.arg} on ${r.date} (day ${r.day.toFixed(2)}): tribunal closed`);
@@ -72,14 +70,7 @@ describe('RunError: a failure during a run carries stage, case and date', () => 
 
   it('names the month end, with no case, when observing a month fails', () => {
     failOnCall(Observer.prototype, 'closeMonth', 2, new Error('negative stock'));
-    let error: unknown;
-    try {
-      simulate(scenario, options);
-    } catch (e) {
-      error = e;
-    }
-    const r = error as RunError;
-    expect(r).toBeInstanceOf(RunError);
+    const r = runError();
     expect(r.stage).toMatch(/^month end/);
     expect(r.caseId).toBe(-1);
     // The second month end is the first day of the third month.
