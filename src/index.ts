@@ -18,7 +18,7 @@ import type { Uncertainty } from './model/uncertainty.js';
 import { calibratedModelVersion, listBuiltinScenarios, loadScenario, resolveOverrides } from './scenarios/catalogue.js';
 import { DEFAULT_PACK, loadPack, packNames } from './pack/load.js';
 import type { PackManifest } from './pack/manifest.js';
-import type { ParameterFacts } from './pack/parameters.js';
+import type { ParameterFacts } from './pack/parameter-facts.js';
 import { packageBacktest, type PackageBacktest, type PackageBacktestOptions } from './scenarios/package-backtest.js';
 
 export type { Comparison, Paired } from './experiment/compare.js';
@@ -31,7 +31,7 @@ export { InputError, RunError, type InputProblem } from './model/errors.js';
 export type { PackageBacktestOptions as BacktestOptions } from './scenarios/package-backtest.js';
 export type BacktestResult = PackageBacktest;
 export type { PackManifest } from './pack/manifest.js';
-export type { ParameterFacts, Provenance, SourceRef } from './pack/parameters.js';
+export type { ParameterFacts, Provenance, SourceRef } from './pack/parameter-facts.js';
 
 /** The country packs of the package (folders of packs/), e.g. `['example', 'uk']`. */
 export function packs(): string[] {

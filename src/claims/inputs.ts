@@ -8,7 +8,7 @@ import type { ObservedData } from '../calibration/observed.js';
 import { leaves, type ParamDef, type ParamTree } from '../model/declarations.js';
 import { InputError, showValue } from '../model/errors.js';
 import { PARAMETERS } from '../model/parameters.js';
-import { provenanceText, type PackParameters } from '../pack/parameters.js';
+import { provenanceText, type PackParameters } from '../pack/parameter-facts.js';
 import type { ClaimInput } from './types.js';
 
 /** An official figure as a claim input; `vintage` picks one release (default: the preferred one). */

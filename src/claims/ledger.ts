@@ -6,7 +6,7 @@
  */
 import type { ObservedData } from '../calibration/observed.js';
 import type { Comparison } from '../experiment/compare.js';
-import type { PackParameters } from '../pack/parameters.js';
+import type { PackParameters } from '../pack/parameter-facts.js';
 import type { SummaryStats } from '../experiment/summary.js';
 import { CODE_METHODS } from './code.js';
 import { claimed, observed, parameter } from './inputs.js';

@@ -8,7 +8,7 @@ import type { SimulateOptions } from '../experiment/replicate.js';
 import type { RunResult } from '../model/result.js';
 import type { ObservedData } from '../calibration/observed.js';
 import type { ClaimsFile } from '../claims/spec.js';
-import type { PackParameters } from '../pack/parameters.js';
+import type { PackParameters } from '../pack/parameter-facts.js';
 import type { Money } from './format.js';
 
 /** A resolved scenario as far as the CLI looks into it. */

@@ -3,7 +3,7 @@
  * it — label, meaning, unit (from a closed set), hard bounds, whole numbers or not, interpolation,
  * options, lever metadata. Each stage module declares its own. What a country says of a parameter
  * (its default, plausible range and source) is the pack's, in `packs/<name>/parameters.yaml`
- * (src/pack/parameters.ts): the model holds no country's numbers, so a second country is a folder
+ * (src/pack/parameter-facts.ts): the model holds no country's numbers, so a second country is a folder
  * of data, not an edit here. The schema, the validation messages, the parameter reference and the
  * dashboard's controls are generated from the two together.
  *

@@ -11,7 +11,7 @@ import { InputError, showValue } from '../model/errors.js';
 import { didYouMean } from '../model/suggest.js';
 import { checkCalibrationMap, type CalibrationMap, type CatalogueNames } from './calibration-map.js';
 import { checkManifest, type PackManifest } from './manifest.js';
-import { checkPackParameters, type PackParameters } from './parameters.js';
+import { checkPackParameters, type PackParameters } from './parameter-facts.js';
 
 /** The pack commands use when none is named. */
 export const DEFAULT_PACK = 'uk';

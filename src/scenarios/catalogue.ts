@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataFiles, loadOfficialData, seriesCatalogue } from '../calibration/data-files.js';
 import { DEFAULT_PACK, loadPack, type Pack } from '../pack/load.js';
-import { defaultsOf, rangesOf } from '../pack/parameters.js';
+import { defaultsOf, rangesOf } from '../pack/parameter-facts.js';
 import { ObservedData } from '../calibration/observed.js';
 import { calibrationPath, readCalibration, type CalibrationRecord } from '../calibration/calibration-file.js';
 import { applyEstimates } from '../calibration/estimates.js';

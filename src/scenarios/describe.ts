@@ -8,7 +8,7 @@ import { PARAMETERS } from '../model/parameters.js';
 import { UNITS, isParam, type ParamDef, type ParamTree } from '../model/declarations.js';
 import { STAGES } from '../model/routing.js';
 import type { Scenario } from '../model/schema.js';
-import { provenanceText, type PackParameters } from '../pack/parameters.js';
+import { provenanceText, type PackParameters } from '../pack/parameter-facts.js';
 
 const round = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6))));
 

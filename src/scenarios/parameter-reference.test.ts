@@ -11,7 +11,7 @@ import { findPackageRoot } from '../calibration/data-files.js';
 import { PARAMETERS } from '../model/parameters.js';
 import { leaves, type ParamTree } from '../model/declarations.js';
 import { loadPack, packNames } from '../pack/load.js';
-import { provenanceMarkdown } from '../pack/parameters.js';
+import { provenanceMarkdown } from '../pack/parameter-facts.js';
 import { parameterReference, referencePath } from './parameter-reference.js';
 
 const generated = parameterReference();

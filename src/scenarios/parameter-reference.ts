@@ -11,7 +11,7 @@ import { UNITS, isDataRef, isParam, type DataRef, type DefaultValue, type ParamD
 import { STAGES } from '../model/routing.js';
 import type { Scenario } from '../model/schema.js';
 import { DEFAULT_PACK, loadPack, type Pack } from '../pack/load.js';
-import { provenanceMarkdown, type ParameterFacts } from '../pack/parameters.js';
+import { provenanceMarkdown, type ParameterFacts } from '../pack/parameter-facts.js';
 import { baselineCalibration, baselineScenario } from './catalogue.js';
 import type { CalibrationRecord } from '../calibration/calibration-file.js';
 

@@ -12,7 +12,7 @@ import type { ParameterInfo } from './parameter-view.js';
 export type { ParameterInfo };
 import { baselineScenario } from '../scenarios/catalogue.js';
 import { loadPack } from '../pack/load.js';
-import { provenanceText } from '../pack/parameters.js';
+import { provenanceText } from '../pack/parameter-facts.js';
 
 
 function valueAt(obj: unknown, path: string): unknown {

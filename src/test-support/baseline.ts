@@ -2,7 +2,7 @@
 import { loadOfficialData } from '../calibration/data-files.js';
 import { countryOf } from '../scenarios/catalogue.js';
 import { loadPack } from '../pack/load.js';
-import { defaultsOf } from '../pack/parameters.js';
+import { defaultsOf } from '../pack/parameter-facts.js';
 import { baselineParameters } from '../model/resolve.js';
 import { applyOverrides, type Scenario, type ScenarioOverrides } from '../model/schema.js';
 

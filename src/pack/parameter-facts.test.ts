@@ -15,7 +15,7 @@ import { sampleParameters } from '../model/uncertainty.js';
 import { uncertainParameters } from '../experiment/uncertain-parameters.js';
 import { loadScenario } from '../scenarios/catalogue.js';
 import { loadPack, packsDir } from './load.js';
-import { checkPackParameters, provenanceMarkdown, provenanceText, rangesOf, type ParameterContext } from './parameters.js';
+import { checkPackParameters, provenanceMarkdown, provenanceText, rangesOf, type ParameterContext } from './parameter-facts.js';
 
 const ALL = leaves(PARAMETERS as unknown as ParamTree).map((l) => l.path);
 const TWO: ParameterContext = { stages: ['arrivals', 'decisions'] };
