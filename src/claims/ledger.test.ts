@@ -162,7 +162,7 @@ describe('claims ledger', () => {
     expect(m.result.value).toBe(staffCost);
     expect(m.reasoning).toContain('is spent');
     // Parameters are the base scenario's, not the model's declared defaults.
-    expect(v(m, 'cost of a caseworker per year')).toBe(base.costs.caseworkerPerYear);
+    expect(v(m, 'cost of a caseworker per year')).toBe(base.costs.decisionMakerPerYear);
     expect(v(r, 'cost of a returns unit staff member per year')).toBe(base.returns.unit.costPerStaffYear);
   });
 

@@ -109,8 +109,8 @@ describe('claims file', () => {
   });
 
   it('refuses a parameter the model does not have, with "did you mean"', () => {
-    expect(refusal((f) => (claim(f).inputs[1] = { name: 'cost', parameter: 'costs.caseworkerPerYer' } as never))).toContain(
-      'claims[0].inputs[1].parameter: got "costs.caseworkerPerYer"; a numeric parameter of the model, as a dotted path — did you mean "costs.caseworkerPerYear"?',
+    expect(refusal((f) => (claim(f).inputs[1] = { name: 'cost', parameter: 'costs.decisionMakerPerYer' } as never))).toContain(
+      'claims[0].inputs[1].parameter: got "costs.decisionMakerPerYer"; a numeric parameter of the model, as a dotted path — did you mean "costs.decisionMakerPerYear"?',
     );
   });
 

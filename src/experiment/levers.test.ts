@@ -16,7 +16,7 @@ describe('LEVERS: the parameters declared with lever metadata', () => {
   it('cost a unit a month from the scenario’s own cost parameters: a year’s twelfth, a month, 365.25/12 nights', () => {
     const s = baseline();
     const cost = (path: string) => parseLevers(path)[0]!.costPerUnitMonth(s);
-    expect(cost('decisions.headcount')).toBe(s.costs.caseworkerPerYear / 12);
+    expect(cost('decisions.headcount')).toBe(s.costs.decisionMakerPerYear / 12);
     expect(cost('appeals.determinationsPerMonth')).toBe(s.costs.tribunalPerDetermination);
     expect(cost('returns.enforcedPerMonth')).toBe(s.costs.enforcedReturnCost);
     expect(cost('accommodation.dispersalPlaces')).toBe(s.costs.dispersalPerNight * (365.25 / 12));

@@ -39,7 +39,7 @@ function valueAt(s: Scenario, path: string): unknown {
 
 /**
  * Every parameter declared with lever metadata (src/model/declarations.ts, LeverMeta), in the
- * optimiser's order: the seed plan's (caseworkers, tribunal, returns, accommodation).
+ * optimiser's order: the seed plan's (decision-makers, tribunal, returns, accommodation).
  */
 const LEVER_ORDER = ['decisions', 'appeals', 'returns', 'accommodation'];
 export const LEVERS: readonly Lever[] = leaves(PARAMETERS as unknown as ParamTree)

@@ -42,7 +42,7 @@ export const costsParams = {
     'GBP/person-week',
     'Weekly cash allowance per supported person in catered accommodation (hotels, large sites).',
   ),
-  caseworkerPerYear: gbp(
+  decisionMakerPerYear: gbp(
     'Decision-maker cost per year',
     'GBP/staff-year',
     'Fully loaded yearly cost of a decision-maker (salary, pension, overheads).',
@@ -94,11 +94,11 @@ export function bookCosts(obs: Observer, c: CostsParams, inputs: CostInputs, hor
     const accommodation = hotel * hotelPerNight[m] + large * c.largeSitePerNight + dispersal * c.dispersalPerNight;
     const support = (dispersal * c.cashSelfCateredPerWeek + (hotel + large) * c.cashCateredPerWeek) / 7;
     const years = (horizon.bounds[m + 1] - horizon.bounds[m]) / 365.25;
-    const staff = headcount[m] * c.caseworkerPerYear * years;
+    const staff = headcount[m] * c.decisionMakerPerYear * years;
     const determinations = obs.get('appealsAllowed', m) + obs.get('appealsDismissed', m);
     const returns =
       obs.get('returnsEnforced', m) * c.enforcedReturnCost + obs.get('returnsVoluntary', m) * c.voluntaryReturnCost;
-    const extraCaseworkers = extraHeadcount[m] * l.decisions.extra.costPerYear * years;
+    const extraDecisionMakers = extraHeadcount[m] * l.decisions.extra.costPerYear * years;
     const returnsUnit = returnsUnitStaff[m] * l.returns.unit.costPerStaffYear * years;
     const tribunal = extraTribunal[m] * l.appeals.extra.costPerDetermination;
     const thirdCountry = obs.get('costThirdCountryGbp', m) + thirdFixed[m] * years;
@@ -112,7 +112,7 @@ export function bookCosts(obs: Observer, c: CostsParams, inputs: CostInputs, hor
       staff +
       determinations * c.tribunalPerDetermination +
       returns +
-      extraCaseworkers +
+      extraDecisionMakers +
       returnsUnit +
       tribunal +
       thirdCountry +
@@ -122,7 +122,7 @@ export function bookCosts(obs: Observer, c: CostsParams, inputs: CostInputs, hor
     obs.set('costSupportGbp', m, support);
     obs.set('costStaffGbp', m, staff);
     obs.set('costReturnsGbp', m, returns);
-    obs.set('costExtraCaseworkersGbp', m, extraCaseworkers);
+    obs.set('costExtraDecisionMakersGbp', m, extraDecisionMakers);
     obs.set('costReturnsUnitGbp', m, returnsUnit);
     obs.set('costExtraTribunalGbp', m, tribunal);
     obs.set('costThirdCountryGbp', m, thirdCountry);

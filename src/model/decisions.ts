@@ -36,7 +36,7 @@ const overTime = (label: string, description: string, max: number) =>
 
 export const decisionsParams = {
   headcount: schedule({
-    lever: { label: 'Extra decision-makers', cost: { parameter: 'costs.caseworkerPerYear', per: 'year' } },
+    lever: { label: 'Extra decision-makers', cost: { parameter: 'costs.decisionMakerPerYear', per: 'year' } },
     label: 'Asylum decision-makers (headcount)',
     description: 'Decision-maker headcount over time; increases are hires that need training before they are productive.',
     unit: 'staff',
@@ -69,7 +69,7 @@ export const decisionsParams = {
   productivity: num({
     label: 'Decisions per productive decision-maker',
     description: 'Standard-stream cases decided per productive decision-maker per month; other streams scale by their effort.',
-    unit: 'decisions/caseworker-month',
+    unit: 'decisions/decision-maker-month',
     min: 0.01,
     max: 200,
   }),
@@ -314,8 +314,8 @@ export class Decisions {
       serviceTime: (id) => this.work(id),
     });
     for (let m = 0; m < w.horizon.months; m++) {
-      w.obs.set('caseworkersProductive', m, productive[m]);
-      w.obs.set('extraCaseworkersHeadcount', m, this.extraWorkforce.headcount[m]);
+      w.obs.set('decisionMakersProductive', m, productive[m]);
+      w.obs.set('extraDecisionMakersHeadcount', m, this.extraWorkforce.headcount[m]);
     }
   }
 

@@ -21,7 +21,7 @@ export const UNITS = {
   days: 'days',
   months: 'months',
   staff: 'staff (headcount)',
-  'decisions/caseworker-month': 'decisions per productive caseworker per month',
+  'decisions/decision-maker-month': 'decisions per productive decision-maker per month',
   'determinations/month': 'appeal determinations per month',
   'appeals/month': 'appeals per month',
   'returns/month': 'enforced returns per month',

@@ -58,7 +58,7 @@ function neverLargerBacklog(more: Headcount, seed: number, extra: number): void 
   // The same claims arrive in both (the arrivals stream does not depend on capacity).
   expect(Array.from(b.series.arrivalsPeople)).toEqual(Array.from(a.series.arrivalsPeople));
   for (let m = 0; m < a.months.length; m++) {
-    expect(b.series.caseworkersProductive[m]).toBeGreaterThanOrEqual(a.series.caseworkersProductive[m]);
+    expect(b.series.decisionMakersProductive[m]).toBeGreaterThanOrEqual(a.series.decisionMakersProductive[m]);
     expect(b.series.awaitingDecisionCases[m], `awaiting decision in ${a.months[m]} with +${extra} caseworkers`).toBeLessThanOrEqual(
       a.series.awaitingDecisionCases[m],
     );

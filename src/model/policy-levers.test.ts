@@ -38,9 +38,9 @@ describe('extra caseworkers', () => {
     const b = run(more);
     const share = base.decisions.decisionShare;
     // A constant extra path counts as hired before the start, so all are trained from month 0.
-    for (let m = 0; m < 12; m++) expect(b.series.caseworkersProductive[m] - a.series.caseworkersProductive[m]).toBeCloseTo(N * share, 9);
-    expect(b.series.extraCaseworkersHeadcount[0]).toBe(N);
-    expect(total(b.series.costExtraCaseworkersGbp)).toBeCloseTo((N * more.decisions.extra.costPerYear * 366) / 365.25, 0);
+    for (let m = 0; m < 12; m++) expect(b.series.decisionMakersProductive[m] - a.series.decisionMakersProductive[m]).toBeCloseTo(N * share, 9);
+    expect(b.series.extraDecisionMakersHeadcount[0]).toBe(N);
+    expect(total(b.series.costExtraDecisionMakersGbp)).toBeCloseTo((N * more.decisions.extra.costPerYear * 366) / 365.25, 0);
     expect(b.kpis.backlogCasesEnd).toBeLessThan(a.kpis.backlogCasesEnd);
   });
 
@@ -48,7 +48,7 @@ describe('extra caseworkers', () => {
     const s = smallScenario({ months: 12 }, { decisions: { extra: { headcount: [off('2023-09-01'), { date: '2023-09-02', value: 30 }], trainingMonths: 3, attritionPerYear: 0 } } });
     const r = run(s);
     const a = run(smallScenario({ months: 12 }));
-    const gain = r.series.caseworkersProductive.map((x, m) => x - a.series.caseworkersProductive[m]);
+    const gain = r.series.decisionMakersProductive.map((x, m) => x - a.series.decisionMakersProductive[m]);
     expect(gain[2]).toBeCloseTo(0, 9); // September: hired, training
     expect(gain[4]).toBeCloseTo(0, 9); // November: still training
     expect(gain[6]).toBeCloseTo(30 * s.decisions.decisionShare, 9); // January: productive

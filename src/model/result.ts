@@ -21,7 +21,7 @@ export const SERIES = [
   'inHotelsPeople',
   'inLargeSitesPeople',
   'inDispersalPeople',
-  'caseworkersProductive',
+  'decisionMakersProductive',
   // flows
   'arrivalsCases',
   'arrivalsPeople',
@@ -57,7 +57,7 @@ export const SERIES = [
   'heldForRemovalPeople',
   /** People in hotels beyond the hotel capacity path (kept in hotels despite a closure). */
   'hotelOverflowPeople',
-  'extraCaseworkersHeadcount',
+  'extraDecisionMakersHeadcount',
   // Flows:
   'euDealReturnsCases',
   'euDealReturnsPeople',
@@ -66,7 +66,7 @@ export const SERIES = [
   /** Cases admitted with status on arrival (safe routes, quota admissions with status): they arrive and leave the asylum system at once. */
   'admittedWithStatusCases',
   'returnsThirdCountry',
-  'costExtraCaseworkersGbp',
+  'costExtraDecisionMakersGbp',
   'costReturnsUnitGbp',
   'costExtraTribunalGbp',
   'costThirdCountryGbp',

@@ -64,6 +64,12 @@ const FIXTURES: Record<string, Fixture> = {
     value: '7',
     allowed: 'did you mean "decisions.productivity"?',
   },
+  'a parameter under the name it had before it was renamed': {
+    doc: { name, costs: { caseworkerPerYear: 50000 } },
+    field: 'costs.caseworkerPerYear',
+    value: '50000',
+    allowed: 'a parameter renamed "costs.decisionMakerPerYear"',
+  },
   'unknown field with nothing close': {
     doc: { name, decisions: { zzzzzzzz: 1 } },
     field: 'decisions.zzzzzzzz',

@@ -159,6 +159,9 @@ const META_ALLOWED: Record<string, string> = {
   horizonMonths: `a whole number of months from 1 to ${LIMITS.maxHorizonMonths}`,
 };
 
+/** Parameters renamed since a scenario file may have been written, by old path (model uk-5: "decision-maker" throughout). */
+const RENAMED: Readonly<Record<string, string>> = { 'costs.caseworkerPerYear': 'costs.decisionMakerPerYear' };
+
 function suggest(key: string, siblings: readonly string[]): string {
   const hint = didYouMean(key, siblings);
   if (hint) return ` — ${hint}`;
@@ -204,7 +207,12 @@ function problemsOf(error: z.ZodError, raw: unknown): InputProblem[] {
       const siblings = siblingsAt(issue.path);
       for (const key of issue.keys) {
         const field = fieldOf([...issue.path, key]);
-        const allowed = issue.path.some((k) => typeof k === 'number') ? 'unknown field; a point has only date and value' : `unknown field${suggest(key, siblings)}`;
+        const renamed = RENAMED[field];
+        const allowed = issue.path.some((k) => typeof k === 'number')
+          ? 'unknown field; a point has only date and value'
+          : renamed
+            ? `a parameter renamed "${renamed}"`
+            : `unknown field${suggest(key, siblings)}`;
         out.push({ field, value: showValue(at(raw, [...issue.path, key])), allowed });
       }
       continue;

@@ -20,7 +20,7 @@ import { sampleParameters, type Uncertainty } from './uncertainty.js';
 import type { World } from './world.js';
 
 /** Bumped whenever model behaviour changes, so cached results are not reused across versions. */
-export const MODEL_VERSION = 'uk-4';
+export const MODEL_VERSION = 'uk-5';
 
 export interface SimulateOptions {
   readonly seed: number;

@@ -6,7 +6,7 @@
  *   - attrition is replaced by hires who train first: in steady state T months of hires train;
  *   - a step up in headcount becomes productive exactly trainingMonths after it; a step down
  *     takes effect at once;
- *   - the run uses the horizon: caseworkersProductive is this series.
+ *   - the run uses the horizon: decisionMakersProductive is this series.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -123,12 +123,12 @@ describe('planWorkforce', () => {
     );
   });
 
-  it('the run reports the planned productive caseworkers as caseworkersProductive', () => {
+  it('the run reports the planned productive caseworkers as decisionMakersProductive', () => {
     const scenario = smallScenario({ months: 12 }, { decisions: { headcount: step(40, 90, 3), trainingMonths: 2, attritionPerYear: 0 } });
     const r = simulate(scenario, { seed: 1, replication: 0 });
     const expected = planWorkforce(scenario.decisions, makeHorizon(scenario.start, 12)).productive;
-    expect(Array.from(r.series.caseworkersProductive)).toEqual(Array.from(expected));
-    expect(r.series.caseworkersProductive[4]).toBeCloseTo(40 * scenario.decisions.decisionShare, 9);
-    expect(r.series.caseworkersProductive[5]).toBeCloseTo(90 * scenario.decisions.decisionShare, 9);
+    expect(Array.from(r.series.decisionMakersProductive)).toEqual(Array.from(expected));
+    expect(r.series.decisionMakersProductive[4]).toBeCloseTo(40 * scenario.decisions.decisionShare, 9);
+    expect(r.series.decisionMakersProductive[5]).toBeCloseTo(90 * scenario.decisions.decisionShare, 9);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Caseworker workforce: decision-maker headcount over time (a path of targets), attrition with
+ * Decision-maker workforce: headcount over time (a path of targets), attrition with
  * replacement, and training time before a new decision-maker is productive. Worked out month by
  * month before the run; the result is the number of productive decision-makers each month, which
  * becomes the decision station's capacity schedule.

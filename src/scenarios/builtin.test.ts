@@ -66,10 +66,10 @@ describe('built-in scenarios', () => {
 
   it('the status quo has every lever off', () => {
     const r = run('status-quo-2023');
-    for (const s of ['extraCaseworkersHeadcount', 'euDealReturnsPeople', 'quotaAdmissionsPeople', 'safeRouteArrivalsPeople', 'returnsThirdCountry', 'heldForRemovalPeople', 'hotelOverflowPeople'] as const) {
+    for (const s of ['extraDecisionMakersHeadcount', 'euDealReturnsPeople', 'quotaAdmissionsPeople', 'safeRouteArrivalsPeople', 'returnsThirdCountry', 'heldForRemovalPeople', 'hotelOverflowPeople'] as const) {
       expect(total(r.series[s]), s).toBe(0);
     }
-    for (const c of ['costExtraCaseworkersGbp', 'costReturnsUnitGbp', 'costExtraTribunalGbp', 'costThirdCountryGbp', 'costEuDealGbp', 'costSafeRoutesGbp'] as const) {
+    for (const c of ['costExtraDecisionMakersGbp', 'costReturnsUnitGbp', 'costExtraTribunalGbp', 'costThirdCountryGbp', 'costEuDealGbp', 'costSafeRoutesGbp'] as const) {
       expect(total(r.series[c]), c).toBe(0);
     }
   });
@@ -77,7 +77,7 @@ describe('built-in scenarios', () => {
   it('the opposition plan adds caseworkers, a returns unit, tribunal capacity, EU returns and safe routes — and no quota', () => {
     const r = run('labour-plan-2023');
     const sq = run('status-quo-2023');
-    expect(Math.max(...r.series.extraCaseworkersHeadcount)).toBeCloseTo(1000, 0);
+    expect(Math.max(...r.series.extraDecisionMakersHeadcount)).toBeCloseTo(1000, 0);
     expect(total(r.series.costReturnsUnitGbp)).toBeGreaterThan(0);
     expect(total(r.series.costExtraTribunalGbp)).toBeGreaterThan(0);
     expect(total(r.series.euDealReturnsPeople)).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 /**
  * The editor's groups. Which parameters go together, under which title and in which order (for
- * the UK, the order of the seed's plan: caseworkers, returns unit, tribunal, EU deal,
+ * the UK, the order of the seed's plan: decision-makers, returns unit, tribunal, EU deal,
  * accommodation, third-country scheme, arrivals assumptions, then the rest) is the pack's data
  * (`dashboard.groups` in packs/uk/pack.yaml); the server sends each parameter with its section.
  * A parameter in no listed group comes under its top-level name, after them, so nothing is hidden.

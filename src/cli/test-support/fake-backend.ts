@@ -11,7 +11,7 @@ import { claimsPath, readClaimsFile } from '../../claims/load.js';
 import { loadPack } from '../../pack/load.js';
 
 /** The parameters the UK's claims read from the base scenario (a fake scenario has no others). */
-const PARAMETERS = { costs: { caseworkerPerYear: 45_000 }, returns: { unit: { returnsPerStaffMonth: 0.5, costPerStaffYear: 45_000 } } };
+const PARAMETERS = { costs: { decisionMakerPerYear: 45_000 }, returns: { unit: { returnsPerStaffMonth: 0.5, costPerStaffYear: 45_000 } } };
 
 const BUILTINS = [
   { name: 'fake-2023', title: 'Fake status quo', summary: 'Synthetic numbers for tests.', horizonMonths: 14 },
