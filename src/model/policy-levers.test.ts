@@ -189,6 +189,21 @@ describe('accommodation', () => {
   });
 });
 
+describe('support after a removal', () => {
+  it('ends when the case is removed: nobody returned is still supported', () => {
+    // Refused families keep support long after their rights are exhausted; a removal ends it.
+    const s = smallScenario({ months: 18, returnCases: 600, enforcedPerMonth: 60 });
+    const { world } = runKeepingWorld(s, { seed: 4, replication: 0 });
+    let returned = 0;
+    for (let id = 0; id < world.cases.count; id++) {
+      if (world.cases.stage[id] !== Stage.returned) continue;
+      returned++;
+      expect(world.cases.supported[id], `case ${id}`).toBe(0);
+    }
+    expect(returned).toBeGreaterThan(500);
+  });
+});
+
 describe('third-country removals and inadmissibility', () => {
   const k = { months: 12, claimsPeoplePerYear: 8_000 };
   it('inadmissible small-boat arrivals are held, not decided; removals never exceed capacity', () => {
