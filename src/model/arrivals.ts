@@ -111,7 +111,8 @@ export class Arrivals {
 
   /** Lodge the day's claims. */
   day(day: number): void {
-    const { cases, obs, accommodation, decisions, euDeal, returns } = this.w;
+    const { cases, obs, euDeal, returns, routes } = this.w;
+    const { lodged, heldInadmissible } = routes;
     const month = this.w.horizon.monthOfDay[day];
     for (let r = 0; r < ROUTES.length; r++) {
       const n = poisson(this.rng, this.rate[r][day]);
@@ -126,13 +127,11 @@ export class Arrivals {
           // Levers on small-boat arrivals: returned to the EU under a deal, or held as inadmissible.
           if (euDeal?.intercept(id, day)) continue;
           if (returns?.inadmissibleOnArrival(id, day)) {
-            accommodation?.claimLodged(id);
-            returns.hold(id);
+            for (let k = 0; k < heldInadmissible.length; k++) heldInadmissible[k](id);
             continue;
           }
         }
-        accommodation?.claimLodged(id);
-        decisions.enqueue(id, false);
+        for (let k = 0; k < lodged.length; k++) lodged[k](id);
       }
     }
   }

@@ -181,7 +181,8 @@ export class EuDeal {
     // A fixed or key quota accrues while the deal is in force (returns share above 0).
     if (this.shareByDay[day] > 0) this.due += this.perDay;
     if (this.due < 1) return;
-    const { cases, obs, accommodation, decisions, scenario: p, horizon } = this.w;
+    const { cases, obs, routes, scenario: p, horizon } = this.w;
+    const lodged = routes.lodged;
     const month = horizon.monthOfDay[day];
     const withStatus = p.euDeal.quota.arriveAs === 'status';
     const dependants = p.arrivals.peoplePerCase - 1;
@@ -200,8 +201,7 @@ export class EuDeal {
       }
       const id = cases.add(day, month, people, this.nationalityOf[month].sample(this.rng), ROUTE_EU_QUOTA);
       cases.stage[id] = Stage.awaitingDecision;
-      accommodation?.claimLodged(id);
-      decisions.enqueue(id, false);
+      for (let k = 0; k < lodged.length; k++) lodged[k](id);
     }
   }
 }

@@ -204,6 +204,21 @@ describe('support after a removal', () => {
   });
 });
 
+describe("a claim's first steps are the pack's routing", () => {
+  it('a pack that lodges claims without support puts no arrival in support; with it, some', () => {
+    const s = smallScenario({ months: 6, claimsPeoplePerYear: 6_000 });
+    const without = { ...s, country: { ...s.country, routing: { ...s.country.routing, claim: { ...s.country.routing.claim, lodged: ['decide' as const] } } } };
+    const supportedArrivals = (scenario: Scenario): number => {
+      const { world } = runKeepingWorld(scenario, { seed: 2, replication: 0 });
+      let n = 0;
+      for (let id = 0; id < world.cases.count; id++) if (world.cases.arrival[id] >= 0 && world.cases.supported[id]) n++;
+      return n;
+    };
+    expect(supportedArrivals(without)).toBe(0);
+    expect(supportedArrivals(s)).toBeGreaterThan(100);
+  });
+});
+
 describe('third-country removals and inadmissibility', () => {
   const k = { months: 12, claimsPeoplePerYear: 8_000 };
   it('inadmissible small-boat arrivals are held, not decided; removals never exceed capacity', () => {

@@ -1,6 +1,6 @@
 /**
- * The stages a pack runs, and what follows each outcome, as data (packs/<name>/pack.yaml): a
- * decision's grant, refusal, withdrawal or inadmissibility, an appeal allowed or its rights
+ * The stages a pack runs, and what follows each outcome, as data (packs/<name>/pack.yaml): a claim
+ * lodged or held as inadmissible on arrival, a decision's grant, refusal, withdrawal or inadmissibility, an appeal allowed or its rights
  * exhausted, a case removed, removed to a third country or departed from the returns pool, each
  * hands the case to the next stages in order — as Ciw routes customers — instead of a stage
  * calling the next one by name. buildRoutes() turns the table into functions once per
@@ -31,10 +31,24 @@ export const HANDOFFS = {
   supportEndsNow: 'accommodation',
   /** The case leaves the model: the pack runs no stage after this outcome. */
   leave: 'arrivals',
+  /** A claim lodged: support while it waits (those who ask for it, from the support share). */
+  support: 'accommodation',
+  /** A claim lodged: the initial-decision queue. */
+  decide: 'decisions',
+  /** A small-boat claim held as inadmissible: the third-country removal pool. */
+  hold: 'returns',
 } as const satisfies Record<string, StageName>;
 export type Handoff = keyof typeof HANDOFFS;
 
-const handoffs = z.array(z.enum(Object.keys(HANDOFFS) as [Handoff, ...Handoff[]])).max(8);
+/** Handoffs after a decision or an appeal (a claim's first steps are not among them). */
+const OUTCOME_HANDOFFS = ['appeal', 'return', 'supportAfterGrant', 'supportAfterWithdrawal', 'supportAfterRefusal', 'supportEndsNow', 'leave'] as const satisfies readonly Handoff[];
+const handoffs = z.array(z.enum(OUTCOME_HANDOFFS)).max(8);
+/** Steps a claim takes when lodged, or when held; each at most once. */
+const claimSteps = <T extends Handoff>(steps: readonly [T, ...T[]]) =>
+  z
+    .array(z.enum(steps))
+    .max(steps.length)
+    .refine((s) => new Set(s).size === s.length, 'each step once');
 /**
  * A case that leaves the returns pool has left the country or lost contact: the returns stage has
  * counted its exit, so only its support can follow (a `leave` would count the exit twice).
@@ -42,6 +56,8 @@ const handoffs = z.array(z.enum(Object.keys(HANDOFFS) as [Handoff, ...Handoff[]]
 const afterReturn = z.array(z.enum(['supportEndsNow'])).max(1);
 
 export const routingSchema = z.strictObject({
+  /** A claim lodged (arrivals, EU quota admissions); one held as inadmissible on arrival. */
+  claim: z.strictObject({ lodged: claimSteps(['support', 'decide']), heldInadmissible: claimSteps(['support', 'hold']) }),
   decision: z.strictObject({ grant: handoffs, refuse: handoffs, withdraw: handoffs, inadmissible: handoffs }),
   appeal: z.strictObject({ allowed: handoffs, exhausted: handoffs }),
   /** Removed by returns staff; removed to a third country; departed voluntarily or absconded. */
@@ -68,6 +84,16 @@ export function routingProblems(stages: readonly StageName[], routing: Routing):
   if (routing.appeal.allowed.length + routing.appeal.exhausted.length > 0 && !stages.includes('appeals')) {
     out.push({ field: 'routing.appeal', value: 'handoffs', allowed: 'none when the pack runs no appeals stage' });
   }
+  // A lodged claim must reach the decision queue, else it waits for ever; a held one the removal
+  // pool, which only the returns stage (the one that holds claims) has.
+  const c = routing.claim;
+  if (!c.lodged.includes('decide')) out.push({ field: 'routing.claim.lodged', value: c.lodged.join(', ') || 'nothing', allowed: 'a list with decide (the claim joins the decision queue)' });
+  if (stages.includes('returns') && !c.heldInadmissible.includes('hold')) {
+    out.push({ field: 'routing.claim.heldInadmissible', value: c.heldInadmissible.join(', ') || 'nothing', allowed: 'a list with hold (the returns stage holds inadmissible claims for removal)' });
+  }
+  if (!stages.includes('returns') && c.heldInadmissible.length > 0) {
+    out.push({ field: 'routing.claim.heldInadmissible', value: 'handoffs', allowed: 'none when the pack runs no returns stage (no claim is held)' });
+  }
   const r = routing.return;
   if (r.removed.length + r.removedToThirdCountry.length + r.departed.length > 0 && !stages.includes('returns')) {
     out.push({ field: 'routing.return', value: 'handoffs', allowed: 'none when the pack runs no returns stage' });
@@ -77,8 +103,10 @@ export function routingProblems(stages: readonly StageName[], routing: Routing):
 
 export type Next = (id: number) => void;
 
-/** The routing table as functions: decision[outcome code], appeal.allowed, appeal.exhausted, return.*. */
+/** The routing table as functions: claim.*, decision[outcome code], appeal.allowed, appeal.exhausted, return.*. */
 export interface Routes {
+  readonly lodged: readonly Next[];
+  readonly heldInadmissible: readonly Next[];
   readonly decision: readonly (readonly Next[])[];
   readonly allowed: readonly Next[];
   readonly exhausted: readonly Next[];
@@ -114,6 +142,18 @@ function next(w: World, h: Handoff): Next {
       const accommodation = w.accommodation ?? missing();
       return (id) => accommodation.leave(id);
     }
+    case 'support': {
+      const accommodation = w.accommodation ?? missing();
+      return (id) => accommodation.claimLodged(id);
+    }
+    case 'decide': {
+      const decisions = w.decisions;
+      return (id) => decisions.enqueue(id, false);
+    }
+    case 'hold': {
+      const returns = w.returns ?? missing();
+      return (id) => returns.hold(id);
+    }
     case 'leave':
       return (id) => {
         w.cases.stage[id] = Stage.left;
@@ -129,6 +169,8 @@ export function buildRoutes(w: World, routing: Routing): Routes {
   // Indexed by the Outcome codes of cases.ts: grant 0, refuse 1, withdraw 2, inadmissible 3.
   const r = routing.return;
   return {
+    lodged: bind(routing.claim.lodged),
+    heldInadmissible: bind(routing.claim.heldInadmissible),
     decision: [bind(d.grant), bind(d.refuse), bind(d.withdraw), bind(d.inadmissible)],
     allowed: bind(routing.appeal.allowed),
     exhausted: bind(routing.appeal.exhausted),

@@ -58,10 +58,10 @@ describe('loadPack', () => {
     try {
       const dir = join(tmp, 'atlantis');
       mkdirSync(dir);
-      const manifest = (fy: number, name = 'atlantis', stages = '[arrivals, decisions]', refuse = '[leave]', departed = '[]') =>
+      const manifest = (fy: number, name = 'atlantis', stages = '[arrivals, decisions]', refuse = '[leave]', departed = '[]', claim = '{ lodged: [decide], heldInadmissible: [] }') =>
         `name: ${name}\ntitle: Atlantis\ncurrency: { code: ATL, symbol: "A$" }\nfinancialYearStartMonth: ${fy}\n` +
         'baseline: { snapshotDate: 2030-12-31, start: 2031-01-01, horizonMonths: 24 }\n' +
-        `stages: ${stages}\nrouting:\n  decision: { grant: [], refuse: ${refuse}, withdraw: [], inadmissible: [leave] }\n  appeal: { allowed: [], exhausted: [] }\n  return: { removed: [], removedToThirdCountry: [], departed: ${departed} }\n`;
+        `stages: ${stages}\nrouting:\n  claim: ${claim}\n  decision: { grant: [], refuse: ${refuse}, withdraw: [], inadmissible: [leave] }\n  appeal: { allowed: [], exhausted: [] }\n  return: { removed: [], removedToThirdCountry: [], departed: ${departed} }\n`;
       writeFileSync(join(dir, 'pack.yaml'), manifest(13));
       expect(() => readPack(dir)).toThrow(/pack\.yaml: financialYearStartMonth: got 13; /);
       writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'lemuria'));
@@ -77,6 +77,15 @@ describe('loadPack', () => {
       writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'atlantis', '[arrivals, decisions]', '[leave]', '[supportEndsNow]'));
       expect(() => readPack(dir)).toThrow(/routing\.return\.departed\[0\]: got supportEndsNow; a handoff to a stage the pack runs \(accommodation is not in stages\)/);
       expect(() => readPack(dir)).toThrow(expect.objectContaining({ problems: expect.arrayContaining([expect.objectContaining({ field: 'routing.return', allowed: 'none when the pack runs no returns stage' })]) }));
+      // A lodged claim must join the decision queue; a claim is held only by the returns stage.
+      writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'atlantis', '[arrivals, decisions]', '[leave]', '[]', '{ lodged: [], heldInadmissible: [] }'));
+      expect(() => readPack(dir)).toThrow(/routing\.claim\.lodged: got nothing; a list with decide/);
+      writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'atlantis', '[arrivals, decisions]', '[leave]', '[]', '{ lodged: [decide, decide], heldInadmissible: [] }'));
+      expect(() => readPack(dir)).toThrow(/routing\.claim\.lodged: .*each step once/);
+      writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'atlantis', '[arrivals, decisions]', '[leave]', '[]', '{ lodged: [decide], heldInadmissible: [hold] }'));
+      expect(() => readPack(dir)).toThrow(/routing\.claim\.heldInadmissible\[0\]: got hold; a handoff to a stage the pack runs \(returns is not in stages\)/);
+      writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'atlantis', '[arrivals, decisions, accommodation, appeals, returns]', '[leave]', '[]', '{ lodged: [support, decide], heldInadmissible: [support] }'));
+      expect(() => readPack(dir)).toThrow(/routing\.claim\.heldInadmissible: got support; a list with hold/);
       writeFileSync(join(dir, 'pack.yaml'), manifest(1, 'atlantis', '[snapshot, arrivals, decisions]'));
       expect(() => readPack(dir)).toThrow(/snapshot only with accommodation, appeals and returns/);
       writeFileSync(join(dir, 'pack.yaml'), manifest(1));
