@@ -157,10 +157,10 @@ export function wire(w: World, built: readonly BuiltStage[]): Dispatch {
   const calls: Call[] = Array.from({ length: size }, (): Call => unhandled);
   const states: unknown[] = Array.from({ length: size }, (_, k) => k);
   const owners: string[] = Array.from({ length: size }, () => '');
+  // Each kind has one owner in the registry (checked when this module loads), so no kind is set twice.
   for (const { stage: s, state } of built) {
     for (const [name, call] of Object.entries(s.on ?? {}) as [StageKind, Call][]) {
       const kind = Kind[name];
-      if (owners[kind]) throw new Error(`event ${name}: handled by both ${owners[kind]} and ${s.name}`);
       calls[kind] = call;
       states[kind] = state;
       owners[kind] = s.name;
